@@ -1,0 +1,54 @@
+/// Why a QR Code could not be encoded. Every case carries the numbers a user
+/// needs to fix the input, and ``description`` says them in one sentence.
+public enum EncodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The data needs more bits than the largest allowed version holds at the
+    /// requested level. Remedies: a lower error-correction level, a larger
+    /// maximum version, shorter text, or a denser mode (numeric, alphanumeric).
+    case dataTooLong(bitsNeeded: Int, capacityBits: Int, version: QRVersion, correction: ErrorCorrection)
+    /// A character that the forced mode cannot represent, at a 0-based
+    /// character index of the input.
+    case unencodableCharacter(Character, index: Int, mode: QRSegment.Mode)
+    /// A version number outside 1…40.
+    case invalidVersion(Int)
+    /// A version range whose lower bound exceeds its upper bound.
+    case invalidVersionRange(min: Int, max: Int)
+    /// A mask number outside 0…7.
+    case invalidMask(Int)
+    /// An ECI assignment number outside 0…999999 (§7.4.2.1).
+    case invalidECIAssignment(Int)
+    /// A segment whose character count exceeds its count field at this
+    /// version (Table 3).
+    case segmentTooLong(mode: QRSegment.Mode, count: Int, limit: Int, version: QRVersion)
+    /// Low-level API: data codewords that do not fill the version's capacity.
+    case wrongCodewordCount(given: Int, expected: Int, version: QRVersion, correction: ErrorCorrection)
+
+    public var description: String {
+        switch self {
+        case let .dataTooLong(needed, capacity, version, correction):
+            return "data too long: needs \(needed) bits, but version \(version) at level \(correction) "
+                + "holds \(capacity) bits; use a lower error-correction level, a larger version or less data"
+        case let .unencodableCharacter(character, index, mode):
+            return "character \(Self.quoted(character)) at index \(index) cannot be encoded in \(mode) mode"
+        case let .invalidVersion(number):
+            return "invalid version \(number): versions are 1…40"
+        case let .invalidVersionRange(min, max):
+            return "invalid version range \(min)…\(max): the minimum exceeds the maximum"
+        case let .invalidMask(number):
+            return "invalid mask \(number): masks are 0…7"
+        case let .invalidECIAssignment(number):
+            return "invalid ECI assignment \(number): assignments are 0…999999"
+        case let .segmentTooLong(mode, count, limit, version):
+            return "a \(mode) segment of \(count) characters exceeds the \(limit) allowed at version \(version)"
+        case let .wrongCodewordCount(given, expected, version, correction):
+            return "\(given) data codewords given, but version \(version) at level \(correction) takes exactly \(expected)"
+        }
+    }
+
+    /// The character in quotes, with invisible ones spelled as code points.
+    private static func quoted(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        let printable = scalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }
+        if printable { return "'\(character)'" }
+        return scalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+    }
+}

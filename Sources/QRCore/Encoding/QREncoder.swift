@@ -1,0 +1,93 @@
+/// Where the segments to encode come from: fixed, or re-optimised for the
+/// count-field widths of each version class.
+enum SegmentPlan {
+    case fixed([QRSegment])
+    case optimized(SegmentOptimizer)
+}
+
+/// Chooses the version and level for some segments and writes their data
+/// codewords (ISO/IEC 18004:2015 §7.4.9–7.4.10), then hands over to ``SymbolBuilder``.
+enum QREncoder {
+    static func encode(_ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions) throws(EncodingError) -> QRCode {
+        var segmentsByClass: [[QRSegment]?] = [nil, nil, nil]
+        func segments(at version: QRVersion) -> [QRSegment] {
+            if let cached = segmentsByClass[version.countWidthClass] { return cached }
+            let made: [QRSegment]
+            switch plan {
+            case .fixed(let fixed): made = prefix + fixed
+            case .optimized(let optimizer): made = prefix + optimizer.segments(at: version)
+            }
+            segmentsByClass[version.countWidthClass] = made
+            return made
+        }
+
+        var chosen: (version: QRVersion, bits: Int)?
+        for version in options.versions {
+            if let bits = bitLength(segments(at: version), at: version),
+               bits <= capacityBits(version, options.correction) {
+                chosen = (version, bits)
+                break
+            }
+        }
+        guard let (version, bits) = chosen else {
+            throw tooLong(segments(at: options.versions.upperBound), options: options)
+        }
+        let correction = options.boostsCorrection
+            ? boostedLevel(bits: bits, version: version, minimum: options.correction)
+            : options.correction
+        let data = dataCodewords(segments(at: version), version: version, correction: correction)
+        return SymbolBuilder.build(dataCodewords: data, version: version, correction: correction, mask: options.mask)
+    }
+
+    /// Total bits of the segments at `version`, or nil if a count overflows its field.
+    static func bitLength(_ segments: [QRSegment], at version: QRVersion) -> Int? {
+        var total = 0
+        for segment in segments {
+            guard let bits = segment.bitLength(at: version) else { return nil }
+            total += bits
+        }
+        return total
+    }
+
+    static func capacityBits(_ version: QRVersion, _ correction: ErrorCorrection) -> Int {
+        BlockStructure(version: version, correction: correction).dataBits
+    }
+
+    /// The highest level at which `bits` still fit `version`.
+    private static func boostedLevel(bits: Int, version: QRVersion, minimum: ErrorCorrection) -> ErrorCorrection {
+        for level in ErrorCorrection.allCases.reversed() where level > minimum {
+            if bits <= capacityBits(version, level) { return level }
+        }
+        return minimum
+    }
+
+    /// The error for data that fits no allowed version, measured at the largest.
+    private static func tooLong(_ segments: [QRSegment], options: EncodingOptions) -> EncodingError {
+        let version = options.versions.upperBound
+        if let bits = bitLength(segments, at: version) {
+            return .dataTooLong(bitsNeeded: bits, capacityBits: capacityBits(version, options.correction),
+                                version: version, correction: options.correction)
+        }
+        let overflowing = segments.first { $0.bitLength(at: version) == nil }!
+        return .segmentTooLong(mode: overflowing.mode, count: overflowing.characterCount,
+                               limit: (1 << overflowing.mode.countWidth(at: version)) - 1, version: version)
+    }
+
+    /// Segments, terminator, zero bits to the byte boundary and the alternating
+    /// pad codewords 0xEC 0x11 up to the capacity (§7.4.9–7.4.10).
+    static func dataCodewords(_ segments: [QRSegment], version: QRVersion, correction: ErrorCorrection) -> [UInt8] {
+        let capacity = capacityBits(version, correction)
+        var buffer = BitBuffer()
+        buffer.reserveCapacity(capacity)
+        for segment in segments { segment.write(to: &buffer, at: version) }
+        buffer.append(0, width: min(4, capacity - buffer.count))
+        buffer.append(0, width: (8 - buffer.count % 8) % 8)
+        var bytes = buffer.bytes
+        var pad: UInt8 = 0xEC
+        while bytes.count < capacity / 8 {
+            bytes.append(pad)
+            pad ^= 0xEC ^ 0x11
+        }
+        return bytes
+    }
+}
