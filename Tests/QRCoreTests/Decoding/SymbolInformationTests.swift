@@ -1,0 +1,77 @@
+import Testing
+@testable import QRCore
+
+extension DecodingTests {
+    /// Format and version information read from damaged copies (§7.9, §7.10).
+    struct SymbolInformationTests {
+        static func code(version: Int, correction: ErrorCorrection = .medium, mask: Int = 5) throws -> QRCode {
+            try QRCode(text: "FORMAT AND VERSION", mode: .alphanumeric,
+                       options: EncodingOptions(correction: correction, versions: try QRVersion.range(version, version),
+                                                mask: try QRMask(mask), boostsCorrection: false))
+        }
+
+        static func flip(_ grid: inout BitMatrix, _ positions: some Sequence<(x: Int, y: Int)>) {
+            for position in positions { grid[position.x, position.y].toggle() }
+        }
+
+        @Test func readsTheFormatFromTheBetterCopy() throws {
+            let code = try Self.code(version: 3, correction: .quartile, mask: 6)
+            var grid = code.modules
+            Self.flip(&grid, FormatInformation.primaryPositions().prefix(7))  // first copy beyond repair
+            Self.flip(&grid, FormatInformation.secondaryPositions(size: grid.width).suffix(3))  // second at the limit
+            let information = try SymbolInformation.read(from: grid)
+            #expect(information.format == FormatInformation(correction: .quartile, mask: 6))
+            #expect(try QRDecoder.decode(grid).text == "FORMAT AND VERSION")
+        }
+
+        @Test func readsTheFormatFromHalvesOfBothCopiesAfterACreaseAlongRow8() throws {
+            let code = try Self.code(version: 2, correction: .high, mask: 1)
+            var grid = code.modules
+            for x in 0..<grid.width where x != 8 && x != 6 { grid[x, 8].toggle() }  // row 8 inverted, column 8 kept
+            let information = try SymbolInformation.read(from: grid)
+            #expect(information.format == FormatInformation(correction: .high, mask: 1))
+        }
+
+        @Test func failsWhenBothCopiesAreSpoilt() throws {
+            var grid = try Self.code(version: 1).modules
+            Self.flip(&grid, FormatInformation.primaryPositions().prefix(8))
+            Self.flip(&grid, FormatInformation.secondaryPositions(size: grid.width).prefix(8))
+            #expect(throws: DecodingError.self) { try SymbolInformation.read(from: grid) }
+        }
+
+        /// Writes `first` and `second` into the two version information blocks.
+        static func writeVersionBlocks(_ grid: inout BitMatrix, first: Int, second: Int) {
+            for (i, position) in VersionInformation.positions(size: grid.width).enumerated() {
+                grid[position.x, position.y] = first >> i & 1 != 0
+                grid[position.y, position.x] = second >> i & 1 != 0
+            }
+        }
+
+        @Test func readsTheVersionFromTheBetterBlock() throws {
+            var grid = try Self.code(version: 12).modules
+            let codeword = VersionInformation.codeword(for: 12)
+            let garbage = (0...).first { VersionInformation.decode($0) == nil }!  // more than 3 bits from every version
+            Self.writeVersionBlocks(&grid, first: garbage, second: codeword ^ 0b101_0000_0000_0001)
+            #expect(try SymbolInformation.read(from: grid).version == 12)
+            #expect(try QRDecoder.decode(grid).text == "FORMAT AND VERSION")
+            Self.writeVersionBlocks(&grid, first: garbage, second: codeword ^ 0b101_0000_0010_0001)
+            #expect(throws: DecodingError.versionInformationUnreadable(sizeVersion: 12)) {
+                try SymbolInformation.read(from: grid)
+            }
+        }
+
+        @Test func reportsAVersionThatDisagreesWithTheSize() throws {
+            // A version 9 symbol's modules in a version 10 grid: the detector miscounted.
+            let small = try Self.code(version: 9).modules
+            var grid = BitMatrix(size: 57)
+            for y in 0..<small.height {
+                for x in 0..<small.width where small[x, y] { grid[x, y] = true }
+            }
+            let codeword = VersionInformation.codeword(for: 9)
+            Self.writeVersionBlocks(&grid, first: codeword, second: codeword ^ 1)
+            #expect(throws: DecodingError.versionMismatch(fromSize: 10, fromVersionInformation: 9)) {
+                try SymbolInformation.read(from: grid)
+            }
+        }
+    }
+}
