@@ -19,10 +19,13 @@ enum ShiftJIS {
     }()
 
     /// Double-byte code per Unicode scalar value, including the code page 932 spellings.
+    /// Code page 932 repeats some characters (≒, ∵, Ⅰ, …) at NEC (0x87xx) and IBM
+    /// (0xED–0xEE, 0xFA–0xFC) codes; the first code wins, as in cp932 encoders, so
+    /// a JIS X 0208 character keeps its JIS code and stays inside the kanji ranges.
     private static let encodeTable: [UInt32: UInt16] = {
         var table: [UInt32: UInt16] = [:]
         table.reserveCapacity(8000)
-        for (index, value) in decodeTable.enumerated() where value != 0 {
+        for (index, value) in decodeTable.enumerated() where value != 0 && table[UInt32(value)] == nil {
             table[UInt32(value)] = code(atTableIndex: index)
         }
         for alternate in windowsAlternates { table[alternate.scalar] = alternate.code }
