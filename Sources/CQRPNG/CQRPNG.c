@@ -6,12 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-// Error state shared with libpng's callbacks.
+// Every function that calls setjmp keeps its state in a job struct owned by
+// its caller and reached through a pointer. C leaves the values of the
+// setjmp caller's own locals indeterminate after a longjmp if they changed
+// in between (C11 §7.13.2.1); state outside that frame is unaffected.
+
+// MARK: - Errors
+
 typedef struct {
     jmp_buf jump;
     char *message;
     size_t message_size;
-    volatile qrpng_status status;  // written before png_error, read after the longjmp
+    qrpng_status status;  // QRPNG_ERROR_FORMAT unless set before png_error
 } shim_errors;
 
 static void set_message(char *message, size_t size, const char *text) {
@@ -24,9 +30,22 @@ static void on_error(png_structp png, png_const_charp text) {
     longjmp(errors->jump, 1);
 }
 
+// Warnings (a bad CRC in an ancillary chunk, an unknown sRGB profile) never
+// stop decoding, and a library has nowhere to print them.
 static void on_warning(png_structp png, png_const_charp text) {
     (void)png;
     (void)text;
+}
+
+// Fails the current libpng call with a specific status.
+static void fail(png_structp png, shim_errors *errors, qrpng_status status, const char *text) {
+    errors->status = status;
+    png_error(png, text);
+}
+
+static int exceeds(qrpng_limits limits, uint32_t width, uint32_t height) {
+    return width > limits.max_dimension || height > limits.max_dimension ||
+           (uint64_t)width * height > limits.max_pixels;
 }
 
 // MARK: - Reading
@@ -43,6 +62,35 @@ static void read_from_memory(png_structp png, png_bytep out, size_t count) {
     memcpy(out, reader->data + reader->offset, count);
     reader->offset += count;
 }
+
+static uint32_t read_be32(const uint8_t *bytes) {
+    return (uint32_t)bytes[0] << 24 | (uint32_t)bytes[1] << 16 | (uint32_t)bytes[2] << 8 | bytes[3];
+}
+
+// The size IHDR claims, read from the raw bytes so that a decompression bomb
+// is refused before libpng allocates anything. IHDR must be the first chunk
+// (ISO/IEC 15948 §5.6); when it is not there, libpng reports the error later.
+static int header_exceeds(const uint8_t *data, size_t size, qrpng_limits limits, qrpng_info *info) {
+    if (size < 26 || memcmp(data + 12, "IHDR", 4) != 0) return 0;
+    info->width = read_be32(data + 16);
+    info->height = read_be32(data + 20);
+    info->bit_depth = data[24];
+    info->color_type = data[25];
+    info->interlaced = size > 28 && data[28] != 0;
+    return exceeds(limits, info->width, info->height);
+}
+
+typedef struct {
+    shim_errors errors;
+    memory_reader reader;
+    qrpng_limits limits;
+    int channels;
+    png_structp png;
+    png_infop info;
+    uint8_t *pixels;
+    uint8_t *scratch;
+    qrpng_info *info_out;
+} decode_job;
 
 // Asks libpng for 8-bit RGBA whatever the stored format; returns the number of passes.
 static int request_rgba8(png_structp png, png_infop info) {
@@ -83,64 +131,72 @@ static void read_pixels(png_structp png, int passes, uint32_t width, uint32_t he
         // Adam7 passes refine the whole image, so keep it all in RGBA until the end.
         for (int pass = 0; pass < passes; pass++)
             for (uint32_t y = 0; y < height; y++) png_read_row(png, scratch + y * rgba_stride, NULL);
-        for (uint32_t y = 0; y < height; y++) rgba_to_grey(scratch + y * rgba_stride, pixels + (size_t)y * width, width);
+        for (uint32_t y = 0; y < height; y++)
+            rgba_to_grey(scratch + y * rgba_stride, pixels + (size_t)y * width, width);
     }
 }
 
-qrpng_status qrpng_decode(const uint8_t *data, size_t size, uint64_t max_pixels, int channels,
+static qrpng_status decode_guarded(decode_job *job) {
+    if (setjmp(job->errors.jump)) return job->errors.status;
+    png_structp png = job->png;
+    png_infop info = job->info;
+    png_set_read_fn(png, &job->reader, read_from_memory);
+    png_set_chunk_malloc_max(png, 16u << 20);  // ancillary chunks (ICC profiles, text) cannot bomb memory
+    png_read_info(png, info);
+    uint32_t width = png_get_image_width(png, info), height = png_get_image_height(png, info);
+    job->info_out->width = width;
+    job->info_out->height = height;
+    job->info_out->bit_depth = png_get_bit_depth(png, info);
+    job->info_out->color_type = png_get_color_type(png, info);
+    job->info_out->interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
+    if (exceeds(job->limits, width, height)) fail(png, &job->errors, QRPNG_ERROR_LIMIT, "image exceeds the limits");
+    int passes = request_rgba8(png, info);
+    size_t rgba_bytes = 4 * (size_t)width * height;
+    if (png_get_rowbytes(png, info) != 4 * (size_t)width) {
+        fail(png, &job->errors, QRPNG_ERROR_FORMAT, "unexpected row size");
+    }
+    job->pixels = malloc(job->channels == 4 ? rgba_bytes : (size_t)width * height);
+    if (job->channels == 1) job->scratch = malloc(job->info_out->interlaced ? rgba_bytes : 4 * (size_t)width);
+    if (job->pixels == NULL || (job->channels == 1 && job->scratch == NULL)) {
+        fail(png, &job->errors, QRPNG_ERROR_MEMORY, "out of memory");
+    }
+    // The rows are complete once read; chunks after the image data (text,
+    // even a missing IEND) cannot change them, so png_read_end is skipped.
+    read_pixels(png, passes, width, height, job->channels, job->pixels, job->scratch);
+    return QRPNG_OK;
+}
+
+qrpng_status qrpng_decode(const uint8_t *data, size_t size, qrpng_limits limits, int channels,
                           uint8_t **pixels_out, qrpng_info *info_out, char *message, size_t message_size) {
     if (data == NULL || pixels_out == NULL || info_out == NULL || (channels != 1 && channels != 4)) {
         set_message(message, message_size, "invalid arguments");
         return QRPNG_ERROR_ARGUMENT;
     }
     *pixels_out = NULL;
+    memset(info_out, 0, sizeof *info_out);
     if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
         set_message(message, message_size, "not a PNG file (bad signature)");
         return QRPNG_ERROR_FORMAT;
     }
-    shim_errors errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT};
-    memory_reader reader = {.data = data, .size = size, .offset = 0};
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &errors, on_error, on_warning);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    if (info == NULL) {
-        png_destroy_read_struct(&png, NULL, NULL);
-        set_message(message, message_size, "out of memory");
-        return QRPNG_ERROR_MEMORY;
+    if (header_exceeds(data, size, limits, info_out)) {
+        set_message(message, message_size, "image exceeds the limits");
+        return QRPNG_ERROR_LIMIT;
     }
-    uint8_t *volatile pixels = NULL;
-    uint8_t *volatile scratch = NULL;
-    if (setjmp(errors.jump)) {
-        free(pixels);
-        free(scratch);
-        png_destroy_read_struct(&png, &info, NULL);
-        return errors.status;
+    decode_job job = {.errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT},
+                      .reader = {.data = data, .size = size, .offset = 0},
+                      .limits = limits, .channels = channels, .info_out = info_out};
+    job.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &job.errors, on_error, on_warning);
+    job.info = job.png ? png_create_info_struct(job.png) : NULL;
+    qrpng_status status = QRPNG_ERROR_MEMORY;
+    if (job.info == NULL) set_message(message, message_size, "out of memory");
+    else status = decode_guarded(&job);
+    png_destroy_read_struct(&job.png, job.info ? &job.info : NULL, NULL);
+    free(job.scratch);
+    if (status != QRPNG_OK) {
+        free(job.pixels);
+        return status;
     }
-    png_set_read_fn(png, &reader, read_from_memory);
-    png_set_chunk_malloc_max(png, 16u << 20);  // ancillary chunks (ICC profiles, text) cannot bomb memory
-    png_read_info(png, info);
-    uint32_t width = png_get_image_width(png, info), height = png_get_image_height(png, info);
-    info_out->width = width;
-    info_out->height = height;
-    info_out->bit_depth = png_get_bit_depth(png, info);
-    info_out->color_type = png_get_color_type(png, info);
-    info_out->interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
-    if ((uint64_t)width * height > max_pixels) {
-        errors.status = QRPNG_ERROR_LIMIT;
-        png_error(png, "image exceeds the pixel limit");
-    }
-    int passes = request_rgba8(png, info);
-    size_t rgba_bytes = 4 * (size_t)width * height;
-    pixels = malloc(channels == 4 ? rgba_bytes : (size_t)width * height);
-    scratch = channels == 4 ? NULL : malloc(info_out->interlaced ? rgba_bytes : 4 * (size_t)width);
-    if (pixels == NULL || (channels == 1 && scratch == NULL)) {
-        errors.status = QRPNG_ERROR_MEMORY;
-        png_error(png, "out of memory");
-    }
-    read_pixels(png, passes, width, height, channels, pixels, scratch);
-    png_read_end(png, NULL);
-    free(scratch);
-    png_destroy_read_struct(&png, &info, NULL);
-    *pixels_out = pixels;
+    *pixels_out = job.pixels;
     return QRPNG_OK;
 }
 
@@ -155,7 +211,7 @@ typedef struct {
 static void write_to_memory(png_structp png, png_bytep bytes, size_t count) {
     memory_writer *writer = (memory_writer *)png_get_io_ptr(png);
     if (writer->capacity - writer->size < count) {
-        size_t capacity = writer->capacity ? writer->capacity : 1024;
+        size_t capacity = writer->capacity ? writer->capacity : 4096;
         while (capacity - writer->size < count) capacity *= 2;
         uint8_t *grown = realloc(writer->data, capacity);
         if (grown == NULL) png_error(png, "out of memory");
@@ -168,63 +224,114 @@ static void write_to_memory(png_structp png, png_bytep bytes, size_t count) {
 
 static void flush_memory(png_structp png) { (void)png; }
 
-static int valid_format(int color_type, int bit_depth) {
-    if (color_type == PNG_COLOR_TYPE_RGB_ALPHA) return bit_depth == 8;
-    if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_PALETTE)
-        return bit_depth == 1 || bit_depth == 2 || bit_depth == 4 || bit_depth == 8;
-    return 0;
+static int valid_header(const qrpng_header *header) {
+    if (header == NULL || header->width == 0 || header->height == 0 ||
+        header->width > PNG_UINT_31_MAX || header->height > PNG_UINT_31_MAX) return 0;
+    int depth = header->bit_depth;
+    switch (header->color_type) {
+    case QRPNG_COLOR_RGBA:
+        return depth == 8;
+    case QRPNG_COLOR_GRAY:
+        return depth == 1 || depth == 2 || depth == 4 || depth == 8;
+    case QRPNG_COLOR_PALETTE:
+        return (depth == 1 || depth == 2 || depth == 4 || depth == 8) && header->palette != NULL &&
+               header->palette_entries >= 1 && header->palette_entries <= (1 << depth) &&
+               header->alpha_entries >= 0 && header->alpha_entries <= header->palette_entries;
+    default:
+        return 0;
+    }
 }
 
-qrpng_status qrpng_encode(const uint8_t *rows, uint32_t width, uint32_t height, size_t stride,
-                          int color_type, int bit_depth,
-                          const uint8_t *palette, int palette_entries,
-                          const uint8_t *alpha, int alpha_entries,
+// Bytes of one packed row, without the filter-type byte.
+static size_t packed_row_bytes(const qrpng_header *header) {
+    size_t channels = header->color_type == QRPNG_COLOR_RGBA ? 4 : 1;
+    return ((size_t)header->width * channels * (size_t)header->bit_depth + 7) / 8;
+}
+
+typedef struct {
+    shim_errors errors;
+    memory_writer writer;
+    const qrpng_header *header;
+    const uint8_t *rows;          // rows to filter and compress, or NULL
+    size_t stride;
+    const uint8_t *zlib_stream;   // or the compressed image data
+    size_t stream_size;
+    png_structp png;
+    png_infop info;
+} encode_job;
+
+static void write_header(png_structp png, png_infop info, const qrpng_header *header) {
+    png_set_IHDR(png, info, header->width, header->height, header->bit_depth, header->color_type,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (header->color_type == QRPNG_COLOR_PALETTE) {
+        png_color entries[256];
+        for (int i = 0; i < header->palette_entries; i++) {
+            entries[i].red = header->palette[3 * i];
+            entries[i].green = header->palette[3 * i + 1];
+            entries[i].blue = header->palette[3 * i + 2];
+        }
+        png_set_PLTE(png, info, entries, header->palette_entries);
+        if (header->alpha != NULL && header->alpha_entries > 0) {
+            png_set_tRNS(png, info, header->alpha, header->alpha_entries, NULL);
+        }
+    }
+    png_write_info(png, info);
+}
+
+static qrpng_status encode_guarded(encode_job *job) {
+    if (setjmp(job->errors.jump)) return job->errors.status;
+    png_structp png = job->png;
+    png_set_write_fn(png, &job->writer, write_to_memory, flush_memory);
+    write_header(png, job->info, job->header);
+    if (job->rows != NULL) {
+        for (uint32_t y = 0; y < job->header->height; y++) png_write_row(png, job->rows + (size_t)y * job->stride);
+        png_write_end(png, job->info);
+    } else {
+        png_write_chunk(png, (png_const_bytep) "IDAT", job->zlib_stream, job->stream_size);
+        png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
+    }
+    return QRPNG_OK;
+}
+
+static qrpng_status run_encode(encode_job *job, uint8_t **png_out, size_t *png_size) {
+    job->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &job->errors, on_error, on_warning);
+    job->info = job->png ? png_create_info_struct(job->png) : NULL;
+    qrpng_status status = QRPNG_ERROR_MEMORY;
+    if (job->info == NULL) set_message(job->errors.message, job->errors.message_size, "out of memory");
+    else status = encode_guarded(job);
+    png_destroy_write_struct(&job->png, job->info ? &job->info : NULL);
+    if (status != QRPNG_OK) {
+        free(job->writer.data);
+        return status;
+    }
+    *png_out = job->writer.data;
+    *png_size = job->writer.size;
+    return QRPNG_OK;
+}
+
+qrpng_status qrpng_encode(const qrpng_header *header, const uint8_t *rows, size_t stride,
                           uint8_t **png_out, size_t *png_size, char *message, size_t message_size) {
-    if (rows == NULL || png_out == NULL || png_size == NULL || width == 0 || height == 0 ||
-        !valid_format(color_type, bit_depth) ||
-        (color_type == PNG_COLOR_TYPE_PALETTE && (palette == NULL || palette_entries < 1 || palette_entries > 256))) {
+    if (rows == NULL || png_out == NULL || png_size == NULL || !valid_header(header) ||
+        stride < packed_row_bytes(header)) {
         set_message(message, message_size, "invalid arguments");
         return QRPNG_ERROR_ARGUMENT;
     }
     *png_out = NULL;
-    shim_errors errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT};
-    memory_writer writer = {0};
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &errors, on_error, on_warning);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    if (info == NULL) {
-        png_destroy_write_struct(&png, NULL);
-        set_message(message, message_size, "out of memory");
-        return QRPNG_ERROR_MEMORY;
+    encode_job job = {.errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT},
+                      .header = header, .rows = rows, .stride = stride};
+    return run_encode(&job, png_out, png_size);
+}
+
+qrpng_status qrpng_encode_compressed(const qrpng_header *header, const uint8_t *zlib_stream, size_t stream_size,
+                                     uint8_t **png_out, size_t *png_size, char *message, size_t message_size) {
+    if (zlib_stream == NULL || stream_size == 0 || png_out == NULL || png_size == NULL || !valid_header(header)) {
+        set_message(message, message_size, "invalid arguments");
+        return QRPNG_ERROR_ARGUMENT;
     }
-    if (setjmp(errors.jump)) {
-        free(writer.data);
-        png_destroy_write_struct(&png, &info);
-        return QRPNG_ERROR_MEMORY;
-    }
-    png_set_write_fn(png, &writer, write_to_memory, flush_memory);
-    png_set_IHDR(png, info, width, height, bit_depth, color_type, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    if (color_type == PNG_COLOR_TYPE_PALETTE) {
-        png_color entries[256];
-        for (int i = 0; i < palette_entries; i++) {
-            entries[i].red = palette[3 * i];
-            entries[i].green = palette[3 * i + 1];
-            entries[i].blue = palette[3 * i + 2];
-        }
-        png_set_PLTE(png, info, entries, palette_entries);
-        if (alpha != NULL && alpha_entries > 0) png_set_tRNS(png, info, alpha, alpha_entries, NULL);
-    }
-    // Rows of a scaled symbol repeat, so the Up filter turns all but the first
-    // row of each module row into zeros, which deflate stores almost for free.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_compression_level(png, 9);
-    png_write_info(png, info);
-    for (uint32_t y = 0; y < height; y++) png_write_row(png, rows + (size_t)y * stride);
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
-    *png_out = writer.data;
-    *png_size = writer.size;
-    return QRPNG_OK;
+    *png_out = NULL;
+    encode_job job = {.errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT},
+                      .header = header, .zlib_stream = zlib_stream, .stream_size = stream_size};
+    return run_encode(&job, png_out, png_size);
 }
 
 void qrpng_free(void *pointer) { free(pointer); }

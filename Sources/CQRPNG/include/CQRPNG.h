@@ -2,7 +2,8 @@
 //
 // libpng reports errors by longjmp. Every function here sets up its own
 // setjmp before calling into libpng and returns a status instead, so a libpng
-// error never unwinds through Swift frames.
+// error never unwinds through Swift frames. libpng's own types stay out of
+// this header.
 #ifndef CQRPNG_H
 #define CQRPNG_H
 
@@ -11,39 +12,74 @@
 
 typedef enum {
     QRPNG_OK = 0,
-    QRPNG_ERROR_FORMAT = 1,   // not a PNG, corrupt or truncated
-    QRPNG_ERROR_LIMIT = 2,    // larger than the caller's pixel limit
+    QRPNG_ERROR_FORMAT = 1,   // not a PNG, corrupt or truncated, or data libpng refused
+    QRPNG_ERROR_LIMIT = 2,    // larger than the caller's limits
     QRPNG_ERROR_MEMORY = 3,   // out of memory
     QRPNG_ERROR_ARGUMENT = 4  // invalid arguments
 } qrpng_status;
+
+// PNG colour types (ISO/IEC 15948 §11.2.2), as stored in IHDR.
+enum {
+    QRPNG_COLOR_GRAY = 0,
+    QRPNG_COLOR_RGB = 2,
+    QRPNG_COLOR_PALETTE = 3,
+    QRPNG_COLOR_GRAY_ALPHA = 4,
+    QRPNG_COLOR_RGBA = 6
+};
 
 typedef struct {
     uint32_t width;
     uint32_t height;
     int bit_depth;    // as stored: 1, 2, 4, 8 or 16
-    int color_type;   // as stored: PNG_COLOR_TYPE_*
+    int color_type;   // as stored: QRPNG_COLOR_*
     int interlaced;   // 1 for Adam7
 } qrpng_info;
 
+typedef struct {
+    uint64_t max_pixels;     // width × height
+    uint32_t max_dimension;  // longest side
+} qrpng_limits;
+
 // Decodes PNG bytes into 8-bit pixels, one row after another without padding.
-// channels 1 gives luminance (Rec. 601 weights) with any transparency
-// composited on white; channels 4 gives RGBA. Images with more than
-// max_pixels pixels are refused from their header, before any allocation.
-// On success *pixels must be released with qrpng_free. On failure a message
-// is written to message (when not NULL).
-qrpng_status qrpng_decode(const uint8_t *data, size_t size, uint64_t max_pixels, int channels,
+// channels 1 gives luminance (Rec. 601 weights: (77R + 150G + 29B + 128) >> 8)
+// with any transparency composited on white; channels 4 gives RGBA with
+// straight alpha. Images over the limits are refused from the IHDR bytes,
+// before libpng or this shim allocates anything; *info then holds the claimed
+// size. On success *pixels must be released with qrpng_free. On failure a
+// message is written to message (when not NULL).
+qrpng_status qrpng_decode(const uint8_t *data, size_t size, qrpng_limits limits, int channels,
                           uint8_t **pixels, qrpng_info *info, char *message, size_t message_size);
 
-// Encodes rows of packed pixels. color_type is 0 (grey) or 3 (palette) with
-// bit_depth 1, 2, 4 or 8, or 6 (RGBA) with bit_depth 8. For palette images,
-// palette holds palette_entries RGB triples and alpha (may be NULL) holds
-// alpha_entries alpha values for the first entries. On success *png must be
-// released with qrpng_free.
-qrpng_status qrpng_encode(const uint8_t *rows, uint32_t width, uint32_t height, size_t stride,
-                          int color_type, int bit_depth,
-                          const uint8_t *palette, int palette_entries,
-                          const uint8_t *alpha, int alpha_entries,
+// The IHDR and palette of an image to write. color_type is QRPNG_COLOR_GRAY or
+// QRPNG_COLOR_PALETTE with bit_depth 1, 2, 4 or 8, or QRPNG_COLOR_RGBA with
+// bit_depth 8. For palette images, palette holds palette_entries RGB triples
+// (at most 2^bit_depth) and alpha (may be NULL) holds alpha_entries alpha
+// values (tRNS) for the first entries.
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int color_type;
+    int bit_depth;
+    const uint8_t *palette;
+    int palette_entries;
+    const uint8_t *alpha;
+    int alpha_entries;
+} qrpng_header;
+
+// Encodes rows of packed pixels, stride bytes apart, with libpng's adaptive
+// filtering and zlib's default compression: the general path, for images
+// such as photos. On success *png must be released with qrpng_free.
+qrpng_status qrpng_encode(const qrpng_header *header, const uint8_t *rows, size_t stride,
                           uint8_t **png, size_t *png_size, char *message, size_t message_size);
+
+// Writes a PNG whose image data is already compressed: zlib_stream must be a
+// complete zlib stream of the filtered scanlines (each row a filter-type byte
+// followed by its packed pixels). libpng writes the signature, IHDR, PLTE,
+// tRNS, one IDAT holding the stream, and IEND, with their CRCs. This is the
+// fast path for rendered symbols, whose caller compresses knowing that rows
+// repeat. On success *png must be released with qrpng_free.
+qrpng_status qrpng_encode_compressed(const qrpng_header *header, const uint8_t *zlib_stream, size_t stream_size,
+                                     uint8_t **png, size_t *png_size, char *message, size_t message_size);
 
 // Releases memory returned by this shim.
 void qrpng_free(void *pointer);

@@ -1,0 +1,46 @@
+/// How to draw a symbol as an image: module size, quiet zone and colours.
+public struct RenderOptions: Sendable, Hashable {
+    /// Pixels per module side (PNG) or user units per module (SVG width and height); at least 1.
+    public var scale: Int
+    /// Light modules around the symbol. ISO/IEC 18004 §6.3.8 requires 4;
+    /// less saves space where the surroundings are light anyway.
+    public var border: Int
+    /// The colour of dark modules.
+    public var foreground: RGBAColor
+    /// The colour of light modules and the border.
+    public var background: RGBAColor
+
+    public init(scale: Int = 10, border: Int = 4, foreground: RGBAColor = .black, background: RGBAColor = .white) {
+        self.scale = scale
+        self.border = border
+        self.foreground = foreground
+        self.background = background
+    }
+
+    /// Throws ``RenderError/invalidScale(_:)`` for a scale below 1 and
+    /// ``RenderError/invalidBorder(_:)`` for a negative border. Renderers
+    /// that cannot throw (SVG) require valid options; call this first on
+    /// options from user input.
+    public func validate() throws(RenderError) {
+        guard scale >= 1 else { throw .invalidScale(scale) }
+        guard border >= 0 else { throw .invalidBorder(border) }
+    }
+
+    /// Pixels per side of a raster image of a symbol of `symbolSize` modules.
+    /// - Throws: ``RenderError/imageTooLarge(width:height:maxPixels:maxDimension:)``
+    ///   beyond ``ImageLimits/default`` (saturating at `Int.max` on overflow).
+    func pixelsPerSide(symbolSize: Int) throws(RenderError) -> Int {
+        let limits = ImageLimits.default
+        let (borders, bordersOverflow) = border.multipliedReportingOverflow(by: 2)
+        let (modules, modulesOverflow) = symbolSize.addingReportingOverflow(borders)
+        let (side, sideOverflow) = modules.multipliedReportingOverflow(by: scale)
+        let overflow = bordersOverflow || modulesOverflow || sideOverflow
+        let (pixels, pixelsOverflow) = side.multipliedReportingOverflow(by: side)
+        guard !overflow, !pixelsOverflow, side <= limits.maxDimension, pixels <= limits.maxPixels else {
+            let reported = overflow ? Int.max : side
+            throw .imageTooLarge(width: reported, height: reported, maxPixels: limits.maxPixels,
+                                 maxDimension: limits.maxDimension)
+        }
+        return side
+    }
+}
