@@ -46,15 +46,32 @@ enum BlockCorrector {
 
     /// Corrects the first `length` codewords of `buffer`: errors only, then
     /// with the erasures if there are any and that failed.
+    ///
+    /// Erasure decoding trades detection for correction: with f erasures
+    /// and e further errors it succeeds whenever 2e + f ≤ n, and at f = n
+    /// *every* word decodes, to whatever codeword agrees with the unerased
+    /// part. A noisy image yields many uncertain modules and many candidate
+    /// grids, so erasures are used only while enough redundancy is left to
+    /// notice garbage: f ≤ n/2 and, after correction, 2e + f ≤ n − 2, which
+    /// leaves a random word at most about one chance in a million (n = 7)
+    /// of passing.
     private static func correct(_ buffer: inout [UInt8], length: Int, ecCount: Int,
                                 erasures: [Int]) throws(ReedSolomonDecoder.Failure) -> Int {
-        try buffer.withUnsafeMutableBufferPointer { (all) throws(ReedSolomonDecoder.Failure) -> Int in
+        let received = Array(buffer[0..<length])
+        return try buffer.withUnsafeMutableBufferPointer { (all) throws(ReedSolomonDecoder.Failure) -> Int in
             let block = UnsafeMutableBufferPointer(rebasing: all[0..<length])
             do throws(ReedSolomonDecoder.Failure) {
                 return try ReedSolomonDecoder.correct(block, ecCount: ecCount)
             } catch {
-                guard !erasures.isEmpty && erasures.count <= ecCount else { throw error }
-                return try ReedSolomonDecoder.correct(block, ecCount: ecCount, erasures: erasures)
+                guard !erasures.isEmpty && 2 * erasures.count <= ecCount else { throw error }
+                let corrected = try ReedSolomonDecoder.correct(block, ecCount: ecCount, erasures: erasures)
+                let erased = Set(erasures)
+                let errors = (0..<length).filter { block[$0] != received[$0] && !erased.contains($0) }.count
+                guard 2 * errors + erasures.count <= ecCount - 2 else {
+                    for i in 0..<length { block[i] = received[i] }
+                    throw error
+                }
+                return corrected
             }
         }
     }

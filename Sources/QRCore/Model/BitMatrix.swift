@@ -73,3 +73,18 @@ public struct BitMatrix: Sendable, Hashable {
         return result
     }
 }
+
+extension BitMatrix {
+    /// Flips every bit (dark becomes light), keeping the padding bits beyond
+    /// the width clear.
+    mutating func invert() {
+        let tailBits = width & 63
+        let tailMask: UInt64 = tailBits == 0 ? .max : (1 << UInt64(tailBits)) - 1
+        for y in 0..<height {
+            for w in 0..<stride {
+                let index = y * stride + w
+                words[index] = ~words[index] & (w == stride - 1 ? tailMask : .max)
+            }
+        }
+    }
+}

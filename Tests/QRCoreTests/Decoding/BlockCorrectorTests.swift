@@ -5,7 +5,7 @@ extension DecodingTests {
     /// Damage aimed at codewords of chosen blocks: each block corrects
     /// t = ⌊n/2⌋ wrong codewords, fails (never returns other text) at t + 1, and
     /// with uncertain modules as erasures corrects e errors and f erasures when
-    /// 2e + f ≤ n.
+    /// f ≤ n/2 and 2e + f ≤ n − 2 (the margin that keeps garbage detectable).
     struct BlockCorrectorTests {
         static let cases: [(version: Int, correction: ErrorCorrection)] = [
             (1, .low), (1, .high), (2, .medium), (5, .quartile), (7, .high), (10, .low),
@@ -13,8 +13,8 @@ extension DecodingTests {
         ]
 
         static func symbol(version number: Int, correction: ErrorCorrection,
-                           using random: inout SplitMix64) throws -> (code: QRCode, text: String) {
-            let version = try QRVersion(number)
+                           using random: inout SeededRandom) throws -> (code: QRCode, text: String) {
+            let version = try QRVersion(number: number)
             let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correction: correction,
                                                                     using: &random)
             let mask = QRMask.all[number % 8]
@@ -24,7 +24,7 @@ extension DecodingTests {
 
         @Test(arguments: cases)
         func correctsHalfTheECCodewordsInEveryBlock(version: Int, correction: ErrorCorrection) throws {
-            var random = SplitMix64(seed: UInt64(version * 4 + correction.rawValue))
+            var random = SeededRandom(seed: UInt64(version * 4 + correction.rawValue))
             let (code, text) = try Self.symbol(version: version, correction: correction, using: &random)
             let t = BlockStructure(version: code.version, correction: correction).ecCodewordsPerBlock / 2
             var grid = code.modules
@@ -37,7 +37,7 @@ extension DecodingTests {
 
         @Test(arguments: cases)
         func oneMoreWrongCodewordInABlockFails(version: Int, correction: ErrorCorrection) throws {
-            var random = SplitMix64(seed: 100 + UInt64(version * 4 + correction.rawValue))
+            var random = SeededRandom(seed: 100 + UInt64(version * 4 + correction.rawValue))
             let (code, text) = try Self.symbol(version: version, correction: correction, using: &random)
             let blocks = BlockStructure(version: code.version, correction: correction)
             let t = blocks.ecCodewordsPerBlock / 2
@@ -60,28 +60,26 @@ extension DecodingTests {
 
         @Test(arguments: cases)
         func uncertainModulesBecomeErasures(version: Int, correction: ErrorCorrection) throws {
-            var random = SplitMix64(seed: 200 + UInt64(version * 4 + correction.rawValue))
+            var random = SeededRandom(seed: 200 + UInt64(version * 4 + correction.rawValue))
             let (code, text) = try Self.symbol(version: version, correction: correction, using: &random)
             let blocks = BlockStructure(version: code.version, correction: correction)
             let template = SymbolTemplate.of(code.version)
             let n = blocks.ecCodewordsPerBlock
             var grid = code.modules, uncertain = BitMatrix(size: code.size)
             var wrong = 0
+            // f = ⌊n/2⌋ flagged wrong codewords and e = ⌊(n − 2 − f)/2⌋ unflagged
+            // ones: f + e > ⌊n/2⌋ is beyond errors-only decoding, while
+            // 2e + f ≤ n − 2 keeps the margin that erasure decoding demands.
+            let f = n / 2, e = (n - 2 - f) / 2
             for block in 0..<blocks.blockCount {
-                // One unflagged error and n − 2 flagged codewords: 2·1 + (n − 2) = n,
-                // beyond errors-only decoding when n − 1 > ⌊n/2⌋. Every other flagged
-                // codeword is right, as the sampler's doubts often are.
                 let length = blocks.dataCount(ofBlock: block) + n
-                let chosen = Array((0..<length).shuffled(using: &random).prefix(n - 1))
+                let chosen = Array((0..<length).shuffled(using: &random).prefix(f + e))
                 for (k, codeword) in chosen.enumerated() {
                     let modules = DecodingTestSupport.modules(ofCodeword: codeword, inBlock: block, blocks: blocks,
                                                               template: template)
-                    let flagged = k > 0, flipped = k == 0 || k % 2 == 1 || k < n / 2 + 1
-                    if flipped {
-                        grid[modules[k % 8].x, modules[k % 8].y].toggle()
-                        wrong += 1
-                    }
-                    if flagged { uncertain[modules[(k + 3) % 8].x, modules[(k + 3) % 8].y] = true }
+                    grid[modules[k % 8].x, modules[k % 8].y].toggle()
+                    wrong += 1
+                    if k >= e { uncertain[modules[(k + 3) % 8].x, modules[(k + 3) % 8].y] = true }
                 }
             }
             #expect(throws: DecodingError.self) { try QRDecoder.decode(grid) }

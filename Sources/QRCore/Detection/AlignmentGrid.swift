@@ -1,0 +1,113 @@
+/// Corrects the grid locally, for perspective that four points do not fit
+/// and for curved or creased symbols, using every alignment pattern of the
+/// version (ISO/IEC 18004:2015 §6.3.6, Table E.1).
+///
+/// The alignment pattern centres form a lattice of anchors. They are located
+/// in order of distance from the top-left corner, each predicted from three
+/// anchors already placed (the fourth corner of their parallelogram), so
+/// that a bend in the symbol is followed step by step rather than predicted
+/// from the far corner. Anchors inside the finder patterns, and patterns that
+/// cannot be found, keep their predicted position. Each cell of the lattice
+/// then gets its own perspective transform from its four corner anchors.
+struct AlignmentGrid: Sendable {
+    /// Lattice coordinates in modules (pattern centres, +0.5 for the module centre).
+    private let lattice: [Double]
+    /// Image positions of the anchors, row-major over the lattice.
+    private let anchors: [Point]
+    /// One transform per lattice cell, row-major, (n − 1)² of them.
+    private let cells: [PerspectiveTransform]
+
+    /// Locates the anchors for a symbol of `version` first mapped by `initial`,
+    /// whose finder pattern centres are at `finders` (top-left, top-right,
+    /// bottom-left) in the image.
+    init?(version: QRVersion, initial: PerspectiveTransform, finders: [Point], moduleSize: Double,
+          finder: AlignmentPatternFinder) {
+        let centres = QRSpec.alignmentCentres[version.number - 1]
+        guard centres.count >= 3 else { return nil }
+        lattice = centres.map { Double($0) + 0.5 }
+        let n = lattice.count
+        var anchors = [Point?](repeating: nil, count: n * n)
+        for diagonal in 0...(2 * (n - 1)) {
+            for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
+                let j = diagonal - i
+                anchors[j * n + i] = Self.place(i: i, j: j, n: n, lattice: lattice, anchors: anchors,
+                                                initial: initial, moduleSize: moduleSize, finder: finder)
+            }
+        }
+        self.anchors = anchors.map { $0! }
+        var cells: [PerspectiveTransform] = []
+        for j in 0..<(n - 1) {
+            for i in 0..<(n - 1) {
+                var grid = [Point(x: lattice[i], y: lattice[j]), Point(x: lattice[i + 1], y: lattice[j]),
+                            Point(x: lattice[i + 1], y: lattice[j + 1]), Point(x: lattice[i], y: lattice[j + 1])]
+                var image = [self.anchors[j * n + i], self.anchors[j * n + i + 1],
+                             self.anchors[(j + 1) * n + i + 1], self.anchors[(j + 1) * n + i]]
+                Self.anchorCornerCell(i: i, j: j, n: n, size: Double(version.size), finders: finders,
+                                      grid: &grid, image: &image)
+                guard let transform = PerspectiveTransform.quadrilateral(grid, to: image) else { return nil }
+                cells.append(transform)
+            }
+        }
+        self.cells = cells
+    }
+
+    /// In the three corner cells, the lattice corner inside a finder pattern
+    /// is only predicted, while the finder's centre (3.5 modules from both
+    /// edges) was measured: use the centre as that cell corner instead.
+    private static func anchorCornerCell(i: Int, j: Int, n: Int, size: Double, finders: [Point],
+                                         grid: inout [Point], image: inout [Point]) {
+        let last = n - 2
+        if i == 0 && j == 0 {
+            (grid[0], image[0]) = (Point(x: 3.5, y: 3.5), finders[0])
+        }
+        if i == last && j == 0 {
+            (grid[1], image[1]) = (Point(x: size - 3.5, y: 3.5), finders[1])
+        }
+        if i == 0 && j == last {
+            (grid[3], image[3]) = (Point(x: 3.5, y: size - 3.5), finders[2])
+        }
+    }
+
+    /// The image position of anchor (i, j): found near its prediction, or the prediction.
+    private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [Point?],
+                              initial: PerspectiveTransform, moduleSize: Double,
+                              finder: AlignmentPatternFinder) -> Point {
+        let predictedByInitial = initial.apply(lattice[i], lattice[j])
+        let isFinderCorner = (i == 0 && j == 0) || (i == n - 1 && j == 0) || (i == 0 && j == n - 1)
+        if isFinderCorner { return predictedByInitial }
+        var predicted = predictedByInitial
+        if i > 0, j > 0, let left = anchors[j * n + i - 1], let up = anchors[(j - 1) * n + i],
+           let diagonal = anchors[(j - 1) * n + i - 1] {
+            predicted = left + up - diagonal
+        }
+        let right = initial.apply(lattice[i] + 1, lattice[j]) - predictedByInitial
+        let down = initial.apply(lattice[i], lattice[j] + 1) - predictedByInitial
+        return finder.find(near: predicted, right: right, down: down, radius: moduleSize * 2.5) ?? predicted
+    }
+
+    /// Maps symbol coordinates (modules) to image pixels through the cell that
+    /// contains them; points outside the lattice use the nearest edge cell.
+    func map(_ x: Double, _ y: Double) -> Point {
+        cells[cellIndex(y) * (lattice.count - 1) + cellIndex(x)].apply(x, y)
+    }
+
+    /// The image positions of all module centres, row by row, looking up
+    /// each row's and column's cell once.
+    func moduleCentres(dimension: Int) -> [Point] {
+        let columns = (0..<dimension).map { cellIndex(Double($0) + 0.5) }
+        var centres: [Point] = []
+        centres.reserveCapacity(dimension * dimension)
+        for y in 0..<dimension {
+            let rowBase = cellIndex(Double(y) + 0.5) * (lattice.count - 1)
+            for x in 0..<dimension { centres.append(cells[rowBase + columns[x]].apply(Double(x) + 0.5, Double(y) + 0.5)) }
+        }
+        return centres
+    }
+
+    /// The lattice cell index (0…n−2) along one axis for a coordinate.
+    private func cellIndex(_ coordinate: Double) -> Int {
+        var i = 0
+        while i < lattice.count - 2 && coordinate >= lattice[i + 1] { i += 1 }
+        return i
+    }
+}

@@ -1,0 +1,113 @@
+/// Locates an alignment pattern (ISO/IEC 18004:2015 §6.3.6: a dark module in
+/// a light ring in a dark ring, 5×5 modules) near where the finder patterns
+/// predict it, to correct the grid for perspective and curvature.
+struct AlignmentPatternFinder {
+    let binary: BitMatrix
+
+    /// The centre of the best alignment pattern within `radius` pixels of
+    /// `predicted`, or nil if none is convincing.
+    ///
+    /// Row hits (a light, dark, light sequence of about one module each
+    /// between dark runs, confirmed down its column) are candidates; each is
+    /// then checked against the whole 5×5 pattern, sampled along the symbol's
+    /// module axes `right` and `down` (one module each, in pixels), because
+    /// data modules often mimic the small centre. The candidate matching the
+    /// most of the 25 modules wins; ties go to the one nearest the prediction.
+    func find(near predicted: Point, right: Point, down: Point, radius: Double) -> Point? {
+        let moduleSize = (right.distance(to: Point(x: 0, y: 0)) + down.distance(to: Point(x: 0, y: 0))) / 2
+        let top = max(0, Int(predicted.y - radius)), bottom = min(binary.height - 1, Int(predicted.y + radius))
+        let left = max(0, Int(predicted.x - radius)), rightEdge = min(binary.width - 1, Int(predicted.x + radius))
+        guard top < bottom, left < rightEdge else { return nil }
+        var best: (point: Point, score: Int, distance: Double)?
+        for y in top...bottom {
+            var x = left
+            while x <= rightEdge {
+                guard let hit = centreRun(fromX: x, y: y, right: rightEdge, moduleSize: moduleSize) else { break }
+                x = hit.next
+                guard let centreY = verticalCentre(x: Int(hit.centre), y: y, moduleSize: moduleSize)
+                        ?? verticalCentre(x: Int(hit.centre + 0.5), y: y, moduleSize: moduleSize) else { continue }
+                let point = Point(x: hit.centre + 0.5, y: centreY + 0.5)
+                let distance = point.distance(to: predicted)
+                guard distance <= radius else { continue }
+                let score = templateScore(at: point, right: right, down: down)
+                if score >= 21, best == nil || score > best!.score || (score == best!.score && distance < best!.distance) {
+                    best = (point, score, distance)
+                }
+            }
+        }
+        return best?.point
+    }
+
+    /// How many of the pattern's 25 modules, sampled around `centre`, have
+    /// the expected colour: dark centre, light ring, dark outer ring.
+    private func templateScore(at centre: Point, right: Point, down: Point) -> Int {
+        var score = 0
+        for dy in -2...2 {
+            for dx in -2...2 {
+                let p = centre + right * Double(dx) + down * Double(dy)
+                let expectedDark = max(abs(dx), abs(dy)) != 1
+                if isDark(Int(p.x), Int(p.y)) == expectedDark { score += 1 }
+            }
+        }
+        return score
+    }
+
+    /// The next dark run in row `y` from `x` that is about one module long and
+    /// has light runs of about one module on both sides, each followed by dark.
+    private func centreRun(fromX start: Int, y: Int, right: Int, moduleSize: Double) -> (centre: Double, next: Int)? {
+        var x = start
+        while x <= right {
+            while x <= right && !isDark(x, y) { x += 1 }
+            let darkStart = x
+            while x <= right && isDark(x, y) { x += 1 }
+            guard x <= right else { return nil }
+            let dark = x - darkStart
+            if fitsModule(dark, moduleSize),
+               let before = lightRun(x: darkStart - 1, y: y, dx: -1, moduleSize: moduleSize),
+               let after = lightRun(x: x, y: y, dx: 1, moduleSize: moduleSize),
+               fitsModule(before, moduleSize), fitsModule(after, moduleSize) {
+                return (Double(darkStart) + Double(dark) / 2 - 0.5, x)
+            }
+        }
+        return nil
+    }
+
+    /// The vertical centre of the dark run through (x, y) if it too is a
+    /// module long between module-long light runs.
+    private func verticalCentre(x: Int, y: Int, moduleSize: Double) -> Double? {
+        guard isDark(x, y) else { return nil }
+        var top = y, bottom = y
+        let limit = Int(moduleSize * 2) + 2
+        while isDark(x, top - 1) && y - top < limit { top -= 1 }
+        while isDark(x, bottom + 1) && bottom - y < limit { bottom += 1 }
+        let dark = bottom - top + 1
+        guard fitsModule(dark, moduleSize),
+              let above = lightRun(x: x, y: top - 1, dx: 0, dy: -1, moduleSize: moduleSize),
+              let below = lightRun(x: x, y: bottom + 1, dx: 0, dy: 1, moduleSize: moduleSize),
+              fitsModule(above, moduleSize), fitsModule(below, moduleSize) else { return nil }
+        return Double(top) + Double(dark) / 2 - 0.5
+    }
+
+    /// Length of the light run starting at (x, y) in direction (dx, dy), if a
+    /// dark pixel ends it within two modules.
+    private func lightRun(x: Int, y: Int, dx: Int, dy: Int = 0, moduleSize: Double) -> Int? {
+        var length = 0, px = x, py = y
+        let limit = Int(moduleSize * 2) + 2
+        while inside(px, py) && !binary[px, py] {
+            length += 1
+            if length > limit { return nil }
+            px += dx
+            py += dy
+        }
+        return inside(px, py) ? length : nil
+    }
+
+    /// Whether a run could be one module: blur thins the small dark centre
+    /// to a fraction of a module, so the lower bound is generous.
+    private func fitsModule(_ length: Int, _ moduleSize: Double) -> Bool {
+        Double(length) >= moduleSize * 0.25 && Double(length) <= moduleSize * 1.8 + 1
+    }
+
+    private func inside(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < binary.width && y < binary.height }
+    private func isDark(_ x: Int, _ y: Int) -> Bool { inside(x, y) && binary[x, y] }
+}

@@ -1,0 +1,196 @@
+/// A possible finder pattern: the centre of its 3×3 dark stone and the
+/// estimated module size, merged over every scan line that confirmed it.
+struct FinderCandidate: Sendable {
+    var centre: Point
+    var moduleSize: Double
+    /// How many scan lines found it; more means more certain.
+    var count: Int
+}
+
+/// Finds finder patterns (ISO/IEC 18004:2015 §6.3.3): dark 1, light 1,
+/// dark 3, light 1, dark 1 modules along any line through the centre, at any
+/// rotation, since the pattern is concentric squares.
+///
+/// Rows of the binary image are scanned for five runs in about that ratio;
+/// each hit is confirmed by the same ratio vertically and diagonally through
+/// its centre, re-centred horizontally, and merged with nearby hits.
+struct FinderPatternFinder {
+    let binary: BitMatrix
+    /// How far each single-module run may stray from the estimated module
+    /// size, as a fraction of it; blur and perspective both stretch runs.
+    var tolerance = 0.7
+
+    init(binary: BitMatrix) { self.binary = binary }
+
+    /// All candidates, scanning every `rowStep`-th row.
+    func find(rowStep: Int = 1) -> [FinderCandidate] {
+        var candidates: [FinderCandidate] = []
+        binary.words.withUnsafeBufferPointer { words in
+            for y in Swift.stride(from: rowStep / 2, to: binary.height, by: rowStep) {
+                scanRow(y, words: words, into: &candidates)
+            }
+        }
+        return candidates
+    }
+
+    /// Walks the runs of row `y` through its colour transitions (found a
+    /// word at a time) and checks the last five runs whenever a dark run ends.
+    private func scanRow(_ y: Int, words: UnsafeBufferPointer<UInt64>, into candidates: inout [FinderCandidate]) {
+        let width = binary.width, rowStart = y * binary.stride
+        var window = RunWindow()
+        var runStart = 0, previousBit: UInt64 = 0, wordStart = 0, index = rowStart
+        var dark = false  // colour of the run before the first transition: the light margin
+        while wordStart < width {
+            let word = words[index]
+            let valid = width - wordStart >= 64 ? UInt64.max : (1 << UInt64(width - wordStart)) - 1
+            var changes = (word ^ (word << 1 | previousBit)) & valid
+            while changes != 0 {
+                let position = wordStart + changes.trailingZeroBitCount
+                changes &= changes - 1
+                if position > runStart {
+                    window.push(position - runStart)
+                    if dark && window.isFull && window.roughlyFits, let found = confirm(runs: window, rowEnd: position, y: y) {
+                        merge(found, into: &candidates)
+                    }
+                }
+                dark.toggle()
+                runStart = position
+            }
+            previousBit = word >> 63
+            wordStart += 64
+            index += 1
+        }
+        if dark && width > runStart {
+            window.push(width - runStart)
+            if window.isFull && window.roughlyFits, let found = confirm(runs: window, rowEnd: width, y: y) {
+                merge(found, into: &candidates)
+            }
+        }
+    }
+
+    /// Whether five runs, dark first, fit 1:1:3:1:1.
+    func fitsRatio(_ r0: Double, _ r1: Double, _ r2: Double, _ r3: Double, _ r4: Double) -> Bool {
+        let total = r0 + r1 + r2 + r3 + r4
+        guard total >= 7 else { return false }
+        let unit = total / 7, slack = unit * tolerance
+        return abs(r0 - unit) < slack && abs(r1 - unit) < slack && abs(r3 - unit) < slack
+            && abs(r4 - unit) < slack && abs(r2 - 3 * unit) < slack * 2
+    }
+
+    /// Checks a horizontal hit vertically, re-centres it horizontally and checks
+    /// a diagonal; returns the confirmed candidate.
+    private func confirm(runs: RunWindow, rowEnd: Int, y: Int) -> FinderCandidate? {
+        guard fitsRatio(Double(runs.r0), Double(runs.r1), Double(runs.r2), Double(runs.r3), Double(runs.r4)) else {
+            return nil
+        }
+        let total = runs.total
+        let centreX = Double(rowEnd - runs.r4 - runs.r3) - Double(runs.r2) / 2
+        guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total),
+              let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total),
+              crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total) != nil
+        else { return nil }
+        let moduleSize = (vertical.total + horizontal.total) / 14
+        return FinderCandidate(centre: Point(x: horizontal.centre + 0.5, y: vertical.centre + 0.5),
+                               moduleSize: moduleSize, count: 1)
+    }
+
+    /// Measures the five runs along direction (dx, dy) through (x, y), which
+    /// must be inside the centre stone. Returns the position of the stone's
+    /// middle along the line (x for horizontal and diagonal, y for vertical)
+    /// and the pattern's length, if the runs fit the ratio and the length is
+    /// within a factor of two of `expected`.
+    private func crossCheck(from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int) -> (centre: Double, total: Double)? {
+        let startX = Int(x), startY = Int(y)
+        guard isDark(startX, startY) else { return nil }
+        let limit = expected * 2
+        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limit: limit),
+              let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit) else { return nil }
+        let centreRun = back.stone + ahead.stone - 1
+        let scale = dx != 0 && dy != 0 ? 2.0.squareRoot() : 1.0
+        let total = Double(back.ring + back.outer + centreRun + ahead.ring + ahead.outer) * scale
+        guard fitsRatio(Double(back.outer), Double(back.ring), Double(centreRun), Double(ahead.ring), Double(ahead.outer)),
+              total * 2 > Double(expected), total < Double(expected) * 2 else { return nil }
+        let along = dy != 0 && dx == 0 ? startY : startX
+        let stoneStart = Double(along - back.stone + 1)
+        return (stoneStart + Double(centreRun) / 2 - 0.5, total)
+    }
+
+    /// Lengths of the dark run containing the start (the stone), then the
+    /// light ring and the dark outer ring beyond it, walking in one direction;
+    /// nil if a run exceeds `limit` pixels or the image ends before the outer ring.
+    private func runs(fromX x: Int, y: Int, dx: Int, dy: Int, limit: Int) -> (stone: Int, ring: Int, outer: Int)? {
+        var lengths = (stone: 0, ring: 0, outer: 0)
+        var px = x, py = y
+        while isDark(px, py) {
+            lengths.stone += 1
+            if lengths.stone > limit { return nil }
+            px += dx; py += dy
+        }
+        while inside(px, py) && !binary[px, py] {
+            lengths.ring += 1
+            if lengths.ring > limit { return nil }
+            px += dx; py += dy
+        }
+        while isDark(px, py) {
+            lengths.outer += 1
+            if lengths.outer > limit { return nil }
+            px += dx; py += dy
+        }
+        return lengths.ring > 0 && lengths.outer > 0 ? lengths : nil
+    }
+
+    @inline(__always)
+    private func inside(_ x: Int, _ y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < binary.width && y < binary.height
+    }
+
+    @inline(__always)
+    private func isDark(_ x: Int, _ y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary[x, y]
+    }
+
+    /// Adds a hit to the list, averaging it into a candidate at the same place
+    /// with a similar module size.
+    private func merge(_ found: FinderCandidate, into candidates: inout [FinderCandidate]) {
+        for index in candidates.indices {
+            let existing = candidates[index]
+            let near = existing.centre.distance(to: found.centre) <= max(existing.moduleSize, found.moduleSize) * 1.5
+            let similar = abs(existing.moduleSize - found.moduleSize) <= max(existing.moduleSize, found.moduleSize) * 0.5
+            if near && similar {
+                let n = Double(existing.count)
+                candidates[index] = FinderCandidate(
+                    centre: (existing.centre * n + found.centre) * (1 / (n + 1)),
+                    moduleSize: (existing.moduleSize * n + found.moduleSize) / (n + 1),
+                    count: existing.count + 1)
+                return
+            }
+        }
+        candidates.append(found)
+    }
+}
+
+/// The last five runs of a scan line, oldest first. Plain fields rather than
+/// an array: this is updated at every transition of every scanned row.
+struct RunWindow {
+    private(set) var r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0
+    private var filled = 0
+
+    var isFull: Bool { filled >= 5 }
+    var total: Int { r0 + r1 + r2 + r3 + r4 }
+
+    /// A cheap integer pre-test of the 1:1:3:1:1 ratio, looser than
+    /// ``FinderPatternFinder/fitsRatio``: the centre run must be the longest
+    /// and at least 7 pixels must be covered. Rejects most noise runs before
+    /// any floating-point work.
+    @inline(__always)
+    var roughlyFits: Bool {
+        r2 >= r0 && r2 >= r1 && r2 >= r3 && r2 >= r4 && r0 + r1 + r2 + r3 + r4 >= 7 && r2 * 8 >= total * 2
+    }
+
+    /// Appends the run that just ended.
+    @inline(__always)
+    mutating func push(_ length: Int) {
+        (r0, r1, r2, r3, r4) = (r1, r2, r3, r4, length)
+        filled += 1
+    }
+}

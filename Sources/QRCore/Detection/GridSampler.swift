@@ -1,0 +1,111 @@
+/// Reads the modules of a located symbol from the greyscale image.
+///
+/// Each module centre is mapped into the image; its grey level (bilinear,
+/// and averaged with four nearby points when modules are large enough to
+/// beat noise that way) is compared with the local threshold. Modules whose
+/// level lies within a small share of the symbol's own contrast from the
+/// threshold are reported as uncertain, so that the decoder can treat their
+/// codewords as erasures.
+struct GridSampler {
+    let image: GrayImage
+    let thresholds: ThresholdMap
+    /// True when the symbol is light on dark.
+    var inverted = false
+
+    /// Grey levels and local thresholds at every module centre of a symbol.
+    struct Levels {
+        let dimension: Int
+        var levels: [Double]
+        var thresholds: [Double]
+    }
+
+    /// Samples every module centre of `mapping`.
+    func levels(of mapping: GridMapping) -> Levels {
+        let n = mapping.dimension
+        let centres = mapping.moduleCentres()
+        var result = Levels(dimension: n, levels: [Double](repeating: 0, count: n * n),
+                            thresholds: [Double](repeating: 0, count: n * n))
+        let spread = mapping.moduleSize >= 3 ? 0.2 : 0
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for my in 0..<n {
+                for mx in 0..<n {
+                    let index = my * n + mx, centre = centres[index]
+                    var level = grey(pixels, centre)
+                    if spread > 0 {
+                        let right = centres[my * n + min(mx + 1, n - 1)] - centres[my * n + max(mx - 1, 0)]
+                        let down = centres[min(my + 1, n - 1) * n + mx] - centres[max(my - 1, 0) * n + mx]
+                        let u = (right + down) * (spread / 2), v = (right - down) * (spread / 2)
+                        level = (2 * level + grey(pixels, centre + u) + grey(pixels, centre - u)
+                                 + grey(pixels, centre + v) + grey(pixels, centre - v)) / 6
+                    }
+                    result.levels[index] = level
+                    result.thresholds[index] = thresholds.threshold(atX: centre.x, y: centre.y)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The grid and its uncertain modules, read with the local thresholds or,
+    /// if `global`, with one threshold for the whole symbol halfway between the
+    /// mean levels of its dark and light modules — steadier when blur flattens
+    /// isolated modules.
+    func grid(from sampled: Levels, global: Bool) -> (grid: BitMatrix, uncertain: BitMatrix) {
+        let n = sampled.dimension
+        var grid = BitMatrix(size: n), uncertain = BitMatrix(size: n)
+        let (dark, light) = meanLevels(sampled)
+        let margin = max(2, abs(light - dark) * 0.12)
+        for index in 0..<(n * n) {
+            let t = global ? (dark + light) / 2 : sampled.thresholds[index]
+            let level = sampled.levels[index]
+            if (level < t) != inverted { grid[index % n, index / n] = true }
+            if abs(level - t) < margin { uncertain[index % n, index / n] = true }
+        }
+        return (grid, uncertain)
+    }
+
+    /// The share of the timing pattern modules (row 6 and column 6 between
+    /// the finders, §6.3.5) that alternate as they must: a cheap test of a
+    /// mapping before sampling the whole symbol, and the best evidence of
+    /// the dimension.
+    func timingAgreement(dimension: Int, map: (Double, Double) -> Point) -> Double {
+        guard dimension > 16 else { return 0 }
+        var agreeing = 0
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for i in 8..<(dimension - 8) {
+                let expectDark = i % 2 == 0
+                for centre in [map(Double(i) + 0.5, 6.5), map(6.5, Double(i) + 0.5)] {
+                    let dark = (grey(pixels, centre) < thresholds.threshold(atX: centre.x, y: centre.y)) != inverted
+                    if dark == expectDark { agreeing += 1 }
+                }
+            }
+        }
+        return Double(agreeing) / Double(2 * (dimension - 16))
+    }
+
+    /// Mean levels of the modules below and above their local thresholds.
+    private func meanLevels(_ sampled: Levels) -> (dark: Double, light: Double) {
+        var low = 0.0, lowCount = 0.0, high = 0.0, highCount = 0.0
+        for (level, t) in zip(sampled.levels, sampled.thresholds) {
+            if level < t { low += level; lowCount += 1 } else { high += level; highCount += 1 }
+        }
+        return (low / max(1, lowCount), high / max(1, highCount))
+    }
+
+    /// Bilinear grey level at an image point; outside the image counts as
+    /// white (black for inverted symbols), like a quiet zone.
+    @inline(__always)
+    private func grey(_ pixels: UnsafeBufferPointer<UInt8>, _ point: Point) -> Double {
+        let x = point.x - 0.5, y = point.y - 0.5
+        let w = image.width
+        guard x >= 0, y >= 0, x <= Double(w - 1), y <= Double(image.height - 1) else {
+            return inverted ? 0 : 255
+        }
+        let x0 = Int(x), y0 = Int(y)
+        let x1 = min(x0 + 1, w - 1), y1 = min(y0 + 1, image.height - 1)
+        let tx = x - Double(x0), ty = y - Double(y0)
+        let top = Double(pixels[y0 * w + x0]) * (1 - tx) + Double(pixels[y0 * w + x1]) * tx
+        let bottom = Double(pixels[y1 * w + x0]) * (1 - tx) + Double(pixels[y1 * w + x1]) * tx
+        return top * (1 - ty) + bottom * ty
+    }
+}

@@ -1,0 +1,61 @@
+/// Options for reading QR Codes from images.
+public struct ReaderOptions: Sendable, Hashable {
+    /// Whether to look for light-on-dark symbols when no dark-on-light one is found.
+    public var tryInverted: Bool
+    /// Stop after this many symbols (nil: find all).
+    public var maxSymbols: Int?
+    /// Limits on input images, checked before any pixel memory is allocated.
+    public var limits: ImageLimits
+
+    public init(tryInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default) {
+        self.tryInverted = tryInverted
+        self.maxSymbols = maxSymbols
+        self.limits = limits
+    }
+}
+
+/// Finds and decodes every QR Code in an image.
+///
+/// ```swift
+/// let image = try GrayImage(contentsOfFile: "photo.png")
+/// for result in QRReader().read(image) { print(result.text) }
+/// ```
+///
+/// Large images are searched at a reduced scale first, which finds codes of
+/// ordinary size quickly; the full resolution is searched when that finds
+/// nothing, for codes with small modules.
+public struct QRReader: Sendable {
+    public var options: ReaderOptions
+
+    public init(options: ReaderOptions = ReaderOptions()) {
+        self.options = options
+    }
+
+    /// The symbols found, in the order they were decoded. Never throws: an
+    /// image with no readable symbol gives an empty array.
+    public func read(_ image: GrayImage) -> [QRResult] {
+        guard image.width >= 21, image.height >= 21 else { return [] }
+        for scale in pyramidScales(for: image) {
+            let scaled = scale == 1 ? image : ImageScaler.downscale(image, by: scale)
+            let search = SymbolSearch(image: scaled, scale: scale, options: options)
+            var results = search.run(inverted: false)
+            if results.isEmpty && options.tryInverted { results = search.run(inverted: true) }
+            if !results.isEmpty { return results }
+        }
+        return []
+    }
+
+    /// Downscale factors to try, coarsest first: images above about two
+    /// megapixels are first searched at a scale that brings them near one.
+    private func pyramidScales(for image: GrayImage) -> [Int] {
+        let pixels = image.width * image.height
+        var scales: [Int] = []
+        var factor = 1
+        while pixels / ((factor * 2) * (factor * 2)) >= 700_000 { factor *= 2 }
+        while factor > 1 {
+            scales.append(factor)
+            factor /= 2
+        }
+        return scales + [1]
+    }
+}

@@ -1,0 +1,99 @@
+/// One search for symbols in one image at one scale and polarity: binarise,
+/// find finder patterns, group them in threes, and for each plausible triple
+/// sample and decode the grid.
+struct SymbolSearch {
+    let image: GrayImage
+    /// Factor by which `image` was reduced from the caller's image; corners are scaled back.
+    let scale: Int
+    let options: ReaderOptions
+
+    /// Decoded symbols, with corners in the caller's image pixels.
+    func run(inverted: Bool) -> [QRResult] {
+        var (thresholds, binary) = Binarizer().binarize(image)
+        if inverted { binary.invert() }
+        let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
+        let candidates = FinderPatternFinder(binary: binary).find().map(refiner.refine)
+        let context = Context(locator: SymbolLocator(binary: binary),
+                              sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted))
+        var results = decode(FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted)
+        if results.isEmpty {
+            results = decode(FinderPatternGrouper.completedTriples(from: candidates), context: context, inverted: inverted)
+        }
+        return results
+    }
+
+    /// Decodes the triples in order, each finder pattern used by one symbol at most.
+    private func decode(_ triples: [FinderTriple], context: Context, inverted: Bool) -> [QRResult] {
+        var results: [QRResult] = []
+        var used: [Point] = []
+        for triple in triples {
+            if let limit = options.maxSymbols, results.count >= limit { break }
+            let centres = [triple.topLeft.centre, triple.topRight.centre, triple.bottomLeft.centre]
+            if centres.contains(where: { used.contains($0) }) { continue }
+            // Once a symbol is found, a finder seen on a single scan line is
+            // most likely texture; only well-confirmed triples can be another symbol.
+            if !results.isEmpty && triple.weakestConfirmation < 2 { continue }
+            guard let result = decode(triple, context: context, inverted: inverted) else { continue }
+            results.append(result)
+            used += centres
+        }
+        return results
+    }
+
+    private struct Context {
+        let locator: SymbolLocator
+        let sampler: GridSampler
+    }
+
+    /// Samples and decodes the triple at the plausible dimensions, best
+    /// timing-pattern agreement first; a confident version information block
+    /// that disagrees with the size adds its own dimension.
+    private func decode(_ triple: FinderTriple, context: Context, inverted: Bool) -> QRResult? {
+        var queue = plausibleMappings(triple, context: context)
+        var tried = Set(queue.map(\.dimension))
+        while !queue.isEmpty {
+            let mapping = queue.removeFirst()
+            switch attempt(mapping, sampler: context.sampler) {
+            case .success(let symbol):
+                let corners = mapping.corners.map { $0 * Double(scale) }
+                return QRResult(symbol: symbol, corners: corners, inverted: inverted)
+            case .failure(.versionMismatch(_, let version)) where !tried.contains(version.size):
+                tried.insert(version.size)
+                queue += context.locator.locate(triple, dimension: version.size)
+            case .failure:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Mappings for the estimated dimension and its neighbours (two versions
+    /// either way: blur and perspective distort module sizes) whose timing
+    /// patterns mostly alternate as they should, the three most convincing
+    /// first. Checking a timing pattern costs a few dozen samples, a decode
+    /// attempt the whole symbol.
+    private func plausibleMappings(_ triple: FinderTriple, context: Context) -> [GridMapping] {
+        let estimate = triple.estimatedDimension
+        var scored: [(mappings: [GridMapping], agreement: Double)] = []
+        for step in [0, 4, -4, 8, -8] {
+            let dimension = estimate + step
+            guard (21...177).contains(dimension) else { continue }
+            let mappings = context.locator.locate(triple, dimension: dimension)
+            let agreement = context.sampler.timingAgreement(dimension: dimension, map: mappings[0].map)
+            if agreement >= 0.7 { scored.append((mappings, agreement)) }
+        }
+        return scored.sorted { $0.agreement > $1.agreement }.prefix(3).flatMap(\.mappings)
+    }
+
+    /// Decodes the grid read with local thresholds, then with one threshold
+    /// for the whole symbol.
+    private func attempt(_ mapping: GridMapping, sampler: GridSampler) -> Result<DecodedSymbol, DecodingError> {
+        let levels = sampler.levels(of: mapping)
+        let local = sampler.grid(from: levels, global: false)
+        let first = Result { () throws(DecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain) }
+        guard case .failure(let error) = first else { return first }
+        if case .versionMismatch = error { return first }
+        let global = sampler.grid(from: levels, global: true)
+        return Result { () throws(DecodingError) in try QRDecoder.decode(global.grid, uncertain: global.uncertain) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import QRCore
+
+/// Seeded synthetic photographs of our own symbols, one family of distortion
+/// at a time, drawn with QRCore's perspective transform (``SyntheticImage``).
+/// Each family's pass count is checked in as a floor: a change that reads
+/// fewer fails here, one that reads more should raise the floor.
+struct DistortionTests {
+    struct Family: CustomTestStringConvertible, Sendable {
+        let name: String
+        /// Cases that must read exactly (out of `cases`).
+        let floor: Int
+        let cases: Int
+        var testDescription: String { name }
+    }
+
+    static let families: [Family] = [
+        Family(name: "rotation", floor: 24, cases: 24),
+        Family(name: "perspective", floor: 24, cases: 24),
+        Family(name: "blur", floor: 24, cases: 24),
+        Family(name: "noise", floor: 24, cases: 24),
+        Family(name: "lighting", floor: 24, cases: 24),
+        Family(name: "low contrast", floor: 24, cases: 24),
+        Family(name: "inverted", floor: 24, cases: 24),
+        Family(name: "mirrored", floor: 24, cases: 24),
+        Family(name: "damage", floor: 24, cases: 24),
+        Family(name: "small modules", floor: 21, cases: 24),
+        Family(name: "high versions", floor: 23, cases: 24),
+    ]
+
+    @Test(arguments: families)
+    func readsDistortedSymbols(_ family: Family) throws {
+        var random = SeededRandom(seed: UInt64(family.name.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) }))
+        var passed = 0
+        var failures: [String] = []
+        for index in 0..<family.cases {
+            let (image, text) = try Self.scenario(family.name, index: index, random: &random)
+            let texts = QRReader().read(image.image).map(\.text)
+            #expect(texts.allSatisfy { $0 == text }, "\(family.name) #\(index): misread \(texts)")
+            if texts == [text] { passed += 1 } else { failures.append("#\(index)") }
+        }
+        #expect(passed >= family.floor, "\(family.name): \(passed)/\(family.cases), failed \(failures)")
+    }
+
+    /// A random payload of 10–80 characters and level.
+    static func payload(_ random: inout SeededRandom) throws -> (QRCode, String) {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -/:.?=&")
+        let text = String((0..<Int.random(in: 10...80, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        let level = ErrorCorrection.allCases.randomElement(using: &random)!
+        return (try QRCode(text: text, correction: level), text)
+    }
+
+    static func scenario(_ family: String, index: Int, random: inout SeededRandom) throws -> (SyntheticImage, String) {
+        let (code, text) = try payload(&random)
+        let angle = Double.random(in: 0..<360, using: &random)
+        switch family {
+        case "rotation":
+            return (.rotated(code.modules, moduleSize: Double.random(in: 3...6, using: &random), degrees: angle), text)
+        case "perspective":
+            let tilt = Double.random(in: 0.1...0.35, using: &random)
+            return (.rotated(code.modules, moduleSize: 5, degrees: angle, tilt: tilt), text)
+        case "blur":
+            let moduleSize = Double.random(in: 4...7, using: &random)
+            let radius = Int(moduleSize * Double.random(in: 0.2...0.45, using: &random))
+            return (SyntheticImage.rotated(code.modules, moduleSize: moduleSize, degrees: angle).blurred(radius: radius), text)
+        case "noise":
+            let sigma = Double.random(in: 20...45, using: &random)
+            return (SyntheticImage.rotated(code.modules, moduleSize: 5, degrees: angle)
+                .noisy(standardDeviation: sigma, seed: random.next()), text)
+        case "lighting":
+            let gradient = Double.random(in: 0.5...0.8, using: &random)
+            return (SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle).lit(low: 0, high: 255, gradient: gradient), text)
+        case "low contrast":
+            let low = UInt8.random(in: 60...150, using: &random)
+            return (SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle)
+                .lit(low: low, high: low + 26).noisy(standardDeviation: 2, seed: random.next()), text)
+        case "inverted":
+            return (SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle).inverted(), text)
+        case "mirrored":
+            return (.rotated(code.modules.transposed(), moduleSize: 4, degrees: angle), text)
+        case "damage":
+            return (.rotated(damaged(code, random: &random), moduleSize: 4, degrees: angle), text)
+        case "small modules":
+            let moduleSize = Double.random(in: 1.2...2, using: &random)
+            return (.upright(code.modules, moduleSize: moduleSize), text)
+        default:  // high versions
+            let long = String(repeating: text, count: 12)
+            let big = try QRCode(text: long, correction: .low)
+            return (.rotated(big.modules, moduleSize: Double.random(in: 2.5...4, using: &random),
+                             degrees: angle, tilt: Double.random(in: 0...0.15, using: &random)), long)
+        }
+    }
+
+    /// The symbol with a block of modules flipped in its data area, sized to
+    /// about a third of what its level can correct.
+    static func damaged(_ code: QRCode, random: inout SeededRandom) -> BitMatrix {
+        var modules = code.modules
+        let share = [0.07, 0.15, 0.25, 0.30][code.correction.rawValue] / 3
+        let side = min(code.size - 19, max(2, Int((Double(code.size * code.size) * share).squareRoot())))
+        let x0 = Int.random(in: 9...(code.size - 9 - side), using: &random)
+        let y0 = Int.random(in: 9...(code.size - 9 - side), using: &random)
+        for y in y0..<(y0 + side) {
+            for x in x0..<(x0 + side) { modules[x, y].toggle() }
+        }
+        return modules
+    }
+}

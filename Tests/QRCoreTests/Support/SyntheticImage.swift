@@ -1,0 +1,128 @@
+import Foundation
+@testable import QRCore
+
+/// Photographs of symbols, made in software: a symbol drawn through a
+/// perspective warp (QRCore's own `PerspectiveTransform`) with supersampling,
+/// then degraded by blur, noise, lighting and damage. Every degradation is
+/// seeded, so a test sees the same image on every run.
+struct SyntheticImage {
+    var image: GrayImage
+
+    /// The symbol drawn upright, `moduleSize` pixels a module (may be
+    /// fractional), with `border` light modules around it.
+    static func upright(_ modules: BitMatrix, moduleSize: Double, border: Int = 4,
+                        dark: UInt8 = 0, light: UInt8 = 255) -> SyntheticImage {
+        let side = Double(modules.width + 2 * border) * moduleSize
+        let size = Int(side.rounded(.up))
+        let origin = Double(border) * moduleSize, extent = Double(modules.width) * moduleSize
+        let corners = [Point(x: origin, y: origin), Point(x: origin + extent, y: origin),
+                       Point(x: origin + extent, y: origin + extent), Point(x: origin, y: origin + extent)]
+        return warped(modules, width: size, height: size, corners: corners, dark: dark, light: light)
+    }
+
+    /// The symbol drawn with its four outer corners (top-left, top-right,
+    /// bottom-right, bottom-left) at the given image points, on a light
+    /// background of `width` × `height` pixels, 3×3 supersampled.
+    static func warped(_ modules: BitMatrix, width: Int, height: Int, corners: [Point],
+                       dark: UInt8 = 0, light: UInt8 = 255) -> SyntheticImage {
+        let n = Double(modules.width)
+        let square = [Point(x: 0, y: 0), Point(x: n, y: 0), Point(x: n, y: n), Point(x: 0, y: n)]
+        let toSymbol = PerspectiveTransform.quadrilateral(corners, to: square)!
+        var pixels = [UInt8](repeating: light, count: width * height)
+        let offsets = [1.0 / 6, 0.5, 5.0 / 6]
+        for y in 0..<height {
+            for x in 0..<width {
+                var darkSamples = 0
+                for oy in offsets {
+                    for ox in offsets {
+                        let p = toSymbol.apply(Double(x) + ox, Double(y) + oy)
+                        let mx = Int(p.x.rounded(.down)), my = Int(p.y.rounded(.down))
+                        if p.x >= 0, p.y >= 0, mx < modules.width, my < modules.height, modules[mx, my] { darkSamples += 1 }
+                    }
+                }
+                let share = Double(darkSamples) / 9
+                pixels[y * width + x] = UInt8((Double(light) * (1 - share) + Double(dark) * share).rounded())
+            }
+        }
+        return SyntheticImage(image: GrayImage(width: width, height: height, pixels: pixels))
+    }
+
+    /// The symbol rotated by `degrees` about the image centre, with perspective
+    /// `tilt` (0: none; 0.2: the far edge 20 % shorter), in a square image.
+    static func rotated(_ modules: BitMatrix, moduleSize: Double, degrees: Double, tilt: Double = 0,
+                        border: Int = 6) -> SyntheticImage {
+        let extent = Double(modules.width) * moduleSize
+        let side = Int((extent * 1.5 + Double(2 * border) * moduleSize).rounded(.up))
+        let c = Double(side) / 2, h = extent / 2
+        let angle = degrees * Double.pi / 180
+        let local = [Point(x: -h * (1 - tilt), y: -h), Point(x: h * (1 - tilt), y: -h), Point(x: h, y: h), Point(x: -h, y: h)]
+        let corners = local.map { p in
+            Point(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
+        }
+        return warped(modules, width: side, height: side, corners: corners)
+    }
+
+    /// Box blur of the given radius (a crude out-of-focus lens), applied twice
+    /// for a smoother, tent-shaped kernel.
+    func blurred(radius: Int) -> SyntheticImage {
+        guard radius > 0 else { return self }
+        var result = self
+        for _ in 0..<2 { result.image = Self.boxBlur(result.image, radius: radius) }
+        return result
+    }
+
+    /// Gaussian noise of the given standard deviation in grey levels.
+    func noisy(standardDeviation: Double, seed: UInt64) -> SyntheticImage {
+        var random = SeededRandom(seed: seed)
+        var result = self
+        for i in result.image.pixels.indices {
+            let value = Double(result.image.pixels[i]) + random.gaussian(standardDeviation: standardDeviation)
+            result.image.pixels[i] = UInt8(max(0, min(255, value.rounded())))
+        }
+        return result
+    }
+
+    /// Contrast squeezed into `low…high` with a horizontal lighting gradient
+    /// that multiplies brightness from `1 - gradient` on the left to 1 on the right.
+    func lit(low: UInt8, high: UInt8, gradient: Double = 0) -> SyntheticImage {
+        var result = self
+        let width = image.width
+        for i in result.image.pixels.indices {
+            let level = Double(low) + Double(result.image.pixels[i]) / 255 * Double(high - low)
+            let light = 1 - gradient * (1 - Double(i % width) / Double(max(1, width - 1)))
+            result.image.pixels[i] = UInt8(max(0, min(255, (level * light).rounded())))
+        }
+        return result
+    }
+
+    /// Light and dark swapped.
+    func inverted() -> SyntheticImage {
+        var result = self
+        for i in result.image.pixels.indices { result.image.pixels[i] = 255 - result.image.pixels[i] }
+        return result
+    }
+
+    private static func boxBlur(_ image: GrayImage, radius: Int) -> GrayImage {
+        var horizontal = image
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                var total = 0, count = 0
+                for dx in -radius...radius where x + dx >= 0 && x + dx < image.width {
+                    total += Int(image[x + dx, y]); count += 1
+                }
+                horizontal[x, y] = UInt8(total / count)
+            }
+        }
+        var vertical = horizontal
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                var total = 0, count = 0
+                for dy in -radius...radius where y + dy >= 0 && y + dy < image.height {
+                    total += Int(horizontal[x, y + dy]); count += 1
+                }
+                vertical[x, y] = UInt8(total / count)
+            }
+        }
+        return vertical
+    }
+}
