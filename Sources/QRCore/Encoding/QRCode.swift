@@ -38,8 +38,12 @@ public struct QRCode: Sendable, Hashable {
 
 /// Ways to encode text.
 public enum TextMode: String, Sendable, Hashable, CaseIterable {
-    /// The segmentation with the fewest bits over all modes (``SegmentOptimizer``).
+    /// The segmentation with the fewest bits over numeric, alphanumeric and
+    /// byte (UTF-8) modes (``SegmentOptimizer``): readable by every reader.
     case automatic
+    /// The same, with kanji mode wherever it is shorter: smaller symbols for
+    /// Japanese text, for readers that handle kanji segments.
+    case automaticWithKanji
     /// Digits only, one segment.
     case numeric
     /// Digits, upper-case letters and ` $%*+-./:`, one segment.
@@ -80,7 +84,7 @@ extension QRVersion {
     /// The versions `min…max`, validated.
     /// - Throws: ``EncodingError/invalidVersion(_:)`` or ``EncodingError/invalidVersionRange(min:max:)``.
     public static func range(_ min: Int, _ max: Int) throws(EncodingError) -> ClosedRange<QRVersion> {
-        let lower = try QRVersion(min), upper = try QRVersion(max)
+        let lower = try QRVersion(number: min), upper = try QRVersion(number: max)
         guard lower <= upper else { throw .invalidVersionRange(min: min, max: max) }
         return lower...upper
     }
@@ -102,6 +106,7 @@ extension QRCode {
         let plan: SegmentPlan
         switch mode {
         case .automatic: plan = .optimized(SegmentOptimizer(text: text))
+        case .automaticWithKanji: plan = .optimized(SegmentOptimizer(text: text, kanji: .whenShorter))
         case .numeric: plan = .fixed([try QRSegment.numeric(text)])
         case .alphanumeric: plan = .fixed([try QRSegment.alphanumeric(text)])
         case .byte: plan = .fixed([QRSegment.bytes(Array(text.utf8))])

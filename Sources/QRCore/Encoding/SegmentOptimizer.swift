@@ -10,8 +10,21 @@
 /// Count-field widths depend on the version class (1–9, 10–26, 27–40), so the
 /// optimum is computed per class.
 ///
+/// Kanji mode is considered only when asked for: readers disagree on kanji
+/// segments mixed with UTF-8 byte segments (OpenCV, for one, returns their
+/// raw Shift JIS bytes), while every reader handles UTF-8 bytes.
+///
 /// - Complexity: O(n) in the number of Unicode scalars of the text.
 public struct SegmentOptimizer: Sendable {
+    /// Whether the optimiser may put characters in kanji mode.
+    public enum KanjiUse: Sendable, Hashable {
+        /// Never: kanji characters go in byte mode as UTF-8.
+        case never
+        /// Wherever kanji mode makes the symbol shorter (13 bits a character
+        /// against 24 for a UTF-8 kanji in byte mode).
+        case whenShorter
+    }
+
     /// What each Unicode scalar of the text allows.
     private struct Symbol {
         var scalar: Unicode.Scalar
@@ -39,7 +52,8 @@ public struct SegmentOptimizer: Sendable {
     private let symbols: [Symbol]
 
     /// Prepares `text` for segmentation.
-    public init(text: String) {
+    public init(text: String, kanji: KanjiUse = .never) {
+        let allowsKanji = kanji == .whenShorter
         symbols = text.unicodeScalars.map { scalar in
             let ascii = scalar.isASCII ? UInt8(scalar.value) : nil
             return Symbol(
@@ -47,7 +61,7 @@ public struct SegmentOptimizer: Sendable {
                 isDigit: ascii.map(QRSegment.isDigit) ?? false,
                 isAlphanumeric: ascii.flatMap(QRSegment.alphanumericValue) != nil,
                 utf8Length: UTF8.width(scalar),
-                kanjiValue: scalar.isASCII ? nil : ShiftJIS.kanjiValue(for: scalar))
+                kanjiValue: scalar.isASCII || !allowsKanji ? nil : ShiftJIS.kanjiValue(for: scalar))
         }
     }
 

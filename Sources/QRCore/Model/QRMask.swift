@@ -7,7 +7,7 @@ public struct QRMask: Sendable, Hashable, CustomStringConvertible {
     public static let all: [QRMask] = (0..<8).map { QRMask(uncheckedNumber: $0) }
 
     /// Creates a mask, throwing ``EncodingError/invalidMask(_:)`` outside 0…7.
-    public init(_ number: Int) throws(EncodingError) {
+    public init(number: Int) throws(EncodingError) {
         guard (0..<8).contains(number) else { throw .invalidMask(number) }
         self.number = number
     }

@@ -1,8 +1,8 @@
 /// A QR Code Model 2 version number, 1…40 (ISO/IEC 18004:2015 §5.3.1).
 ///
-/// Version *v* has a side of `17 + 4v` modules. Constructing a version outside
-/// 1…40 from a runtime value throws; an out-of-range integer literal is a
-/// programmer error and traps.
+/// Version *v* has a side of `17 + 4v` modules. ``init(number:)`` throws for
+/// a number outside 1…40; an integer literal (`let v: QRVersion = 7`) is
+/// checked where it is written and traps if out of range, a programmer error.
 public struct QRVersion: Sendable, Hashable, Comparable, Strideable, CustomStringConvertible {
     /// The version number, 1…40.
     public let number: Int
@@ -14,8 +14,9 @@ public struct QRVersion: Sendable, Hashable, Comparable, Strideable, CustomStrin
     /// Every version, in increasing order.
     public static let all: ClosedRange<QRVersion> = .min ... .max
 
-    /// Creates a version, throwing ``EncodingError/invalidVersion(_:)`` outside 1…40.
-    public init(_ number: Int) throws(EncodingError) {
+    /// Creates a version from a runtime number, throwing
+    /// ``EncodingError/invalidVersion(_:)`` outside 1…40.
+    public init(number: Int) throws(EncodingError) {
         guard (1...40).contains(number) else { throw .invalidVersion(number) }
         self.number = number
     }

@@ -172,7 +172,7 @@ extension DecodingTests {
         }
 
         @Test func randomStreamsNeverTrap() {
-            var random = SplitMix64(seed: 42)
+            var random = SeededRandom(seed: 42)
             var parsed = 0, rejected = 0
             for _ in 0..<20_000 {
                 let count = Int.random(in: 0...64, using: &random)

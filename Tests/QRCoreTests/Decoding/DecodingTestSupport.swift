@@ -11,7 +11,7 @@ enum DecodingTestSupport {
     /// Segments in three modes sized to the capacity of `version` at
     /// `correction`, and the text they spell.
     static func mixedPayload(version: QRVersion, correction: ErrorCorrection,
-                             using random: inout SplitMix64) -> (segments: [QRSegment], text: String) {
+                             using random: inout SeededRandom) -> (segments: [QRSegment], text: String) {
         let third = BlockStructure(version: version, correction: correction).dataBits / 3
         let digits = String((0..<(max(third - 18, 0) / 10 * 3)).map { _ in
             "0123456789".randomElement(using: &random)!
@@ -43,7 +43,7 @@ enum DecodingTestSupport {
     /// codewords in every block; returns the codewords chosen, per block.
     @discardableResult
     static func damage(_ matrix: inout BitMatrix, codewordsPerBlock count: (Int) -> Int, version: QRVersion,
-                       correction: ErrorCorrection, using random: inout SplitMix64) -> [[Int]] {
+                       correction: ErrorCorrection, using random: inout SeededRandom) -> [[Int]] {
         let blocks = BlockStructure(version: version, correction: correction)
         let template = SymbolTemplate.of(version)
         return (0..<blocks.blockCount).map { block in

@@ -7,8 +7,8 @@ extension DecodingTests {
     struct QRDecoderTests {
         @Test(arguments: 1...40)
         func roundTripsEveryLevelAndMask(version number: Int) throws {
-            let version = try QRVersion(number)
-            var random = SplitMix64(seed: UInt64(number))
+            let version = try QRVersion(number: number)
+            var random = SeededRandom(seed: UInt64(number))
             for correction in ErrorCorrection.allCases {
                 let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correction: correction,
                                                                         using: &random)
@@ -99,7 +99,7 @@ extension DecodingTests {
         }
 
         @Test func randomAndHeavilyDamagedGridsNeverTrapOrLie() throws {
-            var random = SplitMix64(seed: 7)
+            var random = SeededRandom(seed: 7)
             let code = try QRCode(text: "Never trust a damaged symbol", correction: .low)
             var decodedWrongly = 0
             for trial in 0..<400 {

@@ -7,7 +7,7 @@ extension DecodingTests {
         static func code(version: Int, correction: ErrorCorrection = .medium, mask: Int = 5) throws -> QRCode {
             try QRCode(text: "FORMAT AND VERSION", mode: .alphanumeric,
                        options: EncodingOptions(correction: correction, versions: try QRVersion.range(version, version),
-                                                mask: try QRMask(mask), boostsCorrection: false))
+                                                mask: try QRMask(number: mask), boostsCorrection: false))
         }
 
         static func flip(_ grid: inout BitMatrix, _ positions: some Sequence<(x: Int, y: Int)>) {

@@ -141,7 +141,8 @@ struct CapacityBoundaryTests {
         }
     }
 
-    /// Automatic segmentation of single-mode text reaches the same boundary.
+    /// Automatic segmentation of single-mode text reaches the same boundary
+    /// (with kanji mode allowed, so that kanji text is not sent to byte mode).
     @Test(arguments: [1, 2, 9, 10, 26, 27, 40])
     func automaticModeReachesTheSameBoundary(version: Int) throws {
         let fixed = QRVersion(uncheckedNumber: version)
@@ -151,7 +152,7 @@ struct CapacityBoundaryTests {
                 let count = Self.maxCharacters(mode, version: version, bits: capacity)
                 let options = EncodingOptions(correction: level, versions: fixed...fixed, mask: 0,
                                               boostsCorrection: false)
-                let code = try QRCode(text: Self.text(mode, count: count), mode: .automatic, options: options)
+                let code = try QRCode(text: Self.text(mode, count: count), mode: .automaticWithKanji, options: options)
                 #expect(code.version == fixed)
                 let segmentMode = Self.segmentMode(mode)
                 let needed = 4 + EncoderReference.countWidth(segmentMode, version: version)
@@ -159,7 +160,7 @@ struct CapacityBoundaryTests {
                 let expected = EncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
                                                          version: fixed, correction: level)
                 #expect(throws: expected, "\(mode) at \(version)-\(level)") {
-                    try QRCode(text: Self.text(mode, count: count + 1), mode: .automatic, options: options)
+                    try QRCode(text: Self.text(mode, count: count + 1), mode: .automaticWithKanji, options: options)
                 }
             }
         }

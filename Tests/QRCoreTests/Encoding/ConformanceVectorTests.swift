@@ -36,7 +36,7 @@ struct ConformanceVectorTests {
         let mode: QRSegment.Mode = ["numeric": .numeric, "alphanumeric": .alphanumeric][vector.mode] ?? .byte
         let segment = try QRSegment.forced(vector.text, mode: mode)
         let options = EncodingOptions(correction: ErrorCorrection(letter: vector.ecc)!,
-                                      mask: try vector.mask.map { try QRMask($0) },
+                                      mask: try vector.mask.map { try QRMask(number: $0) },
                                       boostsCorrection: false)
         let code = try QRCode(segments: [segment], options: options)
         #expect(code.version.number == vector.version)

@@ -6,24 +6,6 @@
 /// (function-pattern map, unmasking, placement order, de-interleaving,
 /// segment parsing). The tests compare the encoder against these.
 enum EncoderReference {
-    // MARK: - Seeded random numbers
-
-    /// SplitMix64: a small, fast generator whose sequence is fixed by its seed,
-    /// so property tests are reproducible.
-    struct Random: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     // MARK: - Published tables
 
     /// Table 1: total codewords of versions 1…40.

@@ -139,14 +139,14 @@ struct EncodingErrorTests {
     /// traps by design, so these tests pass the numbers as variables.)
     @Test(arguments: [0, 41, -3, Int.max])
     func invalidVersions(number: Int) {
-        #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion(number) }
+        #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion(number: number) }
         #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion.range(number, 40) }
         #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion.range(1, number) }
     }
 
     @Test func validVersionsAndRanges() throws {
         for number in 1...40 {
-            let version = try QRVersion(number)
+            let version = try QRVersion(number: number)
             #expect(version.number == number && version.size == 17 + 4 * number)
         }
         #expect(throws: EncodingError.invalidVersionRange(min: 10, max: 5)) { try QRVersion.range(10, 5) }
@@ -156,11 +156,11 @@ struct EncodingErrorTests {
 
     @Test(arguments: [8, -1, 255])
     func invalidMasks(number: Int) {
-        #expect(throws: EncodingError.invalidMask(number)) { try QRMask(number) }
+        #expect(throws: EncodingError.invalidMask(number)) { try QRMask(number: number) }
     }
 
     @Test func validMasks() throws {
-        for number in 0..<8 { #expect(try QRMask(number).number == number) }
+        for number in 0..<8 { #expect(try QRMask(number: number).number == number) }
     }
 
     @Test func invalidECIAssignments() {

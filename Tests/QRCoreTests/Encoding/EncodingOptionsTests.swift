@@ -50,7 +50,7 @@ struct EncodingOptionsTests {
     /// Over random text and levels: boosting keeps the version that the
     /// requested level chose and takes the highest level that still holds the data.
     @Test func boostRaisesToTheHighestLevelThatFitsWithoutChangingVersion() throws {
-        var random = EncoderReference.Random(seed: 0xB0057)
+        var random = SeededRandom(seed: 0xB0057)
         for _ in 0..<60 {
             let text = SegmentOptimizerTests.randomText(scalarLimit: Int.random(in: 1...400, using: &random),
                                                         using: &random)
@@ -96,7 +96,7 @@ struct EncodingOptionsTests {
     @Test(arguments: 0..<8)
     func fixedMaskIsHonoured(mask: Int) throws {
         let text = "Mask test 0123456789"
-        let options = EncodingOptions(correction: .medium, mask: try QRMask(mask))
+        let options = EncodingOptions(correction: .medium, mask: try QRMask(number: mask))
         let code = try QRCode(text: text, mode: .automatic, options: options)
         #expect(code.mask.number == mask)
         let primary = try #require(EncoderReference.format(ofBits: EncoderReference.primaryFormatBits(code)))
@@ -229,12 +229,20 @@ struct EncodingOptionsTests {
         #expect(seen.count >= 6879)
     }
 
-    @Test(arguments: [TextMode.kanji, .automatic])
+    @Test(arguments: [TextMode.kanji, .automaticWithKanji])
     func kanjiSymbolCarriesThirteenBitValues(mode: TextMode) throws {
         let code = try QRCode(text: "点茗", mode: mode, options: EncodingOptions(boostsCorrection: false))
         let data = try Self.parsed(code)
         #expect(data.segments == [.kanji([0x0D9F, 0x1AAA])])
         #expect(data.bitsUsed == 4 + 8 + 26)
         #expect(data.text == "点茗")
+    }
+
+    /// Plain automatic mode keeps kanji in UTF-8 bytes, which every reader
+    /// handles (OpenCV returns kanji segments as raw Shift JIS).
+    @Test func automaticModeSendsKanjiToBytes() throws {
+        let code = try QRCode(text: "点茗", mode: .automatic, options: EncodingOptions(boostsCorrection: false))
+        let data = try Self.parsed(code)
+        #expect(data.segments == [.bytes(Array("点茗".utf8))])
     }
 }

@@ -160,7 +160,7 @@ struct FormatVersionInformationTests {
 
     /// Four to nine random errors: never the original, and any answer is within 3 of what was read.
     @Test func versionDecodeNeverReturnsTheOriginalAfterFourOrMoreErrors() {
-        var random = EncoderReference.Random(seed: 18)
+        var random = SeededRandom(seed: 18)
         for number in 7...40 {
             let codeword = EncoderReference.versionTable[number - 7]
             for _ in 0..<200 {
@@ -195,7 +195,7 @@ struct FormatVersionInformationTests {
     }
 
     static func sample(_ patterns: [Int], count: Int, seed: UInt64) -> [Int] {
-        var random = EncoderReference.Random(seed: seed)
+        var random = SeededRandom(seed: seed)
         return (0..<count).map { _ in patterns.randomElement(using: &random)! }
     }
 }

@@ -138,7 +138,7 @@ struct ReedSolomonEncoderTests {
     /// Every codeword data‖EC is a multiple of g(x), so it vanishes at α⁰…α^(n−1).
     @Test(arguments: [5, 7, 8, 10, 13, 15, 16, 17, 18, 20, 22, 24, 26, 28, 30])
     func codewordsVanishAtTheGeneratorRoots(degree: Int) {
-        var random = EncoderReference.Random(seed: UInt64(degree) * 1_000_003)
+        var random = SeededRandom(seed: UInt64(degree) * 1_000_003)
         for _ in 0..<25 {
             let length = Int.random(in: 1...153, using: &random)
             let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -152,7 +152,7 @@ struct ReedSolomonEncoderTests {
     }
 
     @Test func errorCorrectionIsLinear() {
-        var random = EncoderReference.Random(seed: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<50 {
             let degree = [7, 10, 13, 18, 22, 26, 30].randomElement(using: &random)!
             let length = Int.random(in: 1...120, using: &random)

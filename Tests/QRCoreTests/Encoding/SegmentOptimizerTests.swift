@@ -20,7 +20,7 @@ struct SegmentOptimizerTests {
     ]
 
     /// Random text made of runs from random pools, `scalarLimit` scalars at most.
-    static func randomText(scalarLimit: Int, using random: inout EncoderReference.Random) -> String {
+    static func randomText(scalarLimit: Int, using random: inout SeededRandom) -> String {
         var text = ""
         let target = Int.random(in: 1...scalarLimit, using: &random)
         while text.unicodeScalars.count < target {
@@ -89,7 +89,7 @@ struct SegmentOptimizerTests {
     /// The optimiser's segments, written out and parsed back.
     static func parsedSegments(_ text: String, version: QRVersion) throws -> (segments: [QRSegment],
                                                                              parsed: EncoderReference.ParsedData) {
-        let segments = SegmentOptimizer(text: text).segments(at: version)
+        let segments = SegmentOptimizer(text: text, kanji: .whenShorter).segments(at: version)
         var buffer = BitBuffer()
         for segment in segments { segment.write(to: &buffer, at: version) }
         let parsed = try #require(EncoderReference.parse(buffer.bytes, version: version.number))
@@ -98,14 +98,14 @@ struct SegmentOptimizerTests {
     }
 
     static func optimizedBits(_ text: String, version: QRVersion) -> Int? {
-        QREncoder.bitLength(SegmentOptimizer(text: text).segments(at: version), at: version)
+        QREncoder.bitLength(SegmentOptimizer(text: text, kanji: .whenShorter).segments(at: version), at: version)
     }
 
     // MARK: - Properties
 
     @Test(arguments: classVersions)
     func neverWorseThanAnySingleMode(version: QRVersion) throws {
-        var random = EncoderReference.Random(seed: 0x5E6 + UInt64(version.number))
+        var random = SeededRandom(seed: 0x5E6 + UInt64(version.number))
         for _ in 0..<300 {
             let text = Self.randomText(scalarLimit: 60, using: &random)
             let bits = try #require(Self.optimizedBits(text, version: version))
@@ -119,7 +119,7 @@ struct SegmentOptimizerTests {
 
     @Test(arguments: classVersions)
     func equalsBruteForceOnShortText(version: QRVersion) throws {
-        var random = EncoderReference.Random(seed: 0xB407E + UInt64(version.number))
+        var random = SeededRandom(seed: 0xB407E + UInt64(version.number))
         for _ in 0..<150 {
             let text = Self.randomText(scalarLimit: 8, using: &random)
             let bits = try #require(Self.optimizedBits(text, version: version))
@@ -129,7 +129,7 @@ struct SegmentOptimizerTests {
 
     @Test(arguments: classVersions)
     func segmentsDecodeBackToTheText(version: QRVersion) throws {
-        var random = EncoderReference.Random(seed: 0xDEC0DE + UInt64(version.number))
+        var random = SeededRandom(seed: 0xDEC0DE + UInt64(version.number))
         for _ in 0..<200 {
             let text = Self.randomText(scalarLimit: 80, using: &random)
             let (segments, parsed) = try Self.parsedSegments(text, version: version)
@@ -157,11 +157,11 @@ struct SegmentOptimizerTests {
     // MARK: - Known splits
 
     static func modesAndCounts(_ text: String, version: QRVersion) -> [String] {
-        SegmentOptimizer(text: text).segments(at: version).map { "\($0.mode) \($0.characterCount)" }
+        SegmentOptimizer(text: text, kanji: .whenShorter).segments(at: version).map { "\($0.mode) \($0.characterCount)" }
     }
 
     @Test func emptyTextHasNoSegments() {
-        #expect(SegmentOptimizer(text: "").segments(at: 1).isEmpty)
+        #expect(SegmentOptimizer(text: "", kanji: .whenShorter).segments(at: 1).isEmpty)
     }
 
     @Test func helloWorldStaysAlphanumeric() {

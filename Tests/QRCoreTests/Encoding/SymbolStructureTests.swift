@@ -9,7 +9,7 @@ struct SymbolStructureTests {
     /// A symbol of `version` holding seeded random data codewords.
     static func randomSymbol(version: Int, level: ErrorCorrection, mask: QRMask?) throws -> (code: QRCode, data: [UInt8]) {
         let fixed = QRVersion(uncheckedNumber: version)
-        var random = EncoderReference.Random(seed: UInt64(version * 4 + level.rawValue))
+        var random = SeededRandom(seed: UInt64(version * 4 + level.rawValue))
         let count = BlockStructure(version: fixed, correction: level).dataCodewords
         let data = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
         return (try QRCode(dataCodewords: data, version: fixed, correction: level, mask: mask), data)

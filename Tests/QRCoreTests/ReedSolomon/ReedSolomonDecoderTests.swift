@@ -11,21 +11,21 @@ struct ReedSolomonDecoderTests {
     static let degrees = [7, 10, 13, 15, 16, 17, 18, 20, 22, 24, 26, 28, 30]
 
     /// A random valid block of `ecCount` EC codewords and at most 255 codewords in all.
-    static func randomBlock(ecCount: Int, using random: inout SplitMix64) -> [UInt8] {
+    static func randomBlock(ecCount: Int, using random: inout SeededRandom) -> [UInt8] {
         let dataCount = Int.random(in: 1...(255 - ecCount), using: &random)
         let data = (0..<dataCount).map { _ in UInt8.random(in: 0...255, using: &random) }
         return data + ReedSolomonEncoder.remainder(of: data[...], degree: ecCount)
     }
 
     /// XORs a random non-zero value into `count` distinct random positions; returns them.
-    static func corrupt(_ block: inout [UInt8], count: Int, using random: inout SplitMix64) -> [Int] {
+    static func corrupt(_ block: inout [UInt8], count: Int, using random: inout SeededRandom) -> [Int] {
         let positions = Array((0..<block.count).shuffled(using: &random).prefix(count))
         for position in positions { block[position] ^= UInt8.random(in: 1...255, using: &random) }
         return positions
     }
 
     @Test func cleanBlockNeedsNoCorrection() throws {
-        var random = SplitMix64(seed: 1)
+        var random = SeededRandom(seed: 1)
         for degree in Self.degrees {
             var block = Self.randomBlock(ecCount: degree, using: &random)
             let original = block
@@ -36,7 +36,7 @@ struct ReedSolomonDecoderTests {
 
     @Test(arguments: degrees)
     func correctsUpToHalfTheECCodewords(degree: Int) throws {
-        var random = SplitMix64(seed: UInt64(degree))
+        var random = SeededRandom(seed: UInt64(degree))
         for trial in 0..<100 {
             let original = Self.randomBlock(ecCount: degree, using: &random)
             var block = original
@@ -49,7 +49,7 @@ struct ReedSolomonDecoderTests {
 
     @Test(arguments: degrees)
     func exactlyHalfPlusOneErrorsAreDetected(degree: Int) {
-        var random = SplitMix64(seed: 1000 + UInt64(degree))
+        var random = SeededRandom(seed: 1000 + UInt64(degree))
         let trials = 200
         var detected = 0, miscorrected = 0
         for _ in 0..<trials {
@@ -75,7 +75,7 @@ struct ReedSolomonDecoderTests {
 
     @Test(arguments: degrees)
     func correctsErrorsAndErasuresWithinTheBound(degree: Int) throws {
-        var random = SplitMix64(seed: 2000 + UInt64(degree))
+        var random = SeededRandom(seed: 2000 + UInt64(degree))
         for trial in 0..<100 {
             let original = Self.randomBlock(ecCount: degree, using: &random)
             var block = original
@@ -95,7 +95,7 @@ struct ReedSolomonDecoderTests {
     }
 
     @Test func moreErasuresThanECCodewordsAreRejected() {
-        var random = SplitMix64(seed: 3)
+        var random = SeededRandom(seed: 3)
         var block = Self.randomBlock(ecCount: 10, using: &random)
         _ = Self.corrupt(&block, count: 1, using: &random)
         #expect(throws: ReedSolomonDecoder.Failure.tooManyErasures(erasures: 11, ecCodewords: 10)) {
@@ -104,7 +104,7 @@ struct ReedSolomonDecoderTests {
     }
 
     @Test func errorsBeyondTheBoundWithErasuresAreDetected() {
-        var random = SplitMix64(seed: 4)
+        var random = SeededRandom(seed: 4)
         var detected = 0
         for _ in 0..<200 {
             let original = Self.randomBlock(ecCount: 16, using: &random)
