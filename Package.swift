@@ -30,7 +30,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "qr-bench", dependencies: ["QRCore"], path: "Benchmarks/qr-bench"),
+        .executableTarget(
+            name: "qr-bench",
+            dependencies: [
+                "QRCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/qr-bench"
+        ),
         .testTarget(name: "QRCoreTests", dependencies: ["QRCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end checks of the qr command: outputs, round trips, exit statuses
+# and one-line error messages. Run by .ci/run; builds the debug binary.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+swift build --product qr >/dev/null || exit 1
+qr="$(swift build --show-bin-path)/qr"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" == "$3" ]; then echo "ok   $1"; else echo "FAIL $1: expected [$2], got [$3]"; failures=$((failures + 1)); fi
+}
+
+# Output formats
+matrix="$("$qr" encode --format txt --border 0 --version 1 --ecc M --mask 2 --no-boost 01234567)"
+check "txt is the bare 21×21 matrix" "21 21" "$(echo "$matrix" | wc -l) $(echo "$matrix" | head -1 | tr -d '\n' | wc -c)"
+check "txt top-left finder row" "1111111" "$(echo "$matrix" | head -1 | cut -c1-7)"
+"$qr" encode -o "$work/a.png" "Hello, QRCore" && check "png round trip" "Hello, QRCore" "$("$qr" decode "$work/a.png")"
+"$qr" encode --fg "#c00" --bg transparent -o "$work/b.png" "colour" && check "palette png round trip" "colour" "$("$qr" decode "$work/b.png")"
+check "svg from -o extension" "<svg" "$("$qr" encode -o - --format svg x | grep -o '<svg' | head -1)"
+"$qr" encode -o "$work/c.svg" "svg file"; check "svg file written" "1" "$(grep -c '<path' "$work/c.svg")"
+check "stdin text, trailing newline dropped" "from stdin" "$(echo "from stdin" | "$qr" encode -o - --format png | "$qr" decode -)"
+check "text starting with a dash" "-42" "$("$qr" encode -o - --format png -42 | "$qr" decode -)"
+check "kanji mode" "漢字テスト" "$("$qr" encode --mode kanji -o - --format png 漢字テスト | "$qr" decode -)"
+check "ECI 26 keeps UTF-8" "héllo wörld" "$("$qr" encode --eci -o - --format png "héllo wörld" | "$qr" decode -)"
+
+# JSON Lines
+json="$("$qr" decode --json "$work/a.png")"
+for field in '"file"' '"codes"' '"text"' '"bytes_base64"' '"version"' '"ecc"' '"mask"' '"corners"' '"mirrored"' '"inverted"' '"errors_corrected"' '"decode_ms"'; do
+  check "json has $field" "1" "$(echo "$json" | grep -c "$field")"
+done
+
+# Exit statuses and one-line errors
+"$qr" encode --mask 9 x 2>"$work/err"; check "bad mask exits 2" "2" "$?"
+check "bad mask: one line" "1" "$(wc -l < "$work/err")"
+"$qr" encode --version 1 --ecc H "$(printf 'x%.0s' {1..100})" 2>"$work/err"; check "too long exits 1" "1" "$?"
+check "too long names bits" "1" "$(grep -c 'needs 812 bits.*holds 72 bits' "$work/err")"
+"$qr" encode --mode numeric 12a4 2>"$work/err"; check "bad character exits 1" "1" "$?"
+check "bad character named" "1" "$(grep -c "'a' at index 2" "$work/err")"
+"$qr" decode "$work/missing.png" 2>/dev/null; check "missing file exits 2" "2" "$?"
+printf 'not an image' > "$work/junk.png"
+"$qr" decode --json "$work/junk.png" > "$work/out"; check "junk exits 2" "2" "$?"
+check "junk reports an error field" "1" "$(grep -c '"error"' "$work/out")"
+"$qr" encode -o "$work/blank.png" --fg white x; "$qr" decode "$work/blank.png" 2>/dev/null
+check "image without a code exits 1" "1" "$?"
+"$qr" decode "$work/a.png" "$work/blank.png" >/dev/null 2>&1; check "some without a code exits 1" "1" "$?"
+
+echo "$failures failure(s)"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,93 @@
+import Foundation
+import QRCore
+
+/// What `qr decode` found in one file, and how to print it.
+struct DecodeOutcome {
+    enum Status { case found, noCode, unreadable }
+
+    let file: String
+    var results: [QRResult] = []
+    var error: String?
+    var milliseconds: Double?
+
+    var status: Status {
+        if error != nil { return .unreadable }
+        return results.isEmpty ? .noCode : .found
+    }
+
+    /// Reads and decodes `file` ('-' is standard input). Only the decoding is
+    /// timed: reading the file and decoding the PNG are not.
+    static func read(_ file: String, with reader: QRReader) -> DecodeOutcome {
+        var outcome = DecodeOutcome(file: file)
+        let image: GrayImage
+        do {
+            if file == "-" {
+                image = try GrayImage(imageData: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            } else {
+                image = try GrayImage(contentsOfFile: file)
+            }
+        } catch {
+            outcome.error = "\(error)"
+            return outcome
+        }
+        let clock = ContinuousClock()
+        var results: [QRResult] = []
+        let elapsed = clock.measure { results = reader.read(image) }
+        outcome.results = results
+        outcome.milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+        return outcome
+    }
+
+    func printPlain(showingName: Bool) {
+        if let error {
+            StandardError.write("qr: \(file): \(error)")
+            return
+        }
+        if results.isEmpty { StandardError.write("qr: \(file): no QR code found") }
+        for result in results { print(showingName ? "\(file): \(result.text)" : result.text) }
+    }
+
+    /// One JSON Lines record.
+    func jsonLine() -> String {
+        var fields = ["\"file\": \(JSON.string(file))"]
+        fields.append("\"codes\": [" + results.map(Self.json).joined(separator: ", ") + "]")
+        if let milliseconds { fields.append("\"decode_ms\": " + String(format: "%.3f", milliseconds)) }
+        if let error { fields.append("\"error\": \(JSON.string(error))") }
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    private static func json(_ result: QRResult) -> String {
+        let corners = result.corners.map { "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]" }
+        let fields = [
+            "\"text\": \(JSON.string(result.text))",
+            "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
+            "\"version\": \(result.version.number)",
+            "\"ecc\": \"\(result.correction.letter)\"",
+            "\"mask\": \(result.mask.number)",
+            "\"corners\": [" + corners.joined(separator: ", ") + "]",
+            "\"mirrored\": \(result.mirrored)",
+            "\"inverted\": \(result.inverted)",
+            "\"errors_corrected\": \(result.errorsCorrected)",
+        ]
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+}
+
+/// Minimal JSON string escaping (RFC 8259 §7).
+enum JSON {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,219 @@
+import ArgumentParser
+import Foundation
+import QRCore
+
+/// `qr encode`: text in, a QR Code out as PNG, SVG or text.
+struct EncodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encode",
+        abstract: "Encode text as a QR Code.",
+        discussion: """
+            TEXT is read from standard input when absent (one trailing newline is dropped).
+            Any argument that is not one of the options below is text, even if it starts with "-".
+            The output format follows -o's extension (.png, .svg, .txt), else --format,
+            else UTF-8 half blocks on standard output.
+
+            Examples:
+              qr encode "https://example.com"                     print to the terminal
+              qr encode --ecc H -o ticket.png "TICKET-8F3A-22C1"  PNG, level H
+              qr encode --format svg --fg "#1a237e" -o - hello    SVG on standard output
+              qr encode --mode numeric --version 2 0123456789     forced mode and version
+              echo -n "漢字" | qr encode --mode kanji --format txt --border 0
+            """)
+
+    @Option(name: .customLong("ecc"), help: "Error-correction level: L, M, Q or H (raised if it fits, see --no-boost).")
+    var correction: ErrorCorrection = .medium
+
+    @Option(help: "A fixed version, 1–40.")
+    var version: Int?
+
+    @Option(help: "The smallest version to use, 1–40.")
+    var minVersion: Int?
+
+    @Option(help: "The largest version to use, 1–40.")
+    var maxVersion: Int?
+
+    @Option(help: "A fixed mask, 0–7 (default: the lowest penalty).")
+    var mask: Int?
+
+    @Option(help: "Encoding mode: auto, numeric, alphanumeric, byte or kanji.")
+    var mode: ModeOption = .auto
+
+    @Flag(help: "Keep the requested level instead of raising it to the highest that fits.")
+    var noBoost = false
+
+    @Flag(help: "Declare UTF-8 with an ECI designator (26) before the data.")
+    var eci = false
+
+    @Option(help: "Output format: png, svg, txt, utf8, utf8-inverted or ansi.")
+    var format: OutputFormat?
+
+    @Option(help: "Pixels per module (PNG and SVG).")
+    var scale: Int = 10
+
+    @Option(help: "Quiet-zone width in modules.")
+    var border: Int = 4
+
+    @Option(help: "Dark colour: #RGB, #RRGGBB, #RRGGBBAA or a CSS name.")
+    var fg: String = "black"
+
+    @Option(help: "Light colour, or 'transparent'.")
+    var bg: String = "white"
+
+    @Option(name: .shortAndLong, help: "Output file ('-' for standard output).")
+    var output: String?
+
+    /// Words of the text, joined by spaces (see ``ArgumentNormalizer`` for
+    /// text that starts with "-").
+    @Argument(help: "The text to encode (several words are joined by spaces).")
+    var words: [String] = []
+
+    private var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
+
+    func validate() throws {
+        if version != nil && (minVersion != nil || maxVersion != nil) {
+            throw ValidationError("--version cannot be combined with --min-version or --max-version")
+        }
+        for (name, value) in [("--version", version), ("--min-version", minVersion), ("--max-version", maxVersion)] {
+            if let value, !(1...40).contains(value) { throw ValidationError("\(name) \(value) is outside 1–40") }
+        }
+        if let minVersion, let maxVersion, minVersion > maxVersion {
+            throw ValidationError("--min-version \(minVersion) exceeds --max-version \(maxVersion)")
+        }
+        if let mask, !(0...7).contains(mask) { throw ValidationError("--mask \(mask) is outside 0–7") }
+        if scale < 1 { throw ValidationError("--scale must be at least 1") }
+        if border < 0 { throw ValidationError("--border cannot be negative") }
+        _ = try outputFormat()
+    }
+
+    func run() throws {
+        let payload = try readPayload()
+        let code: QRCode
+        do {
+            code = try encode(payload, options: try encodingOptions())
+        } catch let error as EncodingError {
+            throw CommandFailure(description: error.description)
+        }
+        let rendered = try render(code)
+        try write(rendered)
+    }
+
+    // MARK: - Steps
+
+    private func encodingOptions() throws -> EncodingOptions {
+        let versions: ClosedRange<QRVersion>
+        if let version {
+            versions = try QRVersion.range(version, version)
+        } else {
+            versions = try QRVersion.range(minVersion ?? 1, maxVersion ?? 40)
+        }
+        return EncodingOptions(correction: correction, versions: versions, mask: try mask.map { try QRMask(number: $0) },
+                               boostsCorrection: !noBoost, declaresUTF8: eci)
+    }
+
+    /// The text argument, or standard input: text if it is valid UTF-8, else raw bytes.
+    private func readPayload() throws -> Payload {
+        if let text { return .text(text) }
+        var bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        if bytes.last == 0x0A { bytes.removeLast() }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        if let text = String(validating: bytes, as: UTF8.self) { return .text(text) }
+        guard mode == .auto || mode == .byte else {
+            throw CommandFailure(description: "standard input is not valid UTF-8, so it can only be encoded in byte mode")
+        }
+        return .bytes(bytes)
+    }
+
+    private func encode(_ payload: Payload, options: EncodingOptions) throws -> QRCode {
+        switch payload {
+        case .text(let text): return try QRCode(text: text, mode: mode.textMode, options: options)
+        case .bytes(let bytes): return try QRCode(bytes: bytes, options: options)
+        }
+    }
+
+    private func render(_ code: QRCode) throws -> [UInt8] {
+        let format = try outputFormat() ?? .utf8
+        do {
+            return try render(code, as: format)
+        } catch {
+            throw CommandFailure(description: error.description)
+        }
+    }
+
+    private func render(_ code: QRCode, as format: OutputFormat) throws(RenderError) -> [UInt8] {
+        let options = RenderOptions(scale: scale, border: border,
+                                    foreground: try RGBAColor(parsing: fg), background: try RGBAColor(parsing: bg))
+        switch format {
+        case .png: return try code.pngData(options: options)
+        case .svg: return Array(code.svg(options: options).utf8)
+        case .txt: return Array(code.text(.txt, border: border).utf8)
+        case .utf8: return Array(code.text(.utf8, border: border).utf8)
+        case .utf8Inverted: return Array(code.text(.utf8Inverted, border: border).utf8)
+        case .ansi: return Array(code.text(.ansi, border: border).utf8)
+        }
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CommandFailure(description: "\(output): \(error.localizedDescription)")
+        }
+    }
+
+    /// --format, else the output file's extension; nil means the terminal default.
+    private func outputFormat() throws -> OutputFormat? {
+        if let format { return format }
+        guard let output, output != "-" else { return nil }
+        let suffix = output.split(separator: ".").count > 1 ? String(output.split(separator: ".").last!).lowercased() : ""
+        guard let inferred = OutputFormat(fileExtension: suffix) else {
+            throw ValidationError("cannot tell the format of '\(output)' from its extension; add --format")
+        }
+        return inferred
+    }
+}
+
+private enum Payload {
+    case text(String)
+    case bytes([UInt8])
+}
+
+/// `--mode` values.
+enum ModeOption: String, ExpressibleByArgument, CaseIterable {
+    case auto, numeric, alphanumeric, byte, kanji
+
+    var textMode: TextMode {
+        switch self {
+        case .auto: return .automatic
+        case .numeric: return .numeric
+        case .alphanumeric: return .alphanumeric
+        case .byte: return .byte
+        case .kanji: return .kanji
+        }
+    }
+}
+
+/// `--format` values.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case png, svg, txt, utf8
+    case utf8Inverted = "utf8-inverted"
+    case ansi
+
+    init?(fileExtension: String) {
+        switch fileExtension {
+        case "png": self = .png
+        case "svg": self = .svg
+        case "txt": self = .txt
+        default: return nil
+        }
+    }
+}
+
+extension ErrorCorrection: ExpressibleByArgument {
+    public init?(argument: String) { self.init(letter: argument) }
+    public static var allValueStrings: [String] { ["L", "M", "Q", "H"] }
+}
