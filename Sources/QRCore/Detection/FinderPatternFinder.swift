@@ -33,39 +33,25 @@ struct FinderPatternFinder {
         return candidates
     }
 
-    /// Walks the runs of row `y` through its colour transitions (found a
-    /// word at a time) and checks the last five runs whenever a dark run ends.
+    /// Walks the runs of row `y` through its colour transitions and checks
+    /// the last five runs whenever a dark run ends.
     private func scanRow(_ y: Int, words: UnsafeBufferPointer<UInt64>, into candidates: inout [FinderCandidate]) {
-        let width = binary.width, rowStart = y * binary.stride
         var window = RunWindow()
-        var runStart = 0, previousBit: UInt64 = 0, wordStart = 0, index = rowStart
+        var runStart = 0
         var dark = false  // colour of the run before the first transition: the light margin
-        while wordStart < width {
-            let word = words[index]
-            let valid = width - wordStart >= 64 ? UInt64.max : (1 << UInt64(width - wordStart)) - 1
-            var changes = (word ^ (word << 1 | previousBit)) & valid
-            while changes != 0 {
-                let position = wordStart + changes.trailingZeroBitCount
-                changes &= changes - 1
-                if position > runStart {
-                    window.push(position - runStart)
-                    if dark && window.isFull && window.roughlyFits, let found = confirm(runs: window, rowEnd: position, y: y) {
-                        merge(found, into: &candidates)
-                    }
-                }
-                dark.toggle()
-                runStart = position
-            }
-            previousBit = word >> 63
-            wordStart += 64
-            index += 1
-        }
-        if dark && width > runStart {
-            window.push(width - runStart)
-            if window.isFull && window.roughlyFits, let found = confirm(runs: window, rowEnd: width, y: y) {
+        func endRun(at end: Int) {
+            guard end > runStart else { return }
+            window.push(end - runStart)
+            if dark && window.isFull && window.roughlyFits, let found = confirm(runs: window, rowEnd: end, y: y) {
                 merge(found, into: &candidates)
             }
         }
+        binary.forEachTransition(in: words, row: y) { position in
+            endRun(at: position)
+            dark.toggle()
+            runStart = position
+        }
+        if dark { endRun(at: binary.width) }
     }
 
     /// Whether five runs, dark first, fit 1:1:3:1:1.

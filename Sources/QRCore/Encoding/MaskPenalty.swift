@@ -21,8 +21,8 @@ enum MaskPenalty {
         rows.words.withUnsafeBufferPointer { rowWords in
             columns.words.withUnsafeBufferPointer { columnWords in
                 for line in 0..<size {
-                    total += lineScore(rowWords, offset: line * rows.stride, size: size)
-                    total += lineScore(columnWords, offset: line * columns.stride, size: size)
+                    total += lineScore(rows, rowWords, line: line)
+                    total += lineScore(columns, columnWords, line: line)
                 }
                 total += 3 * sameColourBlocks(rowWords, stride: rows.stride, size: size)
             }
@@ -32,28 +32,15 @@ enum MaskPenalty {
 
     /// N1 + N3 of one row or column, scanning its runs.
     @inline(__always)
-    private static func lineScore(_ words: UnsafeBufferPointer<UInt64>, offset: Int, size: Int) -> Int {
+    private static func lineScore(_ matrix: BitMatrix, _ words: UnsafeBufferPointer<UInt64>, line: Int) -> Int {
+        let size = matrix.width
         var runs = RunHistory(size: size)
-        var score = 0
-        var runStart = 0
-        var previousLastBit: UInt64 = 0  // the module before the line counts as light
-        var wordStart = 0
-        var index = offset
-        while wordStart < size {
-            let word = words[index]
-            let valid = size - wordStart >= 64 ? UInt64.max : (1 << UInt64(size - wordStart)) - 1
-            var changes = (word ^ (word << 1 | previousLastBit)) & valid
-            while changes != 0 {
-                let position = wordStart + changes.trailingZeroBitCount
-                changes &= changes - 1
-                let length = position - runStart
-                if length >= 5 { score += length - 2 }
-                score += 40 * runs.endRun(length: length)
-                runStart = position
-            }
-            previousLastBit = word >> 63
-            wordStart += 64
-            index += 1
+        var score = 0, runStart = 0
+        matrix.forEachTransition(in: words, row: line) { position in
+            let length = position - runStart
+            if length >= 5 { score += length - 2 }
+            score += 40 * runs.endRun(length: length)
+            runStart = position
         }
         let lastLength = size - runStart
         if lastLength >= 5 { score += lastLength - 2 }

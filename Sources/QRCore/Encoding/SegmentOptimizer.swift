@@ -36,7 +36,7 @@ public struct SegmentOptimizer: Sendable {
 
     /// DP states: the mode the current character is encoded in, with the
     /// characters of an unfinished numeric triple or alphanumeric pair.
-    private enum State: Int, CaseIterable {
+    private enum State: Int {
         case numeric1, numeric2, numeric0, alphanumeric1, alphanumeric0, byte, kanji
 
         var mode: QRSegment.Mode {
@@ -80,82 +80,90 @@ public struct SegmentOptimizer: Sendable {
         return segments
     }
 
-    /// The mode chosen for each scalar by the dynamic programme.
+    /// The mode chosen for each scalar by the dynamic programme. Costs are
+    /// kept in one vector of the seven states (lane 7 unused), so a
+    /// character's step is a few dozen integer operations and no allocation.
     private func optimalModes(at version: QRVersion) -> [QRSegment.Mode] {
-        let stateCount = State.allCases.count
-        let unreachable = Int.max / 4
-        var cost = [Int](repeating: unreachable, count: stateCount)
-        // predecessor[i * stateCount + s]: the state before character i in state s (-1: text start).
-        var predecessor = [Int8](repeating: -1, count: symbols.count * stateCount)
-        var next = cost
+        let header = { (mode: QRSegment.Mode) in Int32(4 + mode.countWidth(at: version)) }
+        let (numericHeader, alphanumericHeader, byteHeader, kanjiHeader) =
+            (header(.numeric), header(.alphanumeric), header(.byte), header(.kanji))
+        var cost = SIMD8<Int32>(repeating: 0)
+        // predecessor[i * 8 + s]: the state before character i in state s (−1: the text start).
+        var predecessor = [Int8](repeating: -1, count: symbols.count * 8)
         for (index, symbol) in symbols.enumerated() {
-            for state in State.allCases {
-                let (best, from) = bestArrival(at: state, symbol: symbol, isFirst: index == 0,
-                                               costs: cost, version: version)
-                next[state.rawValue] = best
-                predecessor[index * stateCount + state.rawValue] = Int8(from)
+            var step = Step(previous: cost, isFirst: index == 0)
+            if symbol.isDigit {
+                step.open(State.numeric1, modes: 0...2, header: numericHeader, bits: 4, continuing: .numeric0)
+                step.continueOnly(State.numeric2, from: .numeric1, bits: 3)
+                step.continueOnly(State.numeric0, from: .numeric2, bits: 3)
             }
-            swap(&cost, &next)
+            if symbol.isAlphanumeric {
+                step.open(State.alphanumeric1, modes: 3...4, header: alphanumericHeader, bits: 6, continuing: .alphanumeric0)
+                step.continueOnly(State.alphanumeric0, from: .alphanumeric1, bits: 5)
+            }
+            step.open(State.byte, modes: 5...5, header: byteHeader, bits: Int32(8 * symbol.utf8Length), continuing: .byte)
+            if symbol.kanjiValue != nil {
+                step.open(State.kanji, modes: 6...6, header: kanjiHeader, bits: 13, continuing: .kanji)
+            }
+            cost = step.next
+            for s in 0..<7 { predecessor[index * 8 + s] = step.from[s] }
         }
-        var state = cost.indices.min { cost[$0] < cost[$1] }!
+        return backtrack(predecessor, finalCosts: cost)
+    }
+
+    /// One character's move from the previous states' costs to the next.
+    private struct Step {
+        /// A cost no path reaches, far beyond any real bit count yet far from overflow.
+        static let unreachable: Int32 = 1 << 28
+        let previous: SIMD8<Int32>
+        let isFirst: Bool
+        var next = SIMD8<Int32>(repeating: unreachable)
+        var from = SIMD8<Int8>(repeating: -1)
+
+        init(previous: SIMD8<Int32>, isFirst: Bool) {
+            self.previous = previous
+            self.isFirst = isFirst
+        }
+
+        /// Arrive in `state` by continuing `continuing`'s segment, or by
+        /// opening a new segment after the cheapest state of another mode
+        /// (`modes` are the lanes of this state's own mode).
+        mutating func open(_ state: State, modes: ClosedRange<Int>, header: Int32, bits: Int32, continuing: State) {
+            if !isFirst { arrive(state, from: continuing.rawValue, cost: previous[continuing.rawValue] + bits) }
+            if isFirst {
+                arrive(state, from: -1, cost: header + bits)
+                return
+            }
+            var best = (cost: Self.unreachable, state: -1)
+            for lane in 0..<7 where !modes.contains(lane) && previous[lane] < best.cost {
+                best = (previous[lane], lane)
+            }
+            arrive(state, from: best.state, cost: best.cost + header + bits)
+        }
+
+        /// Arrive in `state` only by continuing the segment of `source`.
+        mutating func continueOnly(_ state: State, from source: State, bits: Int32) {
+            if !isFirst { arrive(state, from: source.rawValue, cost: previous[source.rawValue] + bits) }
+        }
+
+        @inline(__always)
+        private mutating func arrive(_ state: State, from source: Int, cost: Int32) {
+            if cost < next[state.rawValue] {
+                next[state.rawValue] = cost
+                from[state.rawValue] = Int8(source)
+            }
+        }
+    }
+
+    /// The modes along the cheapest path, from its last state backwards.
+    private func backtrack(_ predecessor: [Int8], finalCosts: SIMD8<Int32>) -> [QRSegment.Mode] {
+        var state = (0..<7).min { finalCosts[$0] < finalCosts[$1] }!
         var modes = [QRSegment.Mode](repeating: .byte, count: symbols.count)
         for index in stride(from: symbols.count - 1, through: 0, by: -1) {
             modes[index] = State(rawValue: state)!.mode
-            state = Int(predecessor[index * stateCount + state])
+            state = Int(predecessor[index * 8 + state])
         }
         return modes
-    }
-
-    /// The cheapest way to encode `symbol` ending in `state`, and the state it comes from.
-    private func bestArrival(at state: State, symbol: Symbol, isFirst: Bool,
-                             costs: [Int], version: QRVersion) -> (cost: Int, from: Int) {
-        let unreachable = Int.max / 4
-        guard let bits = characterBits(symbol, in: state) else { return (unreachable, -1) }
-        var best = (cost: unreachable, from: -1)
-        if let continued = continuedFrom(state), costs[continued.rawValue] < unreachable {
-            best = (costs[continued.rawValue] + bits, continued.rawValue)
-        }
-        guard opensSegment(state) else { return best }
-        let header = 4 + state.mode.countWidth(at: version)
-        if isFirst { return best.cost <= header + bits ? best : (header + bits, -1) }
-        for previous in State.allCases where previous.mode != state.mode && costs[previous.rawValue] < unreachable {
-            let candidate = costs[previous.rawValue] + header + bits
-            if candidate < best.cost { best = (candidate, previous.rawValue) }
-        }
-        return best
-    }
-
-    /// Bits `symbol` adds when it lands in `state`, or nil if the mode cannot hold it.
-    private func characterBits(_ symbol: Symbol, in state: State) -> Int? {
-        switch state {
-        case .numeric1: return symbol.isDigit ? 4 : nil
-        case .numeric2, .numeric0: return symbol.isDigit ? 3 : nil
-        case .alphanumeric1: return symbol.isAlphanumeric ? 6 : nil
-        case .alphanumeric0: return symbol.isAlphanumeric ? 5 : nil
-        case .byte: return 8 * symbol.utf8Length
-        case .kanji: return symbol.kanjiValue == nil ? nil : 13
-        }
-    }
-
-    /// The state a character continues from without opening a segment.
-    private func continuedFrom(_ state: State) -> State? {
-        switch state {
-        case .numeric1: return .numeric0
-        case .numeric2: return .numeric1
-        case .numeric0: return .numeric2
-        case .alphanumeric1: return .alphanumeric0
-        case .alphanumeric0: return .alphanumeric1
-        case .byte: return .byte
-        case .kanji: return .kanji
-        }
-    }
-
-    /// Whether a segment's first character can land in `state`.
-    private func opensSegment(_ state: State) -> Bool {
-        switch state {
-        case .numeric1, .alphanumeric1, .byte, .kanji: return true
-        case .numeric2, .numeric0, .alphanumeric0: return false
-        }
     }
 
     /// Segments for a run of one mode, split where the count field would overflow.

@@ -75,9 +75,11 @@ enum SymbolBuilder {
         var best = (mask: QRMask.all[0], score: Int.max)
         var maskedRows = rows, maskedColumns = columns
         for mask in QRMask.all {
-            maskedRows.words = rows.words
-            maskedColumns.words = columns.words
-            apply(mask, rows: &maskedRows, columns: &maskedColumns, correction: correction, template: template)
+            xor(rows, template.masks[mask.number], into: &maskedRows)
+            xor(columns, template.masksTransposed[mask.number], into: &maskedColumns)
+            let format = FormatInformation(correction: correction, mask: mask)
+            drawFormat(format, into: &maskedRows, slots: template.formatSlots, transposed: false)
+            drawFormat(format, into: &maskedColumns, slots: template.formatSlots, transposed: true)
             let score = MaskPenalty.score(rows: maskedRows, columns: maskedColumns)
             if score < best.score { best = (mask, score) }
         }
@@ -87,36 +89,33 @@ enum SymbolBuilder {
     /// Applies the chosen mask and draws the format information.
     private static func finish(_ rows: inout BitMatrix, mask: QRMask, correction: ErrorCorrection,
                                template: SymbolTemplate) {
-        xor(&rows, template.masks[mask.number])
-        drawFormat(FormatInformation(correction: correction, mask: mask), into: &rows, transposed: false)
+        let unmasked = rows
+        xor(unmasked, template.masks[mask.number], into: &rows)
+        drawFormat(FormatInformation(correction: correction, mask: mask), into: &rows,
+                   slots: template.formatSlots, transposed: false)
     }
 
-    /// Masks both orientations and draws the format information into both.
-    private static func apply(_ mask: QRMask, rows: inout BitMatrix, columns: inout BitMatrix,
-                              correction: ErrorCorrection, template: SymbolTemplate) {
-        xor(&rows, template.masks[mask.number])
-        xor(&columns, template.masksTransposed[mask.number])
-        let format = FormatInformation(correction: correction, mask: mask)
-        drawFormat(format, into: &rows, transposed: false)
-        drawFormat(format, into: &columns, transposed: true)
-    }
-
-    private static func xor(_ matrix: inout BitMatrix, _ pattern: BitMatrix) {
-        matrix.words.withUnsafeMutableBufferPointer { target in
-            pattern.words.withUnsafeBufferPointer { source in
-                for i in 0..<target.count { target[i] ^= source[i] }
+    /// `target` = `source` XOR `pattern`, word by word, reusing `target`'s storage.
+    private static func xor(_ source: BitMatrix, _ pattern: BitMatrix, into target: inout BitMatrix) {
+        target.words.withUnsafeMutableBufferPointer { out in
+            source.words.withUnsafeBufferPointer { a in
+                pattern.words.withUnsafeBufferPointer { b in
+                    for i in 0..<out.count { out[i] = a[i] ^ b[i] }
+                }
             }
         }
     }
 
-    /// Writes both copies of the format information (§7.9.1).
-    static func drawFormat(_ format: FormatInformation, into matrix: inout BitMatrix, transposed: Bool) {
+    /// Writes both copies of the format information (§7.9.1) into a symbol
+    /// or, with `transposed`, into its transpose.
+    private static func drawFormat(_ format: FormatInformation, into matrix: inout BitMatrix,
+                                   slots: [SymbolTemplate.FormatSlot], transposed: Bool) {
         let bits = format.bits
-        let size = matrix.width
-        let positions = FormatInformation.primaryPositions() + FormatInformation.secondaryPositions(size: size)
-        for (index, position) in positions.enumerated() {
-            let isDark = bits >> (index % 15) & 1 != 0
-            if transposed { matrix[position.y, position.x] = isDark } else { matrix[position.x, position.y] = isDark }
+        matrix.words.withUnsafeMutableBufferPointer { words in
+            for slot in slots {
+                let (index, mask) = transposed ? (slot.columnWord, slot.columnMask) : (slot.rowWord, slot.rowMask)
+                if bits >> slot.bit & 1 != 0 { words[index] |= mask } else { words[index] &= ~mask }
+            }
         }
     }
 }

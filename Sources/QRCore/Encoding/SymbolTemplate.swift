@@ -18,6 +18,15 @@ struct SymbolTemplate: Sendable {
     let masks: [BitMatrix]
     /// `masks`, transposed.
     let masksTransposed: [BitMatrix]
+    /// Where the 30 format information modules sit, as word indices and bits
+    /// of `base` and of `baseTransposed`, with the format bit each carries.
+    let formatSlots: [FormatSlot]
+
+    struct FormatSlot: Sendable {
+        let bit: Int
+        let rowWord: Int, rowMask: UInt64
+        let columnWord: Int, columnMask: UInt64
+    }
 
     private static let cache = Mutex<[SymbolTemplate?]>(Array(repeating: nil, count: 40))
 
@@ -40,6 +49,7 @@ struct SymbolTemplate: Sendable {
         self.dataOrder = Self.placementOrder(function: function)
         self.masks = QRMask.all.map { mask in Self.maskPattern(mask, function: function) }
         self.masksTransposed = masks.map { $0.transposed() }
+        self.formatSlots = Self.formatSlots(size: version.size, stride: base.stride)
         assert(dataOrder.count == QRSpec.rawDataModules(version))
     }
 
@@ -64,6 +74,17 @@ struct SymbolTemplate: Sendable {
             right -= 2
         }
         return order
+    }
+
+    /// Both copies of the format information (§7.9.1, Figure 25), located in
+    /// both orientations so that drawing a format is 30 word operations.
+    private static func formatSlots(size: Int, stride: Int) -> [FormatSlot] {
+        let positions = FormatInformation.primaryPositions() + FormatInformation.secondaryPositions(size: size)
+        return positions.enumerated().map { index, p in
+            FormatSlot(bit: index % 15,
+                       rowWord: p.y * stride + p.x >> 6, rowMask: 1 << UInt64(p.x & 63),
+                       columnWord: p.x * stride + p.y >> 6, columnMask: 1 << UInt64(p.y & 63))
+        }
     }
 
     /// The modules that `mask` inverts: its condition holds and the module is data.
