@@ -216,4 +216,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 extension ErrorCorrection: ExpressibleByArgument {
     public init?(argument: String) { self.init(letter: argument) }
     public static var allValueStrings: [String] { ["L", "M", "Q", "H"] }
+    /// Shown as the default in --help ("M", not the raw value).
+    public var defaultValueDescription: String { letter }
 }

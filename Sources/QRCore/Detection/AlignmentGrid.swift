@@ -27,12 +27,19 @@ struct AlignmentGrid: Sendable {
         lattice = centres.map { Double($0) + 0.5 }
         let n = lattice.count
         var anchors = [Point?](repeating: nil, count: n * n)
+        var found = 0
         for diagonal in 0...(2 * (n - 1)) {
             for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
                 let j = diagonal - i
-                anchors[j * n + i] = Self.place(i: i, j: j, n: n, lattice: lattice, anchors: anchors,
-                                                initial: initial, moduleSize: moduleSize, finder: finder)
+                let placed = Self.place(i: i, j: j, n: n, lattice: lattice, anchors: anchors,
+                                        initial: initial, moduleSize: moduleSize, finder: finder)
+                anchors[j * n + i] = placed.point
+                if placed.found { found += 1 }
             }
+            // The two patterns beside the top-left finder are the easiest to
+            // find; when neither is there, the triple is most likely not a
+            // symbol of this version, and the rest of the lattice is not searched.
+            if diagonal == 1 && found == 0 { return nil }
         }
         self.anchors = anchors.map { $0! }
         var cells: [PerspectiveTransform] = []
@@ -68,13 +75,14 @@ struct AlignmentGrid: Sendable {
         }
     }
 
-    /// The image position of anchor (i, j): found near its prediction, or the prediction.
+    /// The image position of anchor (i, j), found near its prediction, or the
+    /// prediction; and whether it was found.
     private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [Point?],
                               initial: PerspectiveTransform, moduleSize: Double,
-                              finder: AlignmentPatternFinder) -> Point {
+                              finder: AlignmentPatternFinder) -> (point: Point, found: Bool) {
         let predictedByInitial = initial.apply(lattice[i], lattice[j])
         let isFinderCorner = (i == 0 && j == 0) || (i == n - 1 && j == 0) || (i == 0 && j == n - 1)
-        if isFinderCorner { return predictedByInitial }
+        if isFinderCorner { return (predictedByInitial, false) }
         var predicted = predictedByInitial
         if i > 0, j > 0, let left = anchors[j * n + i - 1], let up = anchors[(j - 1) * n + i],
            let diagonal = anchors[(j - 1) * n + i - 1] {
@@ -82,7 +90,10 @@ struct AlignmentGrid: Sendable {
         }
         let right = initial.apply(lattice[i] + 1, lattice[j]) - predictedByInitial
         let down = initial.apply(lattice[i], lattice[j] + 1) - predictedByInitial
-        return finder.find(near: predicted, right: right, down: down, radius: moduleSize * 2.5) ?? predicted
+        if let found = finder.find(near: predicted, right: right, down: down, radius: moduleSize * 2.5) {
+            return (found, true)
+        }
+        return (predicted, false)
     }
 
     /// Maps symbol coordinates (modules) to image pixels through the cell that

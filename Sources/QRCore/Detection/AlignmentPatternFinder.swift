@@ -4,22 +4,48 @@
 struct AlignmentPatternFinder {
     let binary: BitMatrix
 
+    /// A pattern found: its centre and how many of its 25 modules matched.
+    struct Candidate: Sendable {
+        let centre: Point
+        let score: Int
+    }
+
     /// The centre of the best alignment pattern within `radius` pixels of
-    /// `predicted`, or nil if none is convincing.
+    /// `predicted`, or nil if none is convincing (see ``candidates(near:right:down:radius:)``).
+    func find(near predicted: Point, right: Point, down: Point, radius: Double) -> Point? {
+        Self.best(of: candidates(near: predicted, right: right, down: down, radius: radius), near: predicted, radius: radius)
+    }
+
+    /// Among `candidates`, the one matching the most modules within `radius`
+    /// of `predicted`, the nearest on ties.
+    static func best(of candidates: [Candidate], near predicted: Point, radius: Double) -> Point? {
+        var best: (point: Point, score: Int, distance: Double)?
+        for candidate in candidates {
+            let distance = candidate.centre.distance(to: predicted)
+            guard distance <= radius else { continue }
+            if best == nil || candidate.score > best!.score || (candidate.score == best!.score && distance < best!.distance) {
+                best = (candidate.centre, candidate.score, distance)
+            }
+        }
+        return best?.point
+    }
+
+    /// Every convincing alignment pattern within `radius` pixels of `predicted`.
     ///
     /// Row hits (a light, dark, light sequence of about one module each
     /// between dark runs, confirmed down its column) are candidates; each is
     /// then checked against the whole 5×5 pattern, sampled along the symbol's
     /// module axes `right` and `down` (one module each, in pixels), because
-    /// data modules often mimic the small centre. The candidate matching the
-    /// most of the 25 modules wins; ties go to the one nearest the prediction.
-    func find(near predicted: Point, right: Point, down: Point, radius: Double) -> Point? {
+    /// data modules often mimic the small centre; at least 21 of the 25
+    /// modules must match. Rows are scanned a third of a module apart, which
+    /// still crosses every one-module centre.
+    func candidates(near predicted: Point, right: Point, down: Point, radius: Double) -> [Candidate] {
         let moduleSize = (right.distance(to: Point(x: 0, y: 0)) + down.distance(to: Point(x: 0, y: 0))) / 2
         let top = max(0, Int(predicted.y - radius)), bottom = min(binary.height - 1, Int(predicted.y + radius))
         let left = max(0, Int(predicted.x - radius)), rightEdge = min(binary.width - 1, Int(predicted.x + radius))
-        guard top < bottom, left < rightEdge else { return nil }
-        var best: (point: Point, score: Int, distance: Double)?
-        for y in top...bottom {
+        guard top < bottom, left < rightEdge else { return [] }
+        var found: [Candidate] = []
+        for y in Swift.stride(from: top, through: bottom, by: max(1, Int(moduleSize / 3))) {
             var x = left
             while x <= rightEdge {
                 guard let hit = centreRun(fromX: x, y: y, right: rightEdge, moduleSize: moduleSize) else { break }
@@ -27,15 +53,12 @@ struct AlignmentPatternFinder {
                 guard let centreY = verticalCentre(x: Int(hit.centre), y: y, moduleSize: moduleSize)
                         ?? verticalCentre(x: Int(hit.centre + 0.5), y: y, moduleSize: moduleSize) else { continue }
                 let point = Point(x: hit.centre + 0.5, y: centreY + 0.5)
-                let distance = point.distance(to: predicted)
-                guard distance <= radius else { continue }
+                guard point.distance(to: predicted) <= radius else { continue }
                 let score = templateScore(at: point, right: right, down: down)
-                if score >= 21, best == nil || score > best!.score || (score == best!.score && distance < best!.distance) {
-                    best = (point, score, distance)
-                }
+                if score >= 21 { found.append(Candidate(centre: point, score: score)) }
             }
         }
-        return best?.point
+        return found
     }
 
     /// How many of the pattern's 25 modules, sampled around `centre`, have

@@ -32,7 +32,7 @@ struct Binarizer {
         let statistics = BlockStatistics(image: image, blockSize: blockSize)
         var levels = [Int32](repeating: -1, count: statistics.count)
         for index in 0..<statistics.count where statistics.range(index) >= minimumContrast {
-            levels[index] = Int32(statistics.mean(index))
+            levels[index] = Int32((statistics.mean(index) + statistics.midrange(index)) / 2)
         }
         fillFlatBlocks(&levels, columns: statistics.columns, rows: statistics.rows,
                        fallback: statistics.globalMinimum / 2)
@@ -202,6 +202,7 @@ struct BlockStatistics {
 
     func range(_ index: Int) -> Int { Int(maximum[index]) - Int(minimum[index]) }
     func mean(_ index: Int) -> Int { Int(sum[index] / max(1, pixelCount[index])) }
+    func midrange(_ index: Int) -> Int { (Int(minimum[index]) + Int(maximum[index])) / 2 }
 }
 
 /// Thresholds per block, with a smooth (bilinear) reading between block

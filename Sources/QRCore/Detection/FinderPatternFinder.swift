@@ -72,9 +72,13 @@ struct FinderPatternFinder {
         let total = runs.total
         let centreX = Double(rowEnd - runs.r4 - runs.r3) - Double(runs.r2) / 2
         guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total),
-              let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total),
-              crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total) != nil
+              let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total)
         else { return nil }
+        // The diagonal rules out lookalikes, but below two pixels a module the
+        // pixel grid itself breaks a diagonal's runs: small patterns are spared it.
+        if total >= 14 && crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total) == nil {
+            return nil
+        }
         let moduleSize = (vertical.total + horizontal.total) / 14
         return FinderCandidate(centre: Point(x: horizontal.centre + 0.5, y: vertical.centre + 0.5),
                                moduleSize: moduleSize, count: 1)

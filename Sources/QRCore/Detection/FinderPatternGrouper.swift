@@ -48,7 +48,7 @@ enum FinderPatternGrouper {
     /// Plausible triples, most regular first. A candidate may appear in
     /// several triples; the caller decides which decode.
     static func triples(from candidates: [FinderCandidate]) -> [FinderTriple] {
-        let pool = Array(candidates.sorted { $0.count > $1.count }.prefix(maxCandidates))
+        let pool = Array(candidates.filter(isPlausible).sorted { $0.count > $1.count }.prefix(maxCandidates))
         var result: [FinderTriple] = []
         for i in 0..<pool.count {
             for j in (i + 1)..<max(i + 1, pool.count) {
@@ -58,6 +58,14 @@ enum FinderPatternGrouper {
             }
         }
         return result.sorted { $0.irregularity < $1.irregularity }
+    }
+
+    /// Whether a candidate deserves grouping: patterns under two pixels a
+    /// module skip the diagonal check (see ``FinderPatternFinder``), so one
+    /// seen on a single scan line is more likely texture than a finder,
+    /// whose three-module stone spans several lines.
+    static func isPlausible(_ candidate: FinderCandidate) -> Bool {
+        candidate.count >= 2 || candidate.moduleSize >= 2
     }
 
     /// Orients three candidates, or nil if they cannot be one symbol's finders.

@@ -33,44 +33,68 @@ struct GridMapping: Sendable {
 struct SymbolLocator {
     let binary: BitMatrix
 
+    /// The first estimate of the mapping, from the finders alone: fitted to
+    /// their outlines where those can be measured (``FinderPatternOutline``),
+    /// else the parallelogram of their centres. Cheap enough to test every
+    /// candidate dimension with; `outlined` says which it is.
+    func initialTransform(_ triple: FinderTriple, dimension: Int) -> (transform: PerspectiveTransform, outlined: Bool) {
+        let parallelogram = self.parallelogram(triple, dimension: dimension)
+        if let fit = outlineFit(triple, dimension: dimension, rough: parallelogram) { return (fit, true) }
+        return (parallelogram, false)
+    }
+
     /// Mappings for `triple` assuming the symbol is `dimension` modules wide,
-    /// the likelier first.
+    /// refined from `initial` (see ``initialTransform(_:dimension:)``) and, for
+    /// versions 2–6, the `alignments` found near the bottom-right corner
+    /// (see ``bottomRightCandidates(_:)``), the likelier first.
     ///
-    /// Version 1 has no alignment pattern: the fourth corner completes the
-    /// parallelogram of the finders. Versions 2–6 have one, near the
-    /// bottom-right corner, which fixes the perspective. From version 7 the
-    /// lattice of alignment patterns is followed outwards from the finders
-    /// (``AlignmentGrid``); a single far pattern would be ambiguous there,
-    /// since its neighbours lie only 16–28 modules apart.
-    ///
-    /// Without an alignment pattern to fix the fourth corner, the perspective
-    /// comes from the finder outlines, which blur can bend; the parallelogram
-    /// of the finder centres is then offered as a second guess.
-    func locate(_ triple: FinderTriple, dimension: Int) -> [GridMapping] {
+    /// Version 1 has no alignment pattern: the initial estimate stands.
+    /// Versions 2–6 have one, near the bottom-right corner, which fixes the
+    /// perspective. From version 7 the lattice of alignment patterns is
+    /// followed outwards from the finders (``AlignmentGrid``); a single far
+    /// pattern would be ambiguous there, since its neighbours lie only 16–28
+    /// modules apart. Without an alignment pattern to fix the fourth corner,
+    /// the finder outlines, which blur can bend, give the perspective; the
+    /// parallelogram of the finder centres is then offered as a second guess.
+    func locate(_ triple: FinderTriple, dimension: Int, initial: (transform: PerspectiveTransform, outlined: Bool),
+                alignments: [AlignmentPatternFinder.Candidate]) -> [GridMapping] {
         let d = Double(dimension)
         let tl = triple.topLeft.centre, tr = triple.topRight.centre, bl = triple.bottomLeft.centre
-        var grid = [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: d - 3.5, y: d - 3.5), Point(x: 3.5, y: d - 3.5)]
-        var image = [tl, tr, tr + bl - tl, bl]
-        let parallelogram = PerspectiveTransform.quadrilateral(grid, to: image)!
-        let outlined = outlineFit(triple, dimension: dimension, rough: parallelogram)
-        let initial = outlined ?? parallelogram
         let version = QRVersion(uncheckedNumber: (dimension - 17) / 4)
         let finder = AlignmentPatternFinder(binary: binary)
         if version.number >= 7 {
-            let alignmentGrid = AlignmentGrid(version: version, initial: initial, finders: [tl, tr, bl],
+            let alignmentGrid = AlignmentGrid(version: version, initial: initial.transform, finders: [tl, tr, bl],
                                               moduleSize: triple.moduleSize, finder: finder)
-            return [GridMapping(dimension: dimension, transform: initial, moduleSize: triple.moduleSize,
+            return [GridMapping(dimension: dimension, transform: initial.transform, moduleSize: triple.moduleSize,
                                 alignmentGrid: alignmentGrid)]
         }
         guard version.number >= 2,
-              let alignment = bottomRightAlignment(triple, dimension: dimension, initial: initial, finder: finder) else {
-            let guesses = outlined == nil ? [parallelogram] : [initial, parallelogram]
+              let alignment = bottomRightAlignment(triple, dimension: dimension, initial: initial.transform,
+                                                   candidates: alignments)
+        else {
+            let guesses = initial.outlined ? [initial.transform, parallelogram(triple, dimension: dimension)] : [initial.transform]
             return guesses.map { GridMapping(dimension: dimension, transform: $0, moduleSize: triple.moduleSize) }
         }
-        grid[2] = Point(x: d - 6.5, y: d - 6.5)
-        image[2] = alignment
-        let transform = PerspectiveTransform.quadrilateral(grid, to: image) ?? initial
+        let grid = [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: d - 6.5, y: d - 6.5), Point(x: 3.5, y: d - 3.5)]
+        let transform = PerspectiveTransform.quadrilateral(grid, to: [tl, tr, alignment, bl]) ?? initial.transform
         return [GridMapping(dimension: dimension, transform: transform, moduleSize: triple.moduleSize)]
+    }
+
+    /// ``locate(_:dimension:initial:alignments:)`` from ``initialTransform(_:dimension:)``
+    /// and ``bottomRightCandidates(_:)``.
+    func locate(_ triple: FinderTriple, dimension: Int) -> [GridMapping] {
+        let alignments = (25...41).contains(dimension) ? bottomRightCandidates(triple) : []
+        return locate(triple, dimension: dimension, initial: initialTransform(triple, dimension: dimension),
+                      alignments: alignments)
+    }
+
+    /// The affine mapping that puts the finder centres 3.5 modules in from
+    /// three corners: exact for a symbol seen face on, the first guess otherwise.
+    func parallelogram(_ triple: FinderTriple, dimension: Int) -> PerspectiveTransform {
+        let d = Double(dimension)
+        let tl = triple.topLeft.centre, tr = triple.topRight.centre, bl = triple.bottomLeft.centre
+        let grid = [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: d - 3.5, y: d - 3.5), Point(x: 3.5, y: d - 3.5)]
+        return PerspectiveTransform.quadrilateral(grid, to: [tl, tr, tr + bl - tl, bl])!
     }
 
     /// A perspective fitted to the three finder centres and the twelve outer
@@ -90,21 +114,34 @@ struct SymbolLocator {
             to += [finder.centre] + corners
         }
         guard let fit = PerspectiveTransform.fitting(from, to: to) else { return nil }
-        let tolerance = triple.moduleSize / 2
+        let tolerance = triple.moduleSize * 0.8
         for (p, q) in zip(from, to) where fit.apply(p).distance(to: q) > tolerance { return nil }
         return fit
     }
 
-    /// The bottom-right alignment pattern's centre, searched for around where
-    /// the finders predict it, first nearby and then farther (perspective
-    /// moves it away from the parallelogram estimate).
-    private func bottomRightAlignment(_ triple: FinderTriple, dimension: Int, initial: PerspectiveTransform,
-                                      finder: AlignmentPatternFinder) -> Point? {
+    /// Alignment patterns near where the bottom-right one of a version 2–6
+    /// symbol should be, found once per triple: the predictions for the
+    /// candidate dimensions lie within a couple of modules of each other, so
+    /// one search ten modules wide serves them all.
+    func bottomRightCandidates(_ triple: FinderTriple) -> [AlignmentPatternFinder.Candidate] {
+        let dimension = triple.estimatedDimension
+        let initial = parallelogram(triple, dimension: dimension)
         let centre = Double(dimension) - 6.5
         let predicted = initial.apply(centre, centre)
         let right = initial.apply(centre + 1, centre) - predicted, down = initial.apply(centre, centre + 1) - predicted
+        return AlignmentPatternFinder(binary: binary)
+            .candidates(near: predicted, right: right, down: down, radius: 10 * triple.moduleSize)
+    }
+
+    /// The bottom-right alignment pattern's centre among `candidates`: the
+    /// best near where `initial` predicts it, first within four modules and
+    /// then within eight (perspective moves it away from the estimate).
+    private func bottomRightAlignment(_ triple: FinderTriple, dimension: Int, initial: PerspectiveTransform,
+                                      candidates: [AlignmentPatternFinder.Candidate]) -> Point? {
+        let centre = Double(dimension) - 6.5
+        let predicted = initial.apply(centre, centre)
         for reach in [4.0, 8.0] {
-            if let found = finder.find(near: predicted, right: right, down: down, radius: reach * triple.moduleSize) {
+            if let found = AlignmentPatternFinder.best(of: candidates, near: predicted, radius: reach * triple.moduleSize) {
                 return found
             }
         }

@@ -75,10 +75,16 @@ struct SymbolSearch {
     private func plausibleMappings(_ triple: FinderTriple, context: Context) -> [GridMapping] {
         let estimate = triple.estimatedDimension
         var scored: [(mappings: [GridMapping], agreement: Double)] = []
+        var alignments: [AlignmentPatternFinder.Candidate]?
         for step in [0, 4, -4, 8, -8] {
             let dimension = estimate + step
             guard (21...177).contains(dimension) else { continue }
-            let mappings = context.locator.locate(triple, dimension: dimension)
+            if (25...41).contains(dimension) && alignments == nil {
+                alignments = context.locator.bottomRightCandidates(triple)
+            }
+            let mappings = context.locator.locate(triple, dimension: dimension,
+                                                  initial: context.locator.initialTransform(triple, dimension: dimension),
+                                                  alignments: alignments ?? [])
             let agreement = context.sampler.timingAgreement(dimension: dimension, map: mappings[0].map)
             if agreement >= 0.7 { scored.append((mappings, agreement)) }
         }

