@@ -1,0 +1,154 @@
+@testable import QRCore
+
+// libFuzzer harness: codewords → Reed–Solomon correction per block → bit stream parser.
+//
+// Input:
+//   byte 0   version, 1 + byte modulo 40
+//   byte 1   bits 0–1: error-correction level (L, M, Q, H); bit 2: mode
+//   encode mode (bit 2 clear):
+//     byte 2   number k of corruptions, then k corruptions of 3 bytes each: a
+//              codeword position (16 bits little-endian, modulo the codeword
+//              count; bit 15 marks the codeword uncertain) and a value XORed into it
+//     rest     the data codewords, cut or zero-padded to the symbol's capacity
+//   raw mode (bit 2 set):
+//     rest     the received codewords in symbol order, cut or zero-padded to the
+//              codeword count; after them, optionally, one byte per codeword,
+//              non-zero where the codeword is uncertain
+//
+// In encode mode the harness adds EC codewords and interleaves them as the
+// encoder does, applies the corruptions and corrects the result, so it can
+// hold the decoder to what the code guarantees, not only to never trapping.
+// With n EC codewords per block, a block with f erasures and e′ wrong
+// codewords among the others is restored whenever 2e′ + f ≤ n, and the whole
+// symbol whenever every block has 2e ≤ n wrong codewords in all. The data
+// codewords, wholly the fuzzer's, then go to the bit stream parser and text
+// decoding. In either mode a successful correction must yield a codeword and
+// a failed one must leave the block as it was. A broken promise is a
+// fatalError, which libFuzzer reports as a crash.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    var input = Array(UnsafeBufferPointer(start: data, count: size))[...]
+    guard let versionByte = input.popFirst(), let flags = input.popFirst() else { return 0 }
+    let version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % 40)
+    let correction = ErrorCorrection.allCases[Int(flags & 3)]
+    if flags & 4 == 0 {
+        fuzzEncoded(input, version: version, correction: correction)
+    } else {
+        fuzzReceived(input, version: version, correction: correction)
+    }
+    return 0
+}
+
+/// One corruption of the encode mode: a codeword position, a value XORed into
+/// it (0 leaves it right), and whether the codeword is flagged uncertain.
+private struct Corruption {
+    let position: Int
+    let value: UInt8
+    let uncertain: Bool
+}
+
+private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correction: ErrorCorrection) {
+    let blocks = BlockStructure(version: version, correction: correction)
+    var rest = input
+    var corruptions: [Corruption] = []
+    for _ in 0..<Int(rest.popFirst() ?? 0) where rest.count >= 3 {
+        let position = Int(rest.removeFirst()) | Int(rest.removeFirst()) << 8
+        corruptions.append(Corruption(position: (position & 0x7FFF) % blocks.totalCodewords,
+                                      value: rest.removeFirst(), uncertain: position & 0x8000 != 0))
+    }
+    let data = padded(rest, to: blocks.dataCodewords)
+    let sent = SymbolBuilder.interleave(data, blocks: blocks)
+    var received = sent
+    var uncertain = [UInt8](repeating: 0, count: sent.count)
+    for corruption in corruptions {
+        received[corruption.position] ^= corruption.value
+        if corruption.uncertain { uncertain[corruption.position] = 1 }
+    }
+    for block in 0..<blocks.blockCount {
+        checkBlock(block, received: received, uncertain: uncertain, sent: sent, blocks: blocks)
+    }
+    checkSymbol(received: received, uncertain: uncertain.contains(1) ? uncertain : nil, sent: sent,
+                data: data, blocks: blocks)
+    parse(data, version: version, correction: correction, corrected: 0)
+}
+
+private func fuzzReceived(_ input: ArraySlice<UInt8>, version: QRVersion, correction: ErrorCorrection) {
+    let blocks = BlockStructure(version: version, correction: correction)
+    let count = blocks.totalCodewords
+    let received = padded(input.prefix(count), to: count)
+    let flags = input.dropFirst(count)
+    let uncertain = flags.isEmpty ? nil : padded(flags, to: count)
+    let erased = uncertain ?? [UInt8](repeating: 0, count: count)
+    for block in 0..<blocks.blockCount {
+        checkBlock(block, received: received, uncertain: erased, sent: nil, blocks: blocks)
+    }
+    guard let (data, corrected) = try? BlockCorrector.correctedData(received, uncertain: uncertain,
+                                                                     blocks: blocks) else { return }
+    parse(data, version: version, correction: correction, corrected: corrected)
+}
+
+/// Corrects block `index` of `received` with its uncertain codewords as
+/// erasures, and checks the outcome; `sent` is what was encoded, if known.
+private func checkBlock(_ index: Int, received: [UInt8], uncertain: [UInt8], sent: [UInt8]?,
+                        blocks: BlockStructure) {
+    let ecCount = blocks.ecCodewordsPerBlock
+    let dataCount = blocks.dataCount(ofBlock: index)
+    let slots = (0..<(dataCount + ecCount)).map { BlockCorrector.slot(of: $0, inBlock: index, blocks: blocks) }
+    let before = slots.map { received[$0] }
+    let erasures = slots.indices.filter { uncertain[slots[$0]] != 0 }
+    let expected = sent.map { sent in slots.map { sent[$0] } }
+    let guaranteed = expected.map { expected in
+        let erased = Set(erasures)
+        let errors = before.indices.count { before[$0] != expected[$0] && !erased.contains($0) }
+        return 2 * errors + erasures.count <= ecCount
+    } ?? false
+    var block = before
+    do {
+        let changed = try ReedSolomonDecoder.correct(&block, ecCount: ecCount, erasures: erasures)
+        require(ReedSolomonEncoder.remainder(of: block[..<dataCount], degree: ecCount) == Array(block[dataCount...]),
+                "block \(index): the correction is not a codeword")
+        require(changed == block.indices.count { block[$0] != before[$0] },
+                "block \(index): reported \(changed) changes, made a different number")
+        require(!guaranteed || block == expected, "block \(index): corrected to the wrong codeword")
+    } catch {
+        require(block == before, "block \(index): failed with \(error) but changed the block")
+        require(!guaranteed, "block \(index): \(erasures.count) erasures within the bound, yet \(error)")
+    }
+}
+
+/// Corrects the whole symbol as the decoder does; within the errors-only
+/// bound of every block it must restore `data` and count every wrong codeword.
+private func checkSymbol(received: [UInt8], uncertain: [UInt8]?, sent: [UInt8], data: [UInt8],
+                         blocks: BlockStructure) {
+    let wrong = (0..<blocks.blockCount).map { block in
+        (0..<(blocks.dataCount(ofBlock: block) + blocks.ecCodewordsPerBlock)).count {
+            let slot = BlockCorrector.slot(of: $0, inBlock: block, blocks: blocks)
+            return received[slot] != sent[slot]
+        }
+    }
+    let guaranteed = wrong.allSatisfy { 2 * $0 <= blocks.ecCodewordsPerBlock }
+    do {
+        let (corrected, count) = try BlockCorrector.correctedData(received, uncertain: uncertain, blocks: blocks)
+        require(!guaranteed || (corrected == data && count == wrong.reduce(0, +)),
+                "symbol: \(wrong) wrong codewords per block, corrected wrongly")
+    } catch {
+        require(!guaranteed, "symbol: \(wrong) wrong codewords per block are correctable, yet \(error)")
+    }
+}
+
+/// Parses data codewords and assembles the decoded symbol, text included.
+private func parse(_ data: [UInt8], version: QRVersion, correction: ErrorCorrection, corrected: Int) {
+    guard let content = try? BitstreamParser.parse(data, version: version) else { return }
+    let format = FormatInformation(correction: correction, mask: QRMask(uncheckedNumber: 0))
+    let information = SymbolInformation(version: version, format: format)
+    _ = DecodedSymbol(content: content, information: information, mirrored: false, errorsCorrected: corrected)
+}
+
+private func padded(_ bytes: ArraySlice<UInt8>, to count: Int) -> [UInt8] {
+    Array(bytes.prefix(count)) + [UInt8](repeating: 0, count: max(0, count - bytes.count))
+}
+
+private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}
