@@ -213,6 +213,14 @@ struct ThresholdMap: Sendable {
     let rows: Int
     let values: [UInt8]
 
+    /// The threshold of the block containing image point (x, y): coarser
+    /// than ``threshold(atX:y:)`` but a fraction of its cost, for quick tests.
+    @inline(__always)
+    func blockThreshold(atX x: Double, y: Double) -> Double {
+        let column = min(max(Int(x) / blockSize, 0), columns - 1), row = min(max(Int(y) / blockSize, 0), rows - 1)
+        return Double(values[row * columns + column])
+    }
+
     /// The threshold at image point (x, y), interpolated between block centres.
     func threshold(atX x: Double, y: Double) -> Double {
         let half = Double(blockSize) / 2

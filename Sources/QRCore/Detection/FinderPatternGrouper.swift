@@ -60,12 +60,12 @@ enum FinderPatternGrouper {
         return result.sorted { $0.irregularity < $1.irregularity }
     }
 
-    /// Whether a candidate deserves grouping: patterns under two pixels a
-    /// module skip the diagonal check (see ``FinderPatternFinder``), so one
-    /// seen on a single scan line is more likely texture than a finder,
-    /// whose three-module stone spans several lines.
+    /// Whether a candidate deserves grouping: a real pattern's three-module
+    /// stone crosses several scan lines (about three per pixel of module
+    /// size, fewer when blurred), while texture that happens to show the
+    /// 1:1:3:1:1 ratio rarely does so on more than one.
     static func isPlausible(_ candidate: FinderCandidate) -> Bool {
-        candidate.count >= 2 || candidate.moduleSize >= 2
+        candidate.count >= max(2, Int(candidate.moduleSize * 0.75))
     }
 
     /// Orients three candidates, or nil if they cannot be one symbol's finders.
@@ -105,8 +105,10 @@ enum FinderPatternGrouper {
     /// centre is placed where a square grid puts it — beside either pattern
     /// if the two share a side, or across the diagonal if they are opposite
     /// corners. The caller's timing-pattern check and decoding sort out the
-    /// wrong guesses.
-    static func completedTriples(from candidates: [FinderCandidate]) -> [FinderTriple] {
+    /// wrong guesses. `refine` moves a guess onto the pattern actually there,
+    /// if one is (a damaged finder often still has edges to measure).
+    static func completedTriples(from candidates: [FinderCandidate],
+                                 refine: (FinderCandidate) -> FinderCandidate) -> [FinderTriple] {
         let pool = Array(candidates.filter { $0.count >= 3 }.sorted { $0.count > $1.count }.prefix(maxPairCandidates))
         var result: [FinderTriple] = []
         for i in 0..<pool.count {
@@ -114,7 +116,7 @@ enum FinderPatternGrouper {
                 let a = pool[i], b = pool[j]
                 guard max(a.moduleSize, b.moduleSize) <= min(a.moduleSize, b.moduleSize) * 1.5 else { continue }
                 for centre in missingCentres(a.centre, b.centre) {
-                    let guess = FinderCandidate(centre: centre, moduleSize: (a.moduleSize + b.moduleSize) / 2, count: 0)
+                    let guess = refine(FinderCandidate(centre: centre, moduleSize: (a.moduleSize + b.moduleSize) / 2, count: 0))
                     if let triple = orient(a, b, guess) { result.append(triple) }
                 }
             }

@@ -12,6 +12,9 @@ struct FinderPatternRefiner {
     var inverted = false
 
     func refine(_ candidate: FinderCandidate) -> FinderCandidate {
+        let x = candidate.centre.x, y = candidate.centre.y
+        // Guessed centres (a missing finder's) may fall outside the image.
+        guard x >= 0, y >= 0, x < Double(image.width), y < Double(image.height) else { return candidate }
         var refined = candidate
         let threshold = thresholds.threshold(atX: candidate.centre.x, y: candidate.centre.y)
         let reach = Int(candidate.moduleSize * 6) + 2

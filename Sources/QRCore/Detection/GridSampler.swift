@@ -75,7 +75,7 @@ struct GridSampler {
             for i in 8..<(dimension - 8) {
                 let expectDark = i % 2 == 0
                 for centre in [map(Double(i) + 0.5, 6.5), map(6.5, Double(i) + 0.5)] {
-                    let dark = (grey(pixels, centre) < thresholds.threshold(atX: centre.x, y: centre.y)) != inverted
+                    let dark = (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
                     if dark == expectDark { agreeing += 1 }
                 }
             }

@@ -34,17 +34,35 @@ struct SymbolLocator {
     let binary: BitMatrix
 
     /// The first estimate of the mapping, from the finders alone: fitted to
-    /// their outlines where those can be measured (``FinderPatternOutline``),
+    /// their `outlines` where those could be measured (``outlines(of:)``),
     /// else the parallelogram of their centres. Cheap enough to test every
     /// candidate dimension with; `outlined` says which it is.
-    func initialTransform(_ triple: FinderTriple, dimension: Int) -> (transform: PerspectiveTransform, outlined: Bool) {
-        let parallelogram = self.parallelogram(triple, dimension: dimension)
-        if let fit = outlineFit(triple, dimension: dimension, rough: parallelogram) { return (fit, true) }
-        return (parallelogram, false)
+    func initialTransform(_ triple: FinderTriple, dimension: Int,
+                          outlines: [[Point]]?) -> (transform: PerspectiveTransform, outlined: Bool) {
+        if let outlines, let fit = outlineFit(triple, dimension: dimension, outlines: outlines) { return (fit, true) }
+        return (parallelogram(triple, dimension: dimension), false)
+    }
+
+    /// The outer corners of the three finder patterns (top-left, top-right,
+    /// bottom-left; each in ``FinderPatternOutline`` order), or nil if any
+    /// cannot be measured. They do not depend on the symbol's dimension, so
+    /// they are measured once per triple, along the axes of the estimated one.
+    func outlines(of triple: FinderTriple) -> [[Point]]? {
+        let rough = parallelogram(triple, dimension: triple.estimatedDimension)
+        let d = Double(triple.estimatedDimension)
+        let outline = FinderPatternOutline(binary: binary)
+        var result: [[Point]] = []
+        for (finder, gx, gy) in [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)] {
+            let right = rough.apply(gx + 0.5, gy) - rough.apply(gx - 0.5, gy)
+            let down = rough.apply(gx, gy + 0.5) - rough.apply(gx, gy - 0.5)
+            guard let corners = outline.corners(centre: finder.centre, right: right, down: down) else { return nil }
+            result.append(corners)
+        }
+        return result
     }
 
     /// Mappings for `triple` assuming the symbol is `dimension` modules wide,
-    /// refined from `initial` (see ``initialTransform(_:dimension:)``) and, for
+    /// refined from `initial` (see ``initialTransform(_:dimension:outlines:)``) and, for
     /// versions 2–6, the `alignments` found near the bottom-right corner
     /// (see ``bottomRightCandidates(_:)``), the likelier first.
     ///
@@ -80,12 +98,11 @@ struct SymbolLocator {
         return [GridMapping(dimension: dimension, transform: transform, moduleSize: triple.moduleSize)]
     }
 
-    /// ``locate(_:dimension:initial:alignments:)`` from ``initialTransform(_:dimension:)``
-    /// and ``bottomRightCandidates(_:)``.
+    /// ``locate(_:dimension:initial:alignments:)`` with everything measured afresh.
     func locate(_ triple: FinderTriple, dimension: Int) -> [GridMapping] {
         let alignments = (25...41).contains(dimension) ? bottomRightCandidates(triple) : []
-        return locate(triple, dimension: dimension, initial: initialTransform(triple, dimension: dimension),
-                      alignments: alignments)
+        let initial = initialTransform(triple, dimension: dimension, outlines: outlines(of: triple))
+        return locate(triple, dimension: dimension, initial: initial, alignments: alignments)
     }
 
     /// The affine mapping that puts the finder centres 3.5 modules in from
@@ -98,17 +115,14 @@ struct SymbolLocator {
     }
 
     /// A perspective fitted to the three finder centres and the twelve outer
-    /// corners of their patterns (``FinderPatternOutline``), or nil when the
-    /// outlines cannot be measured or the fit does not reproduce them to
-    /// within half a module.
-    private func outlineFit(_ triple: FinderTriple, dimension: Int, rough: PerspectiveTransform) -> PerspectiveTransform? {
+    /// corners of their patterns, or nil when the fit does not reproduce
+    /// them to within 0.8 of a module (corners of a steeply tilted symbol
+    /// scatter more than half a module).
+    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[Point]]) -> PerspectiveTransform? {
         let d = Double(dimension)
-        let outline = FinderPatternOutline(binary: binary)
         var from: [Point] = [], to: [Point] = []
-        for (finder, gx, gy) in [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)] {
-            let right = rough.apply(gx + 0.5, gy) - rough.apply(gx - 0.5, gy)
-            let down = rough.apply(gx, gy + 0.5) - rough.apply(gx, gy - 0.5)
-            guard let corners = outline.corners(centre: finder.centre, right: right, down: down) else { return nil }
+        let finders = [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)]
+        for ((finder, gx, gy), corners) in zip(finders, outlines) {
             from += [Point(x: gx, y: gy), Point(x: gx - 3.5, y: gy - 3.5), Point(x: gx + 3.5, y: gy - 3.5),
                      Point(x: gx + 3.5, y: gy + 3.5), Point(x: gx - 3.5, y: gy + 3.5)]
             to += [finder.centre] + corners

@@ -17,16 +17,22 @@ struct SymbolSearch {
                               sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted))
         var results = decode(FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted)
         if results.isEmpty {
-            results = decode(FinderPatternGrouper.completedTriples(from: candidates), context: context, inverted: inverted)
+            let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
+            results = decode(completed, context: context, inverted: inverted)
         }
         return results
     }
+
+    /// The most triples tried in one search. Clutter can group its lookalike
+    /// finders into hundreds of triples; real symbols rank among the most
+    /// regular, and this bounds the time spent on an image without one.
+    static let maxTriples = 40
 
     /// Decodes the triples in order, each finder pattern used by one symbol at most.
     private func decode(_ triples: [FinderTriple], context: Context, inverted: Bool) -> [QRResult] {
         var results: [QRResult] = []
         var used: [Point] = []
-        for triple in triples {
+        for triple in triples.prefix(Self.maxTriples) {
             if let limit = options.maxSymbols, results.count >= limit { break }
             let centres = [triple.topLeft.centre, triple.topRight.centre, triple.bottomLeft.centre]
             if centres.contains(where: { used.contains($0) }) { continue }
@@ -76,6 +82,7 @@ struct SymbolSearch {
         let estimate = triple.estimatedDimension
         var scored: [(mappings: [GridMapping], agreement: Double)] = []
         var alignments: [AlignmentPatternFinder.Candidate]?
+        let outlines = context.locator.outlines(of: triple)
         for step in [0, 4, -4, 8, -8] {
             let dimension = estimate + step
             guard (21...177).contains(dimension) else { continue }
@@ -83,7 +90,8 @@ struct SymbolSearch {
                 alignments = context.locator.bottomRightCandidates(triple)
             }
             let mappings = context.locator.locate(triple, dimension: dimension,
-                                                  initial: context.locator.initialTransform(triple, dimension: dimension),
+                                                  initial: context.locator.initialTransform(triple, dimension: dimension,
+                                                                                            outlines: outlines),
                                                   alignments: alignments ?? [])
             let agreement = context.sampler.timingAgreement(dimension: dimension, map: mappings[0].map)
             if agreement >= 0.7 { scored.append((mappings, agreement)) }
