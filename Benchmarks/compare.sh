@@ -26,7 +26,7 @@ mapfile -t args < <(python3 -c '
 import json, sys
 for p in json.load(open(sys.argv[1])): print(p["name"]); print(p["ecc"]); print(p["text"])' "$payloads")
 
-"$bench" --json > "$work/ours.json"
+"$bench" --json --suite per-op > "$work/ours.json"
 "$work/qrencode_bench" "${args[@]}" | sed 's/$/ libqrencode/' > "$work/peers.txt"
 if [ -x "$peers" ]; then
   "$peers" python "$root/Benchmarks/peers/peer_bench.py" "$payloads" "$root/Fixtures/bench/photo-640x480.png" >> "$work/peers.txt"

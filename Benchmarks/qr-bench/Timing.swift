@@ -1,3 +1,5 @@
+import Foundation
+
 /// Times a closure the way the benchmark reports it: calibrated so that each
 /// batch takes about `budget / batches`, then the median batch reported, so
 /// that one slow batch (a context switch, a page fault) does not move the number.
@@ -35,6 +37,22 @@ extension Duration {
         let (seconds, attoseconds) = components
         return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
     }
+
+    var seconds: Double { microseconds / 1e6 }
+}
+
+/// CPU time used so far by every thread of this process (user and system),
+/// from `getrusage`. Beside wall time it shows what a pool costs in work,
+/// which a busy machine disturbs far less than the clock.
+func processCPUTime() -> Duration {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func duration(_ time: timeval) -> Duration { .seconds(time.tv_sec) + .microseconds(time.tv_usec) }
+    return duration(usage.ru_utime) + duration(usage.ru_stime)
 }
 
 /// Consumes a value so that the optimiser cannot drop the work that made it.

@@ -1,0 +1,41 @@
+import QRCore
+
+/// One job of the serial-versus-parallel workloads, runnable both ways:
+/// through ``ParallelCodec``, or on the caller with the public calls that
+/// the codec's worker makes for it — so both sides do the same work.
+enum BenchJob: Sendable {
+    /// Text → PNG at scale 10, border 4 (the original service's generate request).
+    case generate(text: String, correction: ErrorCorrection)
+    /// PNG bytes → the codes in them.
+    case decode(png: [UInt8])
+
+    static let rendering = RenderOptions(scale: 10, border: 4)
+
+    var codecJob: CodecJob {
+        switch self {
+        case let .generate(text, correction):
+            .encode(EncodeRequest(text: text, options: EncodingOptions(correction: correction), format: .png(Self.rendering)))
+        case let .decode(png):
+            .decode(DecodeRequest(png: png))
+        }
+    }
+
+    /// Does the job on the calling thread; throws where the codec's job would fail.
+    func runSerially() throws {
+        switch self {
+        case let .generate(text, correction):
+            blackHole(try QRCode(text: text, correction: correction).pngData(options: Self.rendering))
+        case let .decode(png):
+            guard !QRReader().read(try GrayImage(pngData: png)).isEmpty else { throw BenchFailure("no QR Code found") }
+        }
+    }
+}
+
+/// A workload that cannot be measured because its jobs fail.
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

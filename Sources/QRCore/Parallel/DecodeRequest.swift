@@ -1,0 +1,61 @@
+/// A decode job: an image and how to read it.
+public struct DecodeRequest: Sendable, Hashable {
+    /// Where the image comes from.
+    public enum Source: Sendable, Hashable {
+        /// The bytes of a PNG file.
+        case png([UInt8])
+        /// A PNG, PGM or PPM file, read by the worker.
+        case file(path: String)
+        /// Raw pixels.
+        case pixels(PixelBuffer)
+    }
+
+    public var source: Source
+    /// Reader options; their ``ReaderOptions/limits`` also bound the image decoded.
+    public var options: ReaderOptions
+
+    public init(source: Source, options: ReaderOptions = ReaderOptions()) {
+        self.source = source
+        self.options = options
+    }
+
+    /// Decodes PNG bytes.
+    public init(png: [UInt8], options: ReaderOptions = ReaderOptions()) {
+        self.init(source: .png(png), options: options)
+    }
+
+    /// Reads an image file.
+    public init(file path: String, options: ReaderOptions = ReaderOptions()) {
+        self.init(source: .file(path: path), options: options)
+    }
+
+    /// Converts raw pixels.
+    public init(pixels: PixelBuffer, options: ReaderOptions = ReaderOptions()) {
+        self.init(source: .pixels(pixels), options: options)
+    }
+
+    /// Loads the image and reads it, on the calling thread: what a worker runs.
+    func run() -> Result<CodecOutput, ParallelCodecError> {
+        let image: GrayImage
+        do {
+            image = try load()
+        } catch {
+            return .failure(.image(error))
+        }
+        let codes = QRReader(options: options).read(image)
+        guard !codes.isEmpty else { return .failure(.noCodeFound(width: image.width, height: image.height)) }
+        return .success(.codes(codes))
+    }
+
+    private func load() throws(ImageError) -> GrayImage {
+        switch source {
+        case let .png(bytes):
+            try GrayImage(pngData: bytes, limits: options.limits)
+        case let .file(path):
+            try GrayImage(contentsOfFile: path, limits: options.limits)
+        case let .pixels(buffer):
+            try GrayImage(pixels: buffer.bytes, width: buffer.width, height: buffer.height,
+                          bytesPerRow: buffer.bytesPerRow, format: buffer.format, limits: options.limits)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// Names one job of a ``ParallelCodec``: returned by ``ParallelCodec/submit(_:whenFull:)``
+/// and passed to ``ParallelCodec/status(_:)``, ``ParallelCodec/result(_:)`` and
+/// ``ParallelCodec/cancel(_:)``.
+///
+/// Identifiers are issued in submission order and never reused by a codec, so
+/// an identifier it no longer knows is one whose result has expired.
+public struct JobID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The job's number: 0 for a codec's first job, then counting up.
+    public let rawValue: UInt64
+
+    public init(rawValue: UInt64) {
+        self.rawValue = rawValue
+    }
+
+    public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { "job-\(rawValue)" }
+}
