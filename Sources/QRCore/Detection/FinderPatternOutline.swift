@@ -6,20 +6,67 @@
 /// to fit the perspective of a symbol that has no alignment pattern
 /// (version 1) or whose alignment pattern cannot be found.
 ///
-/// Each side is found by walking three rays outwards from the stone, one
-/// module apart, to the outer edge (the dark-to-light step after the light
-/// ring); the rays' ends give the side's line, and adjacent lines meet at
-/// the corners.
+/// Rays leave the centre in 32 directions and stop where they leave the
+/// outer dark ring. The symbol's approximate axes say which side each ray
+/// ends on; rays aimed near a corner are left out, since a corner blurs and
+/// a small error in aim there moves the end far. Each side's line is fitted
+/// through its rays' ends, so a pattern foreshortened or sheared by a steep
+/// view is measured in its own shape rather than along the assumed axes,
+/// and adjacent lines meet at the corners.
 struct FinderPatternOutline {
     let binary: BitMatrix
 
+    /// Unit vectors of the 32 ray directions, 11.25° apart: cos and sin of
+    /// k·π/16, built from exact values at 0 and π/2 by the half-angle
+    /// formulas, so no trigonometry library is needed.
+    private static let directions: [Point] = {
+        var quarter: [Point] = [Point(x: 1, y: 0)]  // angles 0, π/16, …, 7π/16
+        for k in 1..<8 {
+            let (c, s) = halfAngles(k)
+            quarter.append(Point(x: c, y: s))
+        }
+        // Rotate the first quarter by 0, 90, 180 and 270 degrees.
+        return (0..<4).flatMap { turn in
+            quarter.map { p -> Point in
+                switch turn {
+                case 0: return p
+                case 1: return Point(x: -p.y, y: p.x)
+                case 2: return Point(x: -p.x, y: -p.y)
+                default: return Point(x: p.y, y: -p.x)
+                }
+            }
+        }
+    }()
+
+    /// cos and sin of k·π/16 for k in 1…7: the cosine and sine of π/16 come
+    /// from cos(π/4) = √½ by halving the angle twice, and their powers by the
+    /// angle sum formulas.
+    private static func halfAngles(_ k: Int) -> (Double, Double) {
+        let c8 = (0.5).squareRoot()                                                // cos π/4
+        let c16 = ((1 + c8) / 2).squareRoot()                                      // cos π/8
+        let c32 = ((1 + c16) / 2).squareRoot(), s32 = ((1 - c16) / 2).squareRoot() // π/16
+        var (c, s) = (1.0, 0.0)
+        for _ in 0..<k { (c, s) = (c * c32 - s * s32, s * c32 + c * s32) }
+        return (c, s)
+    }
+
     /// Corners in the pattern's own order for a symbol whose module axes at
-    /// the pattern are `right` and `down` (one module long each): the corners
-    /// at (−3.5, −3.5), (3.5, −3.5), (3.5, 3.5), (−3.5, 3.5) modules from the centre.
+    /// the pattern are roughly `right` and `down` (one module long each): the
+    /// corners at (−3.5, −3.5), (3.5, −3.5), (3.5, 3.5), (−3.5, 3.5) modules
+    /// from the centre.
     func corners(centre: Point, right: Point, down: Point) -> [Point]? {
+        let moduleLength = (Point.dot(right, right).squareRoot() + Point.dot(down, down).squareRoot()) / 2
+        guard moduleLength > 0.5, isDark(centre) else { return nil }
+        // Sides in corner order: top (−down), right, bottom (+down), left.
+        var ends: [[Point]] = [[], [], [], []]
+        for direction in Self.directions {
+            guard let side = side(of: direction, right: right, down: down),
+                  let end = outerEdge(from: centre, direction: direction, moduleLength: moduleLength) else { continue }
+            ends[side].append(end)
+        }
         var lines: [(point: Point, direction: Point)] = []
-        for (normal, tangent) in [(down * -1, right), (right, down), (down, right), (right * -1, down)] {
-            guard let line = edgeLine(centre: centre, normal: normal, tangent: tangent) else { return nil }
+        for sideEnds in ends {
+            guard let line = Self.robustLine(sideEnds, tolerance: moduleLength / 4) else { return nil }
             lines.append(line)
         }
         var result: [Point] = []
@@ -30,33 +77,71 @@ struct FinderPatternOutline {
         return result
     }
 
-    /// The outer edge on the side that `normal` points to, as a point and a direction.
-    private func edgeLine(centre: Point, normal: Point, tangent: Point) -> (point: Point, direction: Point)? {
-        var ends: [Point] = []
-        for offset in [-1.0, 0, 1.0] {
-            guard let end = outerEdge(from: centre + tangent * offset, normal: normal) else { continue }
-            ends.append(end)
-        }
-        guard ends.count >= 2 else { return nil }
-        return (ends[0], ends[ends.count - 1] - ends[0])
+    /// Which side (0 top, 1 right, 2 bottom, 3 left) a ray in `direction`
+    /// ends on, judged in the symbol's axes, or nil if it is aimed within
+    /// about 20° of a corner.
+    private func side(of direction: Point, right: Point, down: Point) -> Int? {
+        // Coordinates of the direction in the (right, down) basis.
+        let determinant = Point.cross(right, down)
+        guard abs(determinant) > 1e-9 else { return nil }
+        let a = Point.cross(direction, down) / determinant, b = Point.cross(right, direction) / determinant
+        guard abs(abs(a) - abs(b)) > 0.35 * max(abs(a), abs(b)) else { return nil }
+        if abs(a) > abs(b) { return a > 0 ? 1 : 3 }
+        return b > 0 ? 2 : 0
     }
 
-    /// Where the ray from `start` along `normal` leaves the outer dark ring:
-    /// the first light-to-dark step beyond 1.8 modules (into the outer ring),
-    /// then the next dark-to-light step. Steps are a quarter pixel.
-    private func outerEdge(from start: Point, normal: Point) -> Point? {
-        let moduleLength = Point.dot(normal, normal).squareRoot()
-        guard moduleLength > 0.5 else { return nil }
-        let step = 0.25 / moduleLength  // in modules
-        var t = 1.8, inOuterRing = false, previous = isDark(start + normal * t)
-        while t < 5.5 {
-            t += step
-            let dark = isDark(start + normal * t)
-            if !inOuterRing && dark && !previous { inOuterRing = true }
-            if inOuterRing && !dark && previous { return start + normal * (t - step / 2) }
+    /// Where the ray from the centre (inside the stone) leaves the outer dark
+    /// ring: the third colour change, after the stone and the light ring,
+    /// within six modules. Along any ray the stone's half (1.5 modules) and
+    /// the two rings (1 module each) keep their proportions, so a ray whose
+    /// rings are far out of proportion crossed a blurred-shut ring or strayed
+    /// into data modules, and is dropped. Steps are a quarter pixel.
+    private func outerEdge(from start: Point, direction: Point, moduleLength: Double) -> Point? {
+        var t = 0.0, previous = true
+        var changes: [Double] = []
+        while t < 6 * moduleLength && changes.count < 3 {
+            t += 0.25
+            let dark = isDark(start + direction * t)
+            if dark != previous { changes.append(t - 0.125) }
             previous = dark
         }
+        guard changes.count == 3 else { return nil }
+        let stone = changes[0], ring = changes[1] - changes[0], outer = changes[2] - changes[1]
+        let proportionate = { (run: Double) in run >= 0.3 * stone && run <= 1.4 * stone }
+        guard proportionate(ring), proportionate(outer) else { return nil }
+        return start + direction * changes[2]
+    }
+
+    /// The least-squares line through the points, dropping the worst one and
+    /// fitting again while a point lies farther than `tolerance` from the
+    /// line and at least three remain; nil with fewer than two points.
+    private static func robustLine(_ points: [Point], tolerance: Double) -> (point: Point, direction: Point)? {
+        var kept = points
+        while kept.count >= 2 {
+            let line = fitLine(kept)
+            let length = Point.dot(line.direction, line.direction).squareRoot()
+            let distances = kept.map { abs(Point.cross($0 - line.point, line.direction)) / length }
+            guard let worst = distances.indices.max(by: { distances[$0] < distances[$1] }),
+                  distances[worst] > tolerance, kept.count >= 3 else { return line }
+            kept.remove(at: worst)
+        }
         return nil
+    }
+
+    /// The least-squares line through some points: their centroid and the
+    /// principal direction of their scatter.
+    private static func fitLine(_ points: [Point]) -> (point: Point, direction: Point) {
+        let n = Double(points.count)
+        let mean = points.reduce(Point(x: 0, y: 0), +) * (1 / n)
+        var xx = 0.0, xy = 0.0, yy = 0.0
+        for p in points {
+            let d = p - mean
+            xx += d.x * d.x; xy += d.x * d.y; yy += d.y * d.y
+        }
+        // The eigenvector of the larger eigenvalue of [[xx, xy], [xy, yy]].
+        let largest = (xx + yy) / 2 + (((xx - yy) / 2) * ((xx - yy) / 2) + xy * xy).squareRoot()
+        let direction = abs(xy) > 1e-12 ? Point(x: largest - yy, y: xy) : (xx >= yy ? Point(x: 1, y: 0) : Point(x: 0, y: 1))
+        return (mean, direction)
     }
 
     private func isDark(_ p: Point) -> Bool {
