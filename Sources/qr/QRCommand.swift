@@ -7,7 +7,7 @@ struct QRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qr",
         abstract: "Encode and decode QR Codes.",
-        subcommands: [EncodeCommand.self, DecodeCommand.self])
+        subcommands: [EncodeCommand.self, DecodeCommand.self, ServeCommand.self])
 
     /// Runs the command; any failure becomes one line on standard error and
     /// a non-zero exit status (2 for bad usage), so scripts can rely on it.

@@ -1,0 +1,93 @@
+import QRCore
+
+/// Refuses text that fits no allowed version (422, with the capacity) while
+/// the request is still open, before a worker spends time on it.
+///
+/// It measures the text as the encoder does: the same ``SegmentOptimizer``
+/// at the largest allowed version, against that version's capacity at the
+/// requested level. The capacities are learnt from the encoder itself (an
+/// over-long probe at each version and level reports the capacity in its
+/// ``EncodingError/dataTooLong(bitsNeeded:capacityBits:version:correction:)``),
+/// so the server never disagrees with it and keeps no copy of ISO/IEC 18004
+/// Table 7.
+enum CapacityCheck {
+    /// No text of more UTF-8 bytes fits any symbol: every character costs at
+    /// least 10/3 bits, and version 40-L holds 7,089 digits (Table 7).
+    static let maxCharacters = 7089
+
+    /// - Throws: 422 naming `text`, with `bits_needed` (when measured),
+    ///   `capacity_bits`, `capacity_bytes`, `version` and `ecc`.
+    static func check(_ text: String, options: EncodingOptions) throws(APIError) {
+        let version = options.versions.upperBound
+        let capacity = capacityBits(version, options.correction)
+        let length = text.utf8.count
+        guard length <= maxCharacters else {
+            throw tooLong("text too long: \(length) bytes, but no QR Code holds more than \(maxCharacters) characters; "
+                          + "version \(version) at level \(options.correction) holds \(capacity) bits",
+                          needed: nil, capacity: capacity, version: version, correction: options.correction)
+        }
+        var needed = 0
+        for segment in SegmentOptimizer(text: text).segments(at: version) {
+            guard let bits = segment.bitLength(at: version) else {
+                needed = Int.max
+                break
+            }
+            needed += bits
+        }
+        guard needed > capacity else { return }
+        let error = EncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity, version: version,
+                                              correction: options.correction)
+        throw tooLong("\(error)", needed: needed == Int.max ? nil : needed, capacity: capacity, version: version,
+                      correction: options.correction)
+    }
+
+    /// The 422 for an encoding job that failed on its own, with the same details.
+    static func error(for failure: EncodingError) -> APIError {
+        guard case let .dataTooLong(needed, capacity, version, correction) = failure else {
+            return APIError(.unprocessableContent, "\(failure)", field: "text")
+        }
+        return tooLong("\(failure)", needed: needed, capacity: capacity, version: version, correction: correction)
+    }
+
+    /// The data bits that `version` holds at `correction`.
+    static func capacityBits(_ version: QRVersion, _ correction: ErrorCorrection) -> Int {
+        capacities[(version.number - 1) * 4 + correction.rawValue]
+    }
+
+    private static func tooLong(_ message: String, needed: Int?, capacity: Int, version: QRVersion,
+                                correction: ErrorCorrection) -> APIError {
+        var details: [JSONValue.Member] = []
+        if let needed { details.append(.init(key: "bits_needed", value: .int(needed))) }
+        details += [
+            .init(key: "capacity_bits", value: .int(capacity)),
+            .init(key: "capacity_bytes", value: .int(byteCapacity(bits: capacity, version: version))),
+            .init(key: "version", value: .int(version.number)),
+            .init(key: "ecc", value: .string(correction.letter)),
+        ]
+        return APIError(.unprocessableContent, message, field: "text", details: details)
+    }
+
+    /// Bytes of arbitrary text (one byte-mode segment) that fit in `bits`.
+    private static func byteCapacity(bits: Int, version: QRVersion) -> Int {
+        max(0, (bits - 4 - QRSegment.Mode.byte.countWidth(at: version)) / 8)
+    }
+
+    /// Capacity in bits for every version and level, version-major.
+    private static let capacities: [Int] = QRVersion.all.flatMap { version in
+        ErrorCorrection.allCases.map { probeCapacity(version, $0) }
+    }
+
+    /// More bytes than the version holds at any level (version 9-L holds 230
+    /// bytes, 40-L 2,956), yet within the byte-mode count field (8 bits up to
+    /// version 9, 16 bits above), so that the encoder reports the capacity.
+    private static func probeCapacity(_ version: QRVersion, _ correction: ErrorCorrection) -> Int {
+        let probe = [UInt8](repeating: 0x61, count: version.number <= 9 ? 255 : 3000)
+        let options = EncodingOptions(correction: correction, versions: version...version, boostsCorrection: false)
+        do {
+            _ = try QRCode(bytes: probe, options: options)
+        } catch let .dataTooLong(_, capacity, _, _) {
+            return capacity
+        } catch {}
+        preconditionFailure("the capacity probe at version \(version)-\(correction) did not overflow")
+    }
+}

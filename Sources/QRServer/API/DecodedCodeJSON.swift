@@ -1,0 +1,29 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import QRCore
+
+/// A decoded symbol in the JSON of `qr decode --json`, field for field:
+/// `{"text", "bytes_base64", "version", "ecc", "mask", "corners", "mirrored",
+/// "inverted", "errors_corrected"}`, corners in image pixels to 0.1.
+enum DecodedCodeJSON {
+    static func code(_ result: QRResult) -> JSONValue {
+        .object([
+            "text": .string(result.text),
+            "bytes_base64": .string(Data(result.bytes).base64EncodedString()),
+            "version": .int(result.version.number),
+            "ecc": .string(result.correction.letter),
+            "mask": .int(result.mask.number),
+            "corners": .array(result.corners.map { .array([tenths($0.x), tenths($0.y)]) }),
+            "mirrored": .bool(result.mirrored),
+            "inverted": .bool(result.inverted),
+            "errors_corrected": .int(result.errorsCorrected),
+        ])
+    }
+
+    private static func tenths(_ value: Double) -> JSONValue {
+        .double((value * 10).rounded() / 10)
+    }
+}
