@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Drives the web page of `qr serve` in headless Chromium (Debian's chromium
+# and chromium-driver, through Selenium from PyPI): generates a code, checks
+# the preview is a readable code, decodes uploaded and dropped images, checks
+# the error and timeout messages, and saves screenshots at desktop and phone
+# widths into a temporary folder printed at the end (or WEB_TEST_OUT).
+#
+#   Scripts/web-test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port="${PORT:-18091}"
+scratch="${SCRATCH_PATH:-.build}"
+venv="${WEB_TEST_VENV:-.build-web/venv}"
+out="${WEB_TEST_OUT:-$(mktemp -d -t qr-web-XXXXXX)}"
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium chromium-driver
+fi
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import selenium" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q selenium
+fi
+
+echo "==> building qr"
+swift build --scratch-path "$scratch" --product qr >/dev/null
+qr="$(swift build --scratch-path "$scratch" --show-bin-path)/qr"
+
+work="$(mktemp -d)"
+"$qr" encode -o "$work/code.png" "https://example.com/ticket/8F3A-22C1"
+"$qr" encode -o "$work/code.svg" "drawn by the page"
+"$qr" encode --fg white -o "$work/blank.png" "nothing to see"
+
+"$qr" serve --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+stop_server() {
+  kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap stop_server EXIT
+for _ in $(seq 100); do  # up to 10 s for the "listening" line
+  grep -q "listening on" "$work/server.log" && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.1
+done
+
+echo "==> driving the page in headless Chromium"
+status=0
+SE_OFFLINE=true "$venv/bin/python" Scripts/web/web_test.py --base "http://127.0.0.1:$port" --out "$out" --fixtures "$work" || status=$?
+echo "screenshots: $out"
+exit "$status"
