@@ -3,9 +3,9 @@
 /// version (ISO/IEC 18004:2015 §6.3.6, Table E.1).
 ///
 /// The alignment pattern centres form a lattice of anchors. They are located
-/// in order of distance from the top-left corner, each predicted from three
-/// anchors already placed (the fourth corner of their parallelogram), so
-/// that a bend in the symbol is followed step by step rather than predicted
+/// in order of distance from the top-left corner, each predicted by the
+/// initial mapping moved by the offsets its placed neighbours showed from it,
+/// so that a bend in the symbol is followed step by step rather than predicted
 /// from the far corner. Anchors inside the finder patterns, and patterns that
 /// cannot be found, keep their predicted position. Each cell of the lattice
 /// then gets its own perspective transform from its four corner anchors.
@@ -20,8 +20,7 @@ struct AlignmentGrid: Sendable {
     /// Locates the anchors for a symbol of `version` first mapped by `initial`,
     /// whose finder pattern centres are at `finders` (top-left, top-right,
     /// bottom-left) in the image.
-    init?(version: QRVersion, initial: PerspectiveTransform, finders: [Point], moduleSize: Double,
-          finder: AlignmentPatternFinder) {
+    init?(version: QRVersion, initial: PerspectiveTransform, finders: [Point], finder: AlignmentPatternFinder) {
         let centres = QRSpec.alignmentCentres[version.number - 1]
         guard centres.count >= 3 else { return nil }
         lattice = centres.map { Double($0) + 0.5 }
@@ -32,7 +31,7 @@ struct AlignmentGrid: Sendable {
             for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
                 let j = diagonal - i
                 let placed = Self.place(i: i, j: j, n: n, lattice: lattice, anchors: anchors,
-                                        initial: initial, moduleSize: moduleSize, finder: finder)
+                                        initial: initial, finder: finder)
                 anchors[j * n + i] = placed.point
                 if placed.found { found += 1 }
             }
@@ -78,19 +77,31 @@ struct AlignmentGrid: Sendable {
     /// The image position of anchor (i, j), found near its prediction, or the
     /// prediction; and whether it was found.
     private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [Point?],
-                              initial: PerspectiveTransform, moduleSize: Double,
-                              finder: AlignmentPatternFinder) -> (point: Point, found: Bool) {
+                              initial: PerspectiveTransform, finder: AlignmentPatternFinder) -> (point: Point, found: Bool) {
         let predictedByInitial = initial.apply(lattice[i], lattice[j])
         let isFinderCorner = (i == 0 && j == 0) || (i == n - 1 && j == 0) || (i == 0 && j == n - 1)
         if isFinderCorner { return (predictedByInitial, false) }
+        // The initial mapping carries the perspective; the anchors placed
+        // beside this one say how far the symbol strays from it locally (a
+        // bend, or an initial mapping fitted to the finders only). Those
+        // offsets, not the positions, are carried over: a parallelogram of
+        // positions would undo the perspective that shrinks the far cells.
+        let offset = { (i: Int, j: Int) -> Point in anchors[j * n + i]! - initial.apply(lattice[i], lattice[j]) }
         var predicted = predictedByInitial
-        if i > 0, j > 0, let left = anchors[j * n + i - 1], let up = anchors[(j - 1) * n + i],
-           let diagonal = anchors[(j - 1) * n + i - 1] {
-            predicted = left + up - diagonal
+        if i > 0, j > 0 {
+            predicted = predicted + offset(i - 1, j) + offset(i, j - 1) - offset(i - 1, j - 1)
+        } else if i > 0 {
+            predicted = predicted + offset(i - 1, j)
+        } else if j > 0 {
+            predicted = predicted + offset(i, j - 1)
         }
         let right = initial.apply(lattice[i] + 1, lattice[j]) - predictedByInitial
         let down = initial.apply(lattice[i], lattice[j] + 1) - predictedByInitial
-        if let found = finder.find(near: predicted, right: right, down: down, radius: moduleSize * 2.5) {
+        // The search reaches 2.5 of the modules there: in a steep view the far
+        // modules are much smaller than the symbol's average, and a reach in
+        // average modules would take in data that mimics the pattern.
+        let localModule = (right.distance(to: Point(x: 0, y: 0)) + down.distance(to: Point(x: 0, y: 0))) / 2
+        if let found = finder.find(near: predicted, right: right, down: down, radius: localModule * 2.5) {
             return (found, true)
         }
         return (predicted, false)

@@ -28,12 +28,26 @@ struct FinderTriple: Sendable {
     /// which cross a pattern turned by θ (folded into ±45°) 1/cos θ times
     /// longer than its side: that factor is taken out using the direction of
     /// the top edge.
+    ///
+    /// Along a line seen in perspective, a module's length changes from m₀
+    /// at one end to m₁ at the other, and the number of modules between the
+    /// ends is exactly the distance divided by √(m₀m₁): the image position
+    /// of module x is ax/(1+cx), whose slope is m₀ = a at x = 0 and
+    /// m₁ = a/(1+cX)² at x = X, so X = distance/√(m₀m₁). An arithmetic mean
+    /// of the sizes would overcount a steep view badly.
     var moduleSpan: Double {
+        let spans = sideSpans
+        return (spans.top + spans.left) / 2
+    }
+
+    /// Modules from the corner pattern's centre to each of the others'.
+    var sideSpans: (top: Double, left: Double) {
         let top = topRight.centre - topLeft.centre, left = bottomLeft.centre - topLeft.centre
         let topLength = Point.dot(top, top).squareRoot(), leftLength = Point.dot(left, left).squareRoot()
         let cosine = max(abs(top.x), abs(top.y)) / topLength  // cos θ, θ folded into ±45°
-        let size = moduleSize * cosine
-        return (topLength + leftLength) / 2 / size
+        let topSize = (topLeft.moduleSize * topRight.moduleSize).squareRoot() * cosine
+        let leftSize = (topLeft.moduleSize * bottomLeft.moduleSize).squareRoot() * cosine
+        return (topLength / topSize, leftLength / leftSize)
     }
 }
 
@@ -53,7 +67,7 @@ enum FinderPatternGrouper {
         for i in 0..<pool.count {
             for j in (i + 1)..<max(i + 1, pool.count) {
                 for k in (j + 1)..<max(j + 1, pool.count) {
-                    if let triple = orient(pool[i], pool[j], pool[k]) { result.append(triple) }
+                    result += orientations(pool[i], pool[j], pool[k])
                 }
             }
         }
@@ -68,33 +82,65 @@ enum FinderPatternGrouper {
         candidate.count >= max(2, Int(candidate.moduleSize * 0.75))
     }
 
-    /// Orients three candidates, or nil if they cannot be one symbol's finders.
-    static func orient(_ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate) -> FinderTriple? {
+    /// The ways three candidates can be one symbol's finders, oriented; none
+    /// if they cannot be.
+    ///
+    /// Seen from the front, the corner pattern is opposite the longest side
+    /// and the only one at a right angle. A steep view can make the diagonal
+    /// shorter than a side and another corner look squarer (test image
+    /// perspective-011 of the hard corpus), so for patterns confirmed well
+    /// enough to be worth the extra attempts every corner that is square
+    /// enough is offered, and decoding decides.
+    static func orientations(_ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate) -> [FinderTriple] {
         let sizes = [a.moduleSize, b.moduleSize, c.moduleSize]
-        guard sizes.max()! <= sizes.min()! * 2 else { return nil }
-        // The corner pattern is opposite the longest side.
-        let ab = a.centre.distance(to: b.centre), bc = b.centre.distance(to: c.centre), ca = c.centre.distance(to: a.centre)
-        var (corner, p, q) = (a, b, c)
-        if ab >= bc && ab >= ca { (corner, p, q) = (c, a, b) } else if ca >= bc && ca >= ab { (corner, p, q) = (b, c, a) }
+        // A steep view makes the near patterns' modules up to about three
+        // times the far one's.
+        guard sizes.max()! <= sizes.min()! * 3 else { return [] }
+        var choices = [(c, a, b, a.centre.distance(to: b.centre)), (a, b, c, b.centre.distance(to: c.centre)),
+                       (b, c, a, c.centre.distance(to: a.centre))].sorted { $0.3 > $1.3 }
+        if confirmationPenalty(sizes: sizes, counts: [a.count, b.count, c.count]) > 0 { choices = [choices[0]] }
+        return choices.compactMap { oriented(corner: $0.0, $0.1, $0.2) }
+    }
+
+    /// The triple with `corner` as its top-left pattern, or nil if the
+    /// others do not stand about square to it.
+    private static func oriented(corner: FinderCandidate, _ first: FinderCandidate,
+                                 _ second: FinderCandidate) -> FinderTriple? {
+        var (p, q) = (first, second)
+        let sizes = [corner.moduleSize, p.moduleSize, q.moduleSize]
         let u = p.centre - corner.centre, v = q.centre - corner.centre
         let lengthU = (Point.dot(u, u)).squareRoot(), lengthV = (Point.dot(v, v)).squareRoot()
         let moduleSize = (sizes[0] + sizes[1] + sizes[2]) / 3
         guard min(lengthU, lengthV) >= 10 * moduleSize * 0.7, max(lengthU, lengthV) <= 3 * min(lengthU, lengthV) else {
             return nil
         }
+        // Square within about 53°: perspective opens or closes the corner's angle.
         let cosine = Point.dot(u, v) / (lengthU * lengthV)
-        guard abs(cosine) < 0.5 else { return nil }
+        guard abs(cosine) < 0.6 else { return nil }
         // In image coordinates (y down) a front-facing symbol turns clockwise
         // from its top-right to its bottom-left pattern.
         if Point.cross(u, v) < 0 { swap(&p, &q) }
-        let irregularity = abs(cosine) + abs(lengthU - lengthV) / max(lengthU, lengthV)
-            + (sizes.max()! - sizes.min()!) / moduleSize
-        var triple = FinderTriple(topLeft: corner, topRight: p, bottomLeft: q, irregularity: irregularity)
+        var triple = FinderTriple(topLeft: corner, topRight: p, bottomLeft: q, irregularity: 0)
         let dimension = Double(triple.estimatedDimension)
         let span = triple.moduleSpan + 7
         guard span > 15 && span < 190 && abs(span - dimension) < 8 else { return nil }
-        triple.irregularity += abs(span - dimension) / 8
+        // Sides are compared in modules, not pixels, so that a steep view's
+        // short far side is not held against it (see ``FinderTriple/moduleSpan``).
+        let spans = triple.sideSpans
+        triple.irregularity = abs(cosine) + abs(spans.top - spans.left) / max(spans.top, spans.left)
+            + (sizes.max()! - sizes.min()!) / moduleSize / 4 + abs(span - dimension) / 8
+            + confirmationPenalty(sizes: sizes, counts: [corner.count, first.count, second.count])
         return triple
+    }
+
+    /// Texture that happens to show the 1:1:3:1:1 ratio is usually confirmed
+    /// on one or two scan lines, whatever its size; a real pattern on about
+    /// three per pixel of module size (``FinderPatternFinder``). Triples of
+    /// barely confirmed patterns rank behind those of well-confirmed ones,
+    /// which matters in dense symbols whose data modules mimic finders.
+    private static func confirmationPenalty(sizes: [Double], counts: [Int]) -> Double {
+        let weakest = zip(counts, sizes).map { Double($0) / max($1, 1) }.min()!
+        return 0.5 * max(0, 2 - weakest)
     }
 
     /// The most candidates considered for recovering a missing pattern.
@@ -117,7 +163,7 @@ enum FinderPatternGrouper {
                 guard max(a.moduleSize, b.moduleSize) <= min(a.moduleSize, b.moduleSize) * 1.5 else { continue }
                 for centre in missingCentres(a.centre, b.centre) {
                     let guess = refine(FinderCandidate(centre: centre, moduleSize: (a.moduleSize + b.moduleSize) / 2, count: 0))
-                    if let triple = orient(a, b, guess) { result.append(triple) }
+                    result += orientations(a, b, guess)
                 }
             }
         }

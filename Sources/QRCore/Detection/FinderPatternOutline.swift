@@ -54,7 +54,19 @@ struct FinderPatternOutline {
     /// the pattern are roughly `right` and `down` (one module long each): the
     /// corners at (−3.5, −3.5), (3.5, −3.5), (3.5, 3.5), (−3.5, 3.5) modules
     /// from the centre.
+    ///
+    /// The measurement is repeated once with the axes of the first result:
+    /// a finder sheared by a steep view is a parallelogram whose sides the
+    /// symbol's average axes misjudge, and its own edges judge them better.
     func corners(centre: Point, right: Point, down: Point) -> [Point]? {
+        guard let first = measure(centre: centre, right: right, down: down) else { return nil }
+        let ownRight = ((first[1] - first[0]) + (first[2] - first[3])) * (1.0 / 14)
+        let ownDown = ((first[3] - first[0]) + (first[2] - first[1])) * (1.0 / 14)
+        return measure(centre: centre, right: ownRight, down: ownDown) ?? first
+    }
+
+    /// One measurement of the corners along the given axes.
+    private func measure(centre: Point, right: Point, down: Point) -> [Point]? {
         let moduleLength = (Point.dot(right, right).squareRoot() + Point.dot(down, down).squareRoot()) / 2
         guard moduleLength > 0.5, isDark(centre) else { return nil }
         // Sides in corner order: top (−down), right, bottom (+down), left.

@@ -68,19 +68,26 @@ struct GridSampler {
     /// the finders, §6.3.5) that alternate as they must: a cheap test of a
     /// mapping before sampling the whole symbol, and the best evidence of
     /// the dimension.
-    func timingAgreement(dimension: Int, map: (Double, Double) -> Point) -> Double {
+    ///
+    /// Stops early, returning the share so far (below `floor`), once so many
+    /// modules disagree that the share cannot reach `floor`: most mappings
+    /// tried on clutter fail within a few modules.
+    func timingAgreement(dimension: Int, floor: Double = 0, map: (Double, Double) -> Point) -> Double {
         guard dimension > 16 else { return 0 }
-        var agreeing = 0
+        let total = 2 * (dimension - 16)
+        let allowed = Int((1 - floor) * Double(total))
+        var agreeing = 0, disagreeing = 0
         image.pixels.withUnsafeBufferPointer { pixels in
             for i in 8..<(dimension - 8) {
                 let expectDark = i % 2 == 0
                 for centre in [map(Double(i) + 0.5, 6.5), map(6.5, Double(i) + 0.5)] {
                     let dark = (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
-                    if dark == expectDark { agreeing += 1 }
+                    if dark == expectDark { agreeing += 1 } else { disagreeing += 1 }
                 }
+                if disagreeing > allowed { return }
             }
         }
-        return Double(agreeing) / Double(2 * (dimension - 16))
+        return Double(agreeing) / Double(total)
     }
 
     /// Mean levels of the modules below and above their local thresholds.

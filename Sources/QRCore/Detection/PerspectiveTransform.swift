@@ -49,6 +49,23 @@ struct PerspectiveTransform: Sendable {
         return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
     }
 
+    /// A least-squares fit that drops the worst-fitting pair and fits again
+    /// while any pair lies more than `tolerance` pixels off, giving up once a
+    /// third of the pairs are gone: a few misplaced measurements (a blurred
+    /// corner, a boundary read through damage) must not bend the whole grid.
+    static func robustFit(_ from: [Point], to: [Point], tolerance: Double) -> PerspectiveTransform? {
+        var source = from, target = to
+        while source.count * 3 >= from.count * 2 && source.count >= 4 {
+            guard let fit = fitting(source, to: target) else { return nil }
+            let errors = zip(source, target).map { fit.apply($0).distance(to: $1) }
+            let worst = errors.indices.max { errors[$0] < errors[$1] }!
+            if errors[worst] <= tolerance { return fit }
+            source.remove(at: worst)
+            target.remove(at: worst)
+        }
+        return nil
+    }
+
     /// Maps a point.
     @inline(__always)
     func apply(_ x: Double, _ y: Double) -> Point {

@@ -38,27 +38,76 @@ struct SymbolLocator {
     /// else the parallelogram of their centres. Cheap enough to test every
     /// candidate dimension with; `outlined` says which it is.
     func initialTransform(_ triple: FinderTriple, dimension: Int,
-                          outlines: [[Point]]?) -> (transform: PerspectiveTransform, outlined: Bool) {
-        if let outlines, let fit = outlineFit(triple, dimension: dimension, outlines: outlines) { return (fit, true) }
+                          outlines: [[Point]?]) -> (transform: PerspectiveTransform, outlined: Bool) {
+        if outlines.allSatisfy({ $0 != nil }), let fit = outlineFit(triple, dimension: dimension, outlines: outlines) {
+            return (fit, true)
+        }
         return (parallelogram(triple, dimension: dimension), false)
     }
 
     /// The outer corners of the three finder patterns (top-left, top-right,
-    /// bottom-left; each in ``FinderPatternOutline`` order), or nil if any
-    /// cannot be measured. They do not depend on the symbol's dimension, so
+    /// bottom-left; each in ``FinderPatternOutline`` order, nil where it
+    /// cannot be measured). They do not depend on the symbol's dimension, so
     /// they are measured once per triple, along the axes of the estimated one.
-    func outlines(of triple: FinderTriple) -> [[Point]]? {
+    func outlines(of triple: FinderTriple) -> [[Point]?] {
         let rough = parallelogram(triple, dimension: triple.estimatedDimension)
         let d = Double(triple.estimatedDimension)
         let outline = FinderPatternOutline(binary: binary)
-        var result: [[Point]] = []
-        for (finder, gx, gy) in [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)] {
+        return [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)].map {
+            finder, gx, gy in
             let right = rough.apply(gx + 0.5, gy) - rough.apply(gx - 0.5, gy)
             let down = rough.apply(gx, gy + 0.5) - rough.apply(gx, gy - 0.5)
-            guard let corners = outline.corners(centre: finder.centre, right: right, down: down) else { return nil }
-            result.append(corners)
+            // The directions come from the symbol, the lengths from the pattern
+            // itself: in a steep view a far finder's modules are much smaller
+            // than the symbol's average.
+            return outline.corners(centre: finder.centre, right: Self.scaled(right, to: finder.moduleSize),
+                                   down: Self.scaled(down, to: finder.moduleSize))
         }
-        return result
+    }
+
+    /// The dimension the timing patterns count and, when both are read, a
+    /// perspective fitted to them; nil unless a timing pattern could be read
+    /// (``TimingPatternReader``) and, when both were, they agree.
+    ///
+    /// The centres of the timing modules pin the grid along two of its edges
+    /// at every module, which a steep view cannot hide the way it distorts
+    /// the finders. Along those two lines alone, though, the far corner is
+    /// extrapolated; the finders' centres and outer corners, which reach the
+    /// outer edges, steady it, and the robust fit drops whichever points a
+    /// steep view measured badly (synthetic family "steep perspective").
+    func timingFit(_ triple: FinderTriple, outlines: [[Point]?],
+                   reader: TimingPatternReader) -> (dimension: Int, transform: PerspectiveTransform?)? {
+        guard let topLeft = outlines[0] else { return nil }
+        let row = outlines[1].flatMap { reader.row(topLeft: topLeft, topRight: $0) }
+        let column = outlines[2].flatMap { reader.column(topLeft: topLeft, bottomLeft: $0) }
+        let dimensions = Set([row?.dimension, column?.dimension].compactMap { $0 })
+        guard dimensions.count == 1, let dimension = dimensions.first, (21...177).contains(dimension),
+              (dimension - 17) % 4 == 0 else { return nil }
+        guard let row, let column else { return (dimension, nil) }
+        var (from, to) = finderCorrespondences(triple, dimension: dimension, outlines: outlines)
+        for pair in row.correspondences + column.correspondences {
+            from.append(pair.grid)
+            to.append(pair.image)
+        }
+        return (dimension, PerspectiveTransform.robustFit(from, to: to, tolerance: triple.moduleSize / 2))
+    }
+
+    /// The finders' centres and the outer corners of those whose outline was
+    /// measured, in symbol modules and in the image.
+    private func finderCorrespondences(_ triple: FinderTriple, dimension: Int,
+                                       outlines: [[Point]?]) -> (from: [Point], to: [Point]) {
+        let d = Double(dimension)
+        var from: [Point] = [], to: [Point] = []
+        let finders = [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)]
+        for ((finder, gx, gy), corners) in zip(finders, outlines) {
+            from.append(Point(x: gx, y: gy))
+            to.append(finder.centre)
+            guard let corners else { continue }
+            from += [Point(x: gx - 3.5, y: gy - 3.5), Point(x: gx + 3.5, y: gy - 3.5),
+                     Point(x: gx + 3.5, y: gy + 3.5), Point(x: gx - 3.5, y: gy + 3.5)]
+            to += corners
+        }
+        return (from, to)
     }
 
     /// Mappings for `triple` assuming the symbol is `dimension` modules wide,
@@ -82,7 +131,7 @@ struct SymbolLocator {
         let finder = AlignmentPatternFinder(binary: binary)
         if version.number >= 7 {
             let alignmentGrid = AlignmentGrid(version: version, initial: initial.transform, finders: [tl, tr, bl],
-                                              moduleSize: triple.moduleSize, finder: finder)
+                                              finder: finder)
             return [GridMapping(dimension: dimension, transform: initial.transform, moduleSize: triple.moduleSize,
                                 alignmentGrid: alignmentGrid)]
         }
@@ -105,6 +154,12 @@ struct SymbolLocator {
         return locate(triple, dimension: dimension, initial: initial, alignments: alignments)
     }
 
+    /// `vector` in its own direction, `length` long.
+    private static func scaled(_ vector: Point, to length: Double) -> Point {
+        let norm = Point.dot(vector, vector).squareRoot()
+        return norm > 0 ? vector * (length / norm) : vector
+    }
+
     /// The affine mapping that puts the finder centres 3.5 modules in from
     /// three corners: exact for a symbol seen face on, the first guess otherwise.
     func parallelogram(_ triple: FinderTriple, dimension: Int) -> PerspectiveTransform {
@@ -118,15 +173,8 @@ struct SymbolLocator {
     /// corners of their patterns, or nil when the fit does not reproduce
     /// them to within 0.8 of a module (corners of a steeply tilted symbol
     /// scatter more than half a module).
-    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[Point]]) -> PerspectiveTransform? {
-        let d = Double(dimension)
-        var from: [Point] = [], to: [Point] = []
-        let finders = [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)]
-        for ((finder, gx, gy), corners) in zip(finders, outlines) {
-            from += [Point(x: gx, y: gy), Point(x: gx - 3.5, y: gy - 3.5), Point(x: gx + 3.5, y: gy - 3.5),
-                     Point(x: gx + 3.5, y: gy + 3.5), Point(x: gx - 3.5, y: gy + 3.5)]
-            to += [finder.centre] + corners
-        }
+    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[Point]?]) -> PerspectiveTransform? {
+        let (from, to) = finderCorrespondences(triple, dimension: dimension, outlines: outlines)
         guard let fit = PerspectiveTransform.fitting(from, to: to) else { return nil }
         let tolerance = triple.moduleSize * 0.8
         for (p, q) in zip(from, to) where fit.apply(p).distance(to: q) > tolerance { return nil }

@@ -6,15 +6,27 @@ struct SymbolSearch {
     /// Factor by which `image` was reduced from the caller's image; corners are scaled back.
     let scale: Int
     let options: ReaderOptions
+    /// The image binarised once, for both polarities: a light-on-dark
+    /// search only inverts it.
+    private let thresholds: ThresholdMap
+    private let binary: BitMatrix
+
+    init(image: GrayImage, scale: Int, options: ReaderOptions) {
+        self.image = image
+        self.scale = scale
+        self.options = options
+        (thresholds, binary) = Binarizer().binarize(image)
+    }
 
     /// Decoded symbols, with corners in the caller's image pixels.
     func run(inverted: Bool) -> [QRResult] {
-        var (thresholds, binary) = Binarizer().binarize(image)
+        var binary = self.binary
         if inverted { binary.invert() }
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
         let candidates = FinderPatternFinder(binary: binary).find().map(refiner.refine)
         let context = Context(locator: SymbolLocator(binary: binary),
-                              sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted))
+                              sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted),
+                              timing: TimingPatternReader(binary: binary))
         var results = decode(FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted)
         if results.isEmpty {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
@@ -23,23 +35,28 @@ struct SymbolSearch {
         return results
     }
 
-    /// The most triples tried in one search. Clutter can group its lookalike
-    /// finders into hundreds of triples; real symbols rank among the most
-    /// regular, and this bounds the time spent on an image without one.
-    static let maxTriples = 40
+    /// The most triples tried in one search, beyond those of every symbol
+    /// found. Clutter can group its lookalike finders into hundreds of
+    /// triples; real symbols rank among the most regular, and this bounds the
+    /// time spent on an image without one.
+    static let maxFailedTriples = 40
 
     /// Decodes the triples in order, each finder pattern used by one symbol at most.
     private func decode(_ triples: [FinderTriple], context: Context, inverted: Bool) -> [QRResult] {
         var results: [QRResult] = []
         var used: [Point] = []
-        for triple in triples.prefix(Self.maxTriples) {
+        var failed = 0
+        for triple in triples where failed < Self.maxFailedTriples {
             if let limit = options.maxSymbols, results.count >= limit { break }
             let centres = [triple.topLeft.centre, triple.topRight.centre, triple.bottomLeft.centre]
             if centres.contains(where: { used.contains($0) }) { continue }
             // Once a symbol is found, a finder seen on a single scan line is
             // most likely texture; only well-confirmed triples can be another symbol.
             if !results.isEmpty && triple.weakestConfirmation < 2 { continue }
-            guard let result = decode(triple, context: context, inverted: inverted) else { continue }
+            guard let result = decode(triple, context: context, inverted: inverted) else {
+                failed += 1
+                continue
+            }
             results.append(result)
             used += centres
         }
@@ -49,6 +66,7 @@ struct SymbolSearch {
     private struct Context {
         let locator: SymbolLocator
         let sampler: GridSampler
+        let timing: TimingPatternReader
     }
 
     /// Samples and decodes the triple at the plausible dimensions, best
@@ -78,26 +96,38 @@ struct SymbolSearch {
     /// patterns mostly alternate as they should, the three most convincing
     /// first. Checking a timing pattern costs a few dozen samples, a decode
     /// attempt the whole symbol.
+    ///
+    /// When the timing patterns can be read, they give the dimension and a
+    /// perspective directly (``SymbolLocator/timingFit(_:outlines:reader:)``),
+    /// tried before the estimates.
     private func plausibleMappings(_ triple: FinderTriple, context: Context) -> [GridMapping] {
         let estimate = triple.estimatedDimension
         var scored: [(mappings: [GridMapping], agreement: Double)] = []
         var alignments: [AlignmentPatternFinder.Candidate]?
         let outlines = context.locator.outlines(of: triple)
-        for step in [0, 4, -4, 8, -8] {
-            let dimension = estimate + step
+        let timed = context.locator.timingFit(triple, outlines: outlines, reader: context.timing)
+        var dimensions = [0, 4, -4, 8, -8].map { estimate + $0 }.filter { $0 != timed?.dimension }
+        if let timed { dimensions.insert(timed.dimension, at: 0) }
+        for dimension in dimensions {
             guard (21...177).contains(dimension) else { continue }
             if (25...41).contains(dimension) && alignments == nil {
                 alignments = context.locator.bottomRightCandidates(triple)
             }
-            let mappings = context.locator.locate(triple, dimension: dimension,
-                                                  initial: context.locator.initialTransform(triple, dimension: dimension,
-                                                                                            outlines: outlines),
+            let initial = dimension == timed?.dimension && timed?.transform != nil
+                ? (transform: timed!.transform!, outlined: true)
+                : context.locator.initialTransform(triple, dimension: dimension, outlines: outlines)
+            let mappings = context.locator.locate(triple, dimension: dimension, initial: initial,
                                                   alignments: alignments ?? [])
-            let agreement = context.sampler.timingAgreement(dimension: dimension, map: mappings[0].map)
-            if agreement >= 0.7 { scored.append((mappings, agreement)) }
+            let agreement = context.sampler.timingAgreement(dimension: dimension, floor: Self.minimumAgreement,
+                                                            map: mappings[0].map)
+            if agreement >= Self.minimumAgreement { scored.append((mappings, agreement)) }
         }
         return scored.sorted { $0.agreement > $1.agreement }.prefix(3).flatMap(\.mappings)
     }
+
+    /// The least share of timing modules a mapping must read right to be
+    /// worth sampling and decoding.
+    static let minimumAgreement = 0.7
 
     /// Decodes the grid read with local thresholds, then with one threshold
     /// for the whole symbol.

@@ -35,9 +35,11 @@ struct SyntheticImage {
                 var darkSamples = 0
                 for oy in offsets {
                     for ox in offsets {
-                        let p = toSymbol.apply(Double(x) + ox, Double(y) + oy)
+                        let sample = Point(x: Double(x) + ox, y: Double(y) + oy)
+                        let p = toSymbol.apply(sample)
                         let mx = Int(p.x.rounded(.down)), my = Int(p.y.rounded(.down))
-                        if p.x >= 0, p.y >= 0, mx < modules.width, my < modules.height, modules[mx, my] { darkSamples += 1 }
+                        if p.x >= 0, p.y >= 0, mx < modules.width, my < modules.height, modules[mx, my],
+                           isInside(sample, corners) { darkSamples += 1 }
                     }
                 }
                 let share = Double(darkSamples) / 9
@@ -45,6 +47,21 @@ struct SyntheticImage {
             }
         }
         return SyntheticImage(image: GrayImage(width: width, height: height, pixels: pixels))
+    }
+
+    /// Whether a point lies inside the convex quadrilateral. A steep view's
+    /// horizon can cross the image, and the mapping sends the points beyond
+    /// it into the symbol too, as if seen from behind: only points inside
+    /// the symbol's outline are really on it.
+    private static func isInside(_ point: Point, _ corners: [Point]) -> Bool {
+        var sign = 0.0
+        for i in 0..<4 {
+            let edge = corners[(i + 1) % 4] - corners[i]
+            let side = Point.cross(edge, point - corners[i])
+            if side * sign < 0 { return false }
+            if side != 0 { sign = side }
+        }
+        return true
     }
 
     /// The symbol rotated by `degrees` about the image centre, with perspective

@@ -1,0 +1,60 @@
+import Testing
+@testable import QRCore
+
+/// Grouping finder patterns into symbols, seen from the front and from a
+/// steep angle, where the far pattern is much smaller than the near ones.
+struct FinderPatternGrouperTests {
+    /// Finder candidates for a symbol of `dimension` modules drawn by
+    /// `transform` (symbol modules to pixels), each with the module size the
+    /// mapping gives at its centre and a convincing confirmation count.
+    static func candidates(dimension: Int, transform: PerspectiveTransform) -> [FinderCandidate] {
+        let d = Double(dimension)
+        return [(3.5, 3.5), (d - 3.5, 3.5), (3.5, d - 3.5)].map { x, y in
+            let across = transform.apply(x + 0.5, y).distance(to: transform.apply(x - 0.5, y))
+            let down = transform.apply(x, y + 0.5).distance(to: transform.apply(x, y - 0.5))
+            let moduleSize = (across + down) / 2
+            return FinderCandidate(centre: transform.apply(x, y), moduleSize: moduleSize, count: Int(moduleSize * 3))
+        }
+    }
+
+    static func trapezoid(dimension: Int, farShare: Double) -> PerspectiveTransform {
+        let d = Double(dimension), near = d * 8, far = near * farShare
+        let square = [Point(x: 0, y: 0), Point(x: d, y: 0), Point(x: d, y: d), Point(x: 0, y: d)]
+        let corners = [Point(x: 500 - far / 2, y: 100), Point(x: 500 + far / 2, y: 100),
+                       Point(x: 500 + near / 2, y: 100 + near * 0.6), Point(x: 500 - near / 2, y: 100 + near * 0.6)]
+        return PerspectiveTransform.quadrilateral(square, to: corners)!
+    }
+
+    @Test(arguments: [21, 45, 97])
+    func frontViewGivesTheDimensionAndCorner(dimension: Int) throws {
+        let transform = Self.trapezoid(dimension: dimension, farShare: 1)
+        let found = Self.candidates(dimension: dimension, transform: transform)
+        let triple = try #require(FinderPatternGrouper.orientations(found[0], found[1], found[2]).first)
+        #expect(triple.topLeft.centre == found[0].centre)
+        #expect(triple.estimatedDimension == dimension)
+    }
+
+    /// The far edge half as long as the near one: averaging the module sizes
+    /// of the three patterns would overcount the modules between them badly;
+    /// the geometric mean along each side counts them to within a version
+    /// (a pattern's module size mixes its two axes, which a steep view
+    /// foreshortens differently), close enough for the timing patterns to
+    /// settle.
+    @Test(arguments: [29, 45, 61])
+    func steepViewStillGivesTheDimension(dimension: Int) throws {
+        let transform = Self.trapezoid(dimension: dimension, farShare: 0.5)
+        let found = Self.candidates(dimension: dimension, transform: transform)
+        let triples = FinderPatternGrouper.orientations(found[2], found[0], found[1])
+        let triple = try #require(triples.first { $0.topLeft.centre == found[0].centre })
+        #expect(triple.topRight.centre == found[1].centre)
+        #expect(triple.bottomLeft.centre == found[2].centre)
+        #expect(abs(triple.estimatedDimension - dimension) <= 4)
+    }
+
+    @Test func patternsOfVeryDifferentSizesAreNotOneSymbol() {
+        let small = FinderCandidate(centre: Point(x: 0, y: 0), moduleSize: 2, count: 6)
+        let big = FinderCandidate(centre: Point(x: 200, y: 0), moduleSize: 7, count: 21)
+        let other = FinderCandidate(centre: Point(x: 0, y: 200), moduleSize: 7, count: 21)
+        #expect(FinderPatternGrouper.orientations(small, big, other).isEmpty)
+    }
+}
