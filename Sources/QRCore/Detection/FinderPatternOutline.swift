@@ -157,8 +157,10 @@ struct FinderPatternOutline {
     }
 
     private func isDark(_ p: Point) -> Bool {
-        let x = Int(p.x.rounded(.down)), y = Int(p.y.rounded(.down))
-        return x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary[x, y]
+        // Truncation is the floor for the points inside the image; the rest are light.
+        guard p.x >= 0, p.y >= 0 else { return false }
+        let x = Int(p.x), y = Int(p.y)
+        return x < binary.width && y < binary.height && binary[x, y]
     }
 
     /// The meeting point of two lines given as point and direction.

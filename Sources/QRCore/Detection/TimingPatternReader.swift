@@ -36,12 +36,12 @@ struct TimingPatternReader {
     }
 
     /// Reads the line between two points given in the local modules of two
-    /// finders, nudging either end by up to one module `across` the line
+    /// finders, nudging either end by half a module `across` the line
     /// (corners of a foreshortened finder are measured less well than its
     /// centre), the least nudged readable line first.
     private func search(from start: PerspectiveTransform, _ startModule: Point, to end: PerspectiveTransform,
                         _ endModule: Point, across: Point, boundary: (Int) -> Point) -> Reading? {
-        let nudges = [0.0, -0.5, 0.5, -1, 1]
+        let nudges = [0.0, -0.5, 0.5]
         let pairs = nudges.flatMap { a in nudges.map { b in (a, b) } }.sorted { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }
         for (a, b) in pairs {
             if let reading = read(from: start.apply(startModule + across * a), to: end.apply(endModule + across * b),
@@ -103,7 +103,9 @@ struct TimingPatternReader {
     }
 
     private func isDark(_ point: Point) -> Bool {
-        let x = Int(point.x.rounded(.down)), y = Int(point.y.rounded(.down))
-        return x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary[x, y]
+        // Truncation is the floor for the points inside the image; the rest are light.
+        guard point.x >= 0, point.y >= 0 else { return false }
+        let x = Int(point.x), y = Int(point.y)
+        return x < binary.width && y < binary.height && binary[x, y]
     }
 }
