@@ -30,20 +30,8 @@ swift build -c "$configuration" --scratch-path "$scratch" --product qr >/dev/nul
 qr="$(swift build -c "$configuration" --scratch-path "$scratch" --show-bin-path)/qr"
 
 work="$(mktemp -d)"
-"$qr" serve --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-stop_server() {
-  kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap stop_server EXIT
-
-for _ in $(seq 100); do  # up to 10 s for the "listening" line
-  grep -q "listening on" "$work/server.log" && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.1
-done
-grep -q "listening on" "$work/server.log" || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+. Scripts/lib-serve.sh
+start_server "$qr" "$port"
 head -1 "$work/server.log" | grep -v "^$" || true
 
 export QR_LOAD_DIR="$PWD/Scripts/load"

@@ -32,18 +32,8 @@ work="$(mktemp -d)"
 "$qr" encode -o "$work/code.svg" "drawn by the page"
 "$qr" encode --fg white -o "$work/blank.png" "nothing to see"
 
-"$qr" serve --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-stop_server() {
-  kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap stop_server EXIT
-for _ in $(seq 100); do  # up to 10 s for the "listening" line
-  grep -q "listening on" "$work/server.log" && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.1
-done
+. Scripts/lib-serve.sh
+start_server "$qr" "$port"
 
 echo "==> driving the page in headless Chromium"
 status=0

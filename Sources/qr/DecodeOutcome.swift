@@ -1,5 +1,6 @@
 import Foundation
 import QRCore
+import QRServer
 
 /// What `qr decode` found in one file, and how to print it.
 struct DecodeOutcome {
@@ -49,17 +50,17 @@ struct DecodeOutcome {
 
     /// One JSON Lines record.
     func jsonLine() -> String {
-        var fields = ["\"file\": \(JSON.string(file))"]
+        var fields = ["\"file\": \(JSONValue.string(file).text)"]
         fields.append("\"codes\": [" + results.map(Self.json).joined(separator: ", ") + "]")
         if let milliseconds { fields.append("\"decode_ms\": " + String(format: "%.3f", milliseconds)) }
-        if let error { fields.append("\"error\": \(JSON.string(error))") }
+        if let error { fields.append("\"error\": \(JSONValue.string(error).text)") }
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
     private static func json(_ result: QRResult) -> String {
         let corners = result.corners.map { "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]" }
         let fields = [
-            "\"text\": \(JSON.string(result.text))",
+            "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
             "\"version\": \(result.version.number)",
             "\"ecc\": \"\(result.correction.letter)\"",
@@ -70,24 +71,5 @@ struct DecodeOutcome {
             "\"errors_corrected\": \(result.errorsCorrected)",
         ]
         return "{" + fields.joined(separator: ", ") + "}"
-    }
-}
-
-/// Minimal JSON string escaping (RFC 8259 §7).
-enum JSON {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -2,7 +2,8 @@
 /// responses read the same every time. Written by hand rather than through
 /// `JSONEncoder`: the responses are small and fixed in shape, and the hot
 /// paths (`POST /generate`, `GET /result`) write one in a few microseconds.
-enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+/// Package-visible: `qr decode --json` writes its lines with it too.
+package enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     case string(String)
     case int(Int)
     case double(Double)
@@ -11,14 +12,14 @@ enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByInt
     case object([Member])
     case null
 
-    struct Member: Sendable, Hashable {
+    package struct Member: Sendable, Hashable {
         let key: String
         let value: JSONValue
     }
 
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .int(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 
     /// An object from key–value pairs in order.
     static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
@@ -26,7 +27,7 @@ enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByInt
     }
 
     /// The document as compact JSON text.
-    var text: String {
+    package var text: String {
         var out = ""
         write(to: &out)
         return out
