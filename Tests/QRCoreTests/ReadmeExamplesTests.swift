@@ -37,4 +37,27 @@ struct ReadmeExamplesTests {
         #expect(QRReader().read(try GrayImage(pngData: png)).first?.text == "https://example.com/ticket/8F3A")
         #expect(try QRDecoder.decode(code.modules).text == "https://example.com/ticket/8F3A")
     }
+
+    @Test func parallelCodecExample() async throws {
+        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2, queueCapacity: 256))
+        let id = try await codec.submit(.encode(EncodeRequest(text: "https://example.com", format: .png(RenderOptions()))))
+        #expect(await codec.status(id) != .unknown)
+        guard case let .png(bytes) = try await codec.result(id) else {
+            Issue.record("an encode job to PNG gave something else")
+            return
+        }
+        #expect(QRReader().read(try GrayImage(pngData: bytes)).map(\.text) == ["https://example.com"])
+
+        let photo = Fixtures.url("bench/photo-640x480.png").path
+        let codes = try await codec.decode(DecodeRequest(file: photo))
+        #expect(!codes.isEmpty)
+        let paths = [photo, "/nonexistent.png"]
+        let results = await codec.decodeAll(paths.map { DecodeRequest(file: $0) }, whenFull: .reject)
+        #expect(results.count == 2)
+        #expect((try? results[0].get())?.isEmpty == false)
+        #expect((try? results[1].get()) == nil)
+
+        #expect(await codec.metrics().completed >= 2)
+        await codec.shutdown(.graceful)
+    }
 }
