@@ -41,6 +41,9 @@ struct AlignmentPatternFinder {
     /// still crosses every one-module centre.
     func candidates(near predicted: Point, right: Point, down: Point, radius: Double) -> [Candidate] {
         let moduleSize = (right.distance(to: Point(x: 0, y: 0)) + down.distance(to: Point(x: 0, y: 0))) / 2
+        // A degenerate mapping can predict a point at infinity: nothing to search.
+        guard predicted.x.isFinite, predicted.y.isFinite, radius.isFinite,
+              abs(predicted.x) + radius < 1e9, abs(predicted.y) + radius < 1e9 else { return [] }
         let top = max(0, Int(predicted.y - radius)), bottom = min(binary.height - 1, Int(predicted.y + radius))
         let left = max(0, Int(predicted.x - radius)), rightEdge = min(binary.width - 1, Int(predicted.x + radius))
         guard top < bottom, left < rightEdge else { return [] }
@@ -69,7 +72,7 @@ struct AlignmentPatternFinder {
             for dx in -2...2 {
                 let p = centre + right * Double(dx) + down * Double(dy)
                 let expectedDark = max(abs(dx), abs(dy)) != 1
-                if isDark(Int(p.x), Int(p.y)) == expectedDark { score += 1 }
+                if binary.isSet(at: p) == expectedDark { score += 1 }
             }
         }
         return score

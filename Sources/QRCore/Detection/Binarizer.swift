@@ -217,15 +217,24 @@ struct ThresholdMap: Sendable {
     /// than ``threshold(atX:y:)`` but a fraction of its cost, for quick tests.
     @inline(__always)
     func blockThreshold(atX x: Double, y: Double) -> Double {
-        let column = min(max(Int(x) / blockSize, 0), columns - 1), row = min(max(Int(y) / blockSize, 0), rows - 1)
-        return Double(values[row * columns + column])
+        Double(values[Self.clamped(y / Double(blockSize), rows) * columns + Self.clamped(x / Double(blockSize), columns)])
+    }
+
+    /// The block index `position` falls in, clamped to 0..<count; NaN (from
+    /// a degenerate mapping) counts as 0.
+    @inline(__always)
+    private static func clamped(_ position: Double, _ count: Int) -> Int {
+        guard position >= 0 else { return 0 }
+        return position < Double(count) ? Int(position) : count - 1
     }
 
     /// The threshold at image point (x, y), interpolated between block centres.
     func threshold(atX x: Double, y: Double) -> Double {
         let half = Double(blockSize) / 2
-        let fx = min(max((x - half) / Double(blockSize), 0), Double(columns - 1))
-        let fy = min(max((y - half) / Double(blockSize), 0), Double(rows - 1))
+        // `>= 0` is false for NaN too, which a degenerate mapping can produce.
+        let gx = (x - half) / Double(blockSize), gy = (y - half) / Double(blockSize)
+        let fx = gx >= 0 ? min(gx, Double(columns - 1)) : 0
+        let fy = gy >= 0 ? min(gy, Double(rows - 1)) : 0
         let x0 = Int(fx), y0 = Int(fy)
         let x1 = min(x0 + 1, columns - 1), y1 = min(y0 + 1, rows - 1)
         let tx = fx - Double(x0), ty = fy - Double(y0)

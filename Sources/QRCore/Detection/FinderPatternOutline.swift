@@ -156,12 +156,7 @@ struct FinderPatternOutline {
         return (mean, direction)
     }
 
-    private func isDark(_ p: Point) -> Bool {
-        // Truncation is the floor for the points inside the image; the rest are light.
-        guard p.x >= 0, p.y >= 0 else { return false }
-        let x = Int(p.x), y = Int(p.y)
-        return x < binary.width && y < binary.height && binary[x, y]
-    }
+    private func isDark(_ p: Point) -> Bool { binary.isSet(at: p) }
 
     /// The meeting point of two lines given as point and direction.
     static func intersection(_ a: (point: Point, direction: Point), _ b: (point: Point, direction: Point)) -> Point? {

@@ -44,7 +44,9 @@ struct PerspectiveTransform: Sendable {
                 }
             }
         }
-        guard let solution = LinearSystem.solve(normal) else { return nil }
+        // Nearly collinear points leave the system all but singular; its
+        // "solution" can overflow.
+        guard let solution = LinearSystem.solve(normal), solution.allSatisfy(\.isFinite) else { return nil }
         let s = solution
         return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
     }

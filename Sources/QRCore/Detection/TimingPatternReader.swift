@@ -102,10 +102,5 @@ struct TimingPatternReader {
         return first < 1.2 * runs[0] && last < 1.2 * runs[runs.count - 1]
     }
 
-    private func isDark(_ point: Point) -> Bool {
-        // Truncation is the floor for the points inside the image; the rest are light.
-        guard point.x >= 0, point.y >= 0 else { return false }
-        let x = Int(point.x), y = Int(point.y)
-        return x < binary.width && y < binary.height && binary[x, y]
-    }
+    private func isDark(_ point: Point) -> Bool { binary.isSet(at: point) }
 }

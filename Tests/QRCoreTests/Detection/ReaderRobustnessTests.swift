@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import QRCore
 
@@ -36,5 +37,29 @@ struct ReaderRobustnessTests {
         }
         let texts = QRReader().read(cropped).map(\.text)
         #expect(texts.allSatisfy { $0 == "cut by the edge" })
+    }
+
+    /// Every seed of the pixels fuzzing harness, crashes it once found
+    /// included, read the way the harness reads it (`Fuzz/pixels`): a
+    /// 6-byte header (format, row padding, width, height), then the pixels.
+    /// Symbols among them must read; nothing may trap.
+    @Test func fuzzSeedsReadWithoutTrapping() throws {
+        let folder = Fixtures.url("fuzz/pixels")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.contains("regression-nonfinite-mapping"))
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let format = PixelFormat.allCases[Int(bytes[0]) % PixelFormat.allCases.count]
+            let width = Int(bytes[2]) | Int(bytes[3]) << 8
+            let rowLength = width * format.bytesPerPixel
+            let bytesPerRow = rowLength + Int(Int8(bitPattern: bytes[1]))
+            let declared = Int(bytes[4]) | Int(bytes[5]) << 8
+            let height = declared != 0 ? declared : (bytes.count - 6 - rowLength) / bytesPerRow + 1
+            let image = try bytes[6...].withUnsafeBytes { pixels in
+                try GrayImage(pixels: pixels, width: width, height: height, bytesPerRow: bytesPerRow, format: format)
+            }
+            let texts = QRReader().read(image).map(\.text)
+            if !name.hasPrefix("regression") { #expect(texts.count == 1, "\(name)") }
+        }
     }
 }
