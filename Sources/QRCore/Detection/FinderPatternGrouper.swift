@@ -17,8 +17,10 @@ struct FinderTriple: Sendable {
 
     /// Modules per side estimated from the distances between pattern centres
     /// (which lie 3.5 modules in from the edges), snapped to 17 + 4v (§5.3.1).
-    var estimatedDimension: Int {
-        let modules = moduleSpan + 7
+    var estimatedDimension: Int { Self.snappedDimension(moduleSpan + 7) }
+
+    /// The side 17 + 4v (v in 1…40) nearest to `modules`.
+    static func snappedDimension(_ modules: Double) -> Int {
         let version = Int(((modules - 17) / 4).rounded())
         return 17 + 4 * min(max(version, 1), 40)
     }
@@ -98,14 +100,16 @@ enum FinderPatternGrouper {
         guard sizes.max()! <= sizes.min()! * 3 else { return [] }
         var choices = [(c, a, b, a.centre.distance(to: b.centre)), (a, b, c, b.centre.distance(to: c.centre)),
                        (b, c, a, c.centre.distance(to: a.centre))].sorted { $0.3 > $1.3 }
-        if confirmationPenalty(sizes: sizes, counts: [a.count, b.count, c.count]) > 0 { choices = [choices[0]] }
-        return choices.compactMap { oriented(corner: $0.0, $0.1, $0.2) }
+        let penalty = confirmationPenalty(sizes: sizes, counts: [a.count, b.count, c.count])
+        if penalty > 0 { choices = [choices[0]] }
+        return choices.compactMap { oriented(corner: $0.0, $0.1, $0.2, confirmationPenalty: penalty) }
     }
 
     /// The triple with `corner` as its top-left pattern, or nil if the
-    /// others do not stand about square to it.
-    private static func oriented(corner: FinderCandidate, _ first: FinderCandidate,
-                                 _ second: FinderCandidate) -> FinderTriple? {
+    /// others do not stand about square to it; `confirmationPenalty` is the
+    /// three patterns' (``confirmationPenalty(sizes:counts:)``), whatever their order.
+    private static func oriented(corner: FinderCandidate, _ first: FinderCandidate, _ second: FinderCandidate,
+                                 confirmationPenalty: Double) -> FinderTriple? {
         var (p, q) = (first, second)
         let sizes = [corner.moduleSize, p.moduleSize, q.moduleSize]
         let u = p.centre - corner.centre, v = q.centre - corner.centre
@@ -121,15 +125,14 @@ enum FinderPatternGrouper {
         // from its top-right to its bottom-left pattern.
         if Point.cross(u, v) < 0 { swap(&p, &q) }
         var triple = FinderTriple(topLeft: corner, topRight: p, bottomLeft: q, irregularity: 0)
-        let dimension = Double(triple.estimatedDimension)
-        let span = triple.moduleSpan + 7
+        let spans = triple.sideSpans
+        let span = (spans.top + spans.left) / 2 + 7  // moduleSpan + 7, from the spans measured once
+        let dimension = Double(FinderTriple.snappedDimension(span))
         guard span > 15 && span < 190 && abs(span - dimension) < 8 else { return nil }
         // Sides are compared in modules, not pixels, so that a steep view's
         // short far side is not held against it (see ``FinderTriple/moduleSpan``).
-        let spans = triple.sideSpans
         triple.irregularity = abs(cosine) + abs(spans.top - spans.left) / max(spans.top, spans.left)
-            + (sizes.max()! - sizes.min()!) / moduleSize / 4 + abs(span - dimension) / 8
-            + confirmationPenalty(sizes: sizes, counts: [corner.count, first.count, second.count])
+            + (sizes.max()! - sizes.min()!) / moduleSize / 4 + abs(span - dimension) / 8 + confirmationPenalty
         return triple
     }
 

@@ -41,9 +41,7 @@ struct TimingPatternReader {
     /// centre), the least nudged readable line first.
     private func search(from start: PerspectiveTransform, _ startModule: Point, to end: PerspectiveTransform,
                         _ endModule: Point, across: Point, boundary: (Int) -> Point) -> Reading? {
-        let nudges = [0.0, -0.5, 0.5]
-        let pairs = nudges.flatMap { a in nudges.map { b in (a, b) } }.sorted { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }
-        for (a, b) in pairs {
+        for (a, b) in Self.nudgePairs {
             if let reading = read(from: start.apply(startModule + across * a), to: end.apply(endModule + across * b),
                                   boundary: boundary) {
                 return reading
@@ -51,6 +49,12 @@ struct TimingPatternReader {
         }
         return nil
     }
+
+    /// Nudges of the two ends, in modules, the smallest total first.
+    private static let nudgePairs: [(Double, Double)] = {
+        let nudges = [0.0, -0.5, 0.5]
+        return nudges.flatMap { a in nudges.map { b in (a, b) } }.sorted { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }
+    }()
 
     /// The mapping of a finder pattern's own 7×7 modules onto its measured corners.
     private static func finderMap(_ corners: [Point]) -> PerspectiveTransform? {
