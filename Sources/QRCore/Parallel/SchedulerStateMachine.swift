@@ -66,6 +66,13 @@ struct SchedulerStateMachine<Work, Output, Owner> {
         var owner: Owner?
     }
 
+    /// A job a worker finished, and when.
+    struct Report {
+        let id: JobID
+        let outcome: Outcome
+        let finishedAt: Duration
+    }
+
     /// The bounds the machine keeps.
     struct Limits {
         /// Jobs that may run at once.
@@ -134,6 +141,9 @@ struct SchedulerStateMachine<Work, Output, Owner> {
     var waitingCount: Int { queue.count + max(0, inFlight.count - limits.workers) }
     /// Whether one more job fits within ``Limits/queueCapacity``.
     private var hasRoom: Bool { waitingCount < limits.queueCapacity }
+    /// Whether jobs wait in the machine (queued, or parked for room) to be
+    /// handed to the workers as in-flight ones finish.
+    var hasUndispatchedJobs: Bool { !queue.isEmpty || parkedCount > 0 }
     /// Jobs handed to the workers and not yet reported back.
     var inFlightCount: Int { inFlight.count }
     /// Items of submissions waiting for room in the queue.
@@ -244,15 +254,19 @@ struct SchedulerStateMachine<Work, Output, Owner> {
         stopIfDrained(into: &actions)
     }
 
-    /// A worker finished a job. Its outcome is delivered unless the job was
-    /// cancelled meanwhile; either way the worker is free for the next one.
-    mutating func workerFinished(_ id: JobID, outcome: Outcome, now: Duration) -> [Action] {
-        let wasInFlight = inFlight.remove(id) != nil
-        precondition(wasInFlight, "\(id) finished but was not in flight")
+    /// Workers finished these jobs, each at its `finishedAt`. Each outcome is
+    /// delivered unless its job was cancelled meanwhile; either way the
+    /// workers are free for more, and the jobs that refill them are handed
+    /// over in one dispatch.
+    mutating func workersFinished(_ reports: [Report], now: Duration) -> [Action] {
         var actions: [Action] = []
-        if let job = jobs[id], case .inFlight = job.phase {
-            latencies.record(latency: now - job.submittedAt, finishedAt: now)
-            finish(id, with: outcome, now: now, into: &actions)
+        for report in reports {
+            let wasInFlight = inFlight.remove(report.id) != nil
+            precondition(wasInFlight, "\(report.id) finished but was not in flight")
+            if let job = jobs[report.id], case .inFlight = job.phase {
+                latencies.record(latency: report.finishedAt - job.submittedAt, finishedAt: report.finishedAt)
+                finish(report.id, with: report.outcome, now: now, into: &actions)
+            }
         }
         dispatchReady(now: now, into: &actions)
         return actions

@@ -9,9 +9,11 @@ final class WorkerHandOff<Work: Sendable>: @unchecked Sendable { // every var is
     private var waiting = FIFOBuffer<JobDispatch<Work>>()
     private var busy = 0
     private var closed = false
+    private var moreToCome = false
     private let lowWater: Int
 
-    /// - Parameter lowWater: below this many waiting jobs the hand-off ``isLow``.
+    /// - Parameter lowWater: below this many waiting jobs, a hand-off with
+    ///   ``expectMore(_:)`` set ``wantsReport``.
     init(lowWater: Int) {
         self.lowWater = lowWater
     }
@@ -45,9 +47,19 @@ final class WorkerHandOff<Work: Sendable>: @unchecked Sendable { // every var is
         lock.withLock { waiting.contains { $0.id == id } }
     }
 
-    /// Whether fewer than the low-water mark of jobs are waiting, so that
-    /// the workers will soon run dry unless the actor refills the hand-off.
-    var isLow: Bool { lock.withLock { waiting.count < lowWater } }
+    /// Tells the workers whether the actor holds jobs it will hand over as
+    /// room frees (queued or parked ones), so that running low is worth a report.
+    func expectMore(_ more: Bool) {
+        lock.withLock { moreToCome = more }
+    }
+
+    /// Whether a worker that just finished a job should wake the actor with
+    /// its report: the hand-off runs low while the actor has more to hand
+    /// over, or it has run dry (so that a batch's last outcomes arrive at
+    /// once). Otherwise reports wait, and the actor is woken once per refill.
+    var wantsReport: Bool {
+        lock.withLock { waiting.isEmpty || (moreToCome && waiting.count < lowWater) }
+    }
 
     /// Workers running a job.
     var busyCount: Int { lock.withLock { busy } }

@@ -5,23 +5,26 @@
 /// A worker's loop is take, run, post, with no other synchronisation, so a
 /// worker that finds the next job already handed off goes straight on to it.
 /// An outcome wakes the actor only when someone waits for it alone, or when
-/// the hand-off is running low and needs refilling; otherwise it waits in
-/// the inbox for the next report.
+/// the hand-off wants a report (``WorkerHandOff/wantsReport``); otherwise it
+/// waits in the inbox for the next report.
 final class WorkerPool<Output: Sendable>: Sendable {
     let handOff: WorkerHandOff<PooledJob>
     let events = WorkerEventInbox<Output>()
 
     /// Starts `workers` threads that run jobs with `runner` until the hand-off is closed.
-    init(workers: Int, runner: @escaping @Sendable (CodecJob) -> Result<Output, ParallelCodecError>) {
-        // Two jobs per worker still waiting when the actor is woken to refill
-        // keep every worker busy while the actor's thread gets scheduled.
-        handOff = WorkerHandOff(lowWater: 2 * workers)
+    /// - Parameter lowWater: with fewer jobs than this waiting (and more to
+    ///   come), a finished job wakes the actor to refill the hand-off; it
+    ///   should leave the workers enough to do while the actor's thread gets
+    ///   scheduled.
+    /// - Parameter clock: stamps each outcome with the time its job finished.
+    init(workers: Int, lowWater: Int, clock: any ParallelCodecClock, runner: @escaping @Sendable (CodecJob) -> Result<Output, ParallelCodecError>) {
+        handOff = WorkerHandOff(lowWater: lowWater)
         for _ in 0..<workers {
-            WorkerThread.start { [handOff, events] in
+            WorkerThread.start { [handOff, events, clock] in
                 var finishedOne = false
                 while let dispatch = handOff.take(afterFinishing: finishedOne) {
                     let outcome = runner(dispatch.work.job)
-                    events.post(.finished(dispatch.id, outcome), wake: dispatch.work.reportsAtOnce || handOff.isLow)
+                    events.post(.finished(dispatch.id, outcome, at: clock.now()), wake: dispatch.work.reportsAtOnce || handOff.wantsReport)
                     finishedOne = true
                 }
                 events.post(.exited, wake: true)

@@ -29,6 +29,25 @@ struct ParallelSchedulerTests {
         #expect(harness.refused.values.first == .queueFull(capacity: 3), "2 running + 3 waiting, the 6th refused")
     }
 
+    @Test func tellsWhetherJobsWaitToBeHandedOver() {
+        var harness = SchedulerHarness(workers: 1, prefetch: 1, capacity: 2)
+        harness.submit([1, 2], whenFull: .wait)
+        #expect(!harness.machine.hasUndispatchedJobs, "both handed over: 1 running, 1 ahead")
+        harness.submit([3, 4, 5], whenFull: .wait)
+        #expect(harness.machine.hasUndispatchedJobs, "3 queued, 4 and 5 parked")
+        harness.runEverything()
+        #expect(!harness.machine.hasUndispatchedJobs)
+    }
+
+    @Test func latencyRunsToWhenTheWorkerFinishedNotToTheReport() {
+        var machine = Machine(limits: .init(workers: 1, prefetch: 0, queueCapacity: 4, timeToLive: .seconds(1), maxRetained: 10))
+        _ = machine.submit([.init(work: 1, owner: 1)], whenFull: .reject, submitter: WaiterToken(rawValue: 1), now: .zero)
+        let report = Machine.Report(id: JobID(rawValue: 0), outcome: .success(2), finishedAt: .milliseconds(10))
+        let actions = machine.workersFinished([report], now: .milliseconds(50))
+        #expect(actions == [.deliver(.owner(1), .success(2))])
+        #expect(machine.latencies.percentile(0.5) == .milliseconds(10))
+    }
+
     @Test func rejectPolicyRefusesWhatFindsNoRoom() {
         var harness = SchedulerHarness(workers: 1, capacity: 2)
         let batch = harness.submit([1, 2, 3, 4, 5], owners: [1, 2, 3, 4, 5], whenFull: .reject)

@@ -57,7 +57,7 @@ struct SchedulerHarness {
     mutating func finish(_ id: JobID, with outcome: Outcome? = nil) {
         let index = running.firstIndex { $0.id == id }!
         let dispatch = running.remove(at: index)
-        apply(machine.workerFinished(id, outcome: outcome ?? .success(dispatch.work * 2), now: now))
+        apply(machine.workersFinished([Machine.Report(id: id, outcome: outcome ?? .success(dispatch.work * 2), finishedAt: now)], now: now))
     }
 
     /// Starts jobs until every worker is busy, then finishes them all; repeats until no job is left.
