@@ -20,13 +20,16 @@ enum BenchJob: Sendable {
         }
     }
 
-    /// Does the job on the calling thread; throws where the codec's job would fail.
-    func runSerially() throws {
+    /// Does the job on the calling thread and returns what the codec's job
+    /// would; throws where the codec's job would fail.
+    func runSerially() throws -> CodecOutput {
         switch self {
         case let .generate(text, correction):
-            blackHole(try QRCode(text: text, correction: correction).pngData(options: Self.rendering))
+            return .png(try QRCode(text: text, correction: correction).pngData(options: Self.rendering))
         case let .decode(png):
-            guard !QRReader().read(try GrayImage(pngData: png)).isEmpty else { throw BenchFailure("no QR Code found") }
+            let codes = QRReader().read(try GrayImage(pngData: png))
+            guard !codes.isEmpty else { throw BenchFailure("no QR Code found") }
+            return .codes(codes)
         }
     }
 }
