@@ -92,14 +92,25 @@ typedef struct {
     qrpng_info *info_out;
 } decode_job;
 
-// Asks libpng for 8-bit RGBA whatever the stored format; returns the number of passes.
-static int request_rgba8(png_structp png, png_infop info) {
+// Whether libpng can deliver the caller's grey rows as they are: an opaque
+// grey image (no alpha, no tRNS) has nothing to composite, and its
+// luminance is its grey level, so the RGBA round trip would only cost time.
+static int reads_grey_directly(png_structp png, png_infop info, int channels) {
+    return channels == 1 && png_get_color_type(png, info) == PNG_COLOR_TYPE_GRAY &&
+           !png_get_valid(png, info, PNG_INFO_tRNS);
+}
+
+// Asks libpng for 8-bit pixels: grey when `grey` (see reads_grey_directly),
+// RGBA otherwise, whatever the stored format. Returns the number of passes.
+static int request_8bit(png_structp png, png_infop info, int grey) {
     int color_type = png_get_color_type(png, info);
     png_set_expand(png);  // palette to RGB, low-bit grey to 8 bits, tRNS to alpha
     png_set_scale_16(png);
-    if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
-    if (!(color_type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
-        png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    if (!grey) {
+        if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+        if (!(color_type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
+            png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+        }
     }
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
@@ -116,24 +127,28 @@ static void rgba_to_grey(const uint8_t *rgba, uint8_t *grey, uint32_t count) {
     }
 }
 
-static void read_pixels(png_structp png, int passes, uint32_t width, uint32_t height, int channels,
-                        uint8_t *pixels, uint8_t *scratch) {
+// Rows straight into `pixels`, `stride` bytes apart (one row as libpng
+// delivers it). Interlaced passes refine the same rows.
+static void read_rows(png_structp png, int passes, uint32_t height, size_t stride, uint8_t *pixels) {
+    for (int pass = 0; pass < passes; pass++)
+        for (uint32_t y = 0; y < height; y++) png_read_row(png, pixels + y * stride, NULL);
+}
+
+// RGBA rows converted to grey for a caller that asked for one channel.
+static void read_rgba_as_grey(png_structp png, int passes, uint32_t width, uint32_t height, uint8_t *pixels,
+                              uint8_t *scratch) {
     size_t rgba_stride = 4 * (size_t)width;
-    if (channels == 4) {
-        for (int pass = 0; pass < passes; pass++)
-            for (uint32_t y = 0; y < height; y++) png_read_row(png, pixels + y * rgba_stride, NULL);
-    } else if (passes == 1) {
+    if (passes == 1) {
         for (uint32_t y = 0; y < height; y++) {
             png_read_row(png, scratch, NULL);
             rgba_to_grey(scratch, pixels + (size_t)y * width, width);
         }
-    } else {
-        // Adam7 passes refine the whole image, so keep it all in RGBA until the end.
-        for (int pass = 0; pass < passes; pass++)
-            for (uint32_t y = 0; y < height; y++) png_read_row(png, scratch + y * rgba_stride, NULL);
-        for (uint32_t y = 0; y < height; y++)
-            rgba_to_grey(scratch + y * rgba_stride, pixels + (size_t)y * width, width);
+        return;
     }
+    // Adam7 passes refine the whole image, so keep it all in RGBA until the end.
+    read_rows(png, passes, height, rgba_stride, scratch);
+    for (uint32_t y = 0; y < height; y++)
+        rgba_to_grey(scratch + y * rgba_stride, pixels + (size_t)y * width, width);
 }
 
 static qrpng_status decode_guarded(decode_job *job) {
@@ -150,19 +165,26 @@ static qrpng_status decode_guarded(decode_job *job) {
     job->info_out->color_type = png_get_color_type(png, info);
     job->info_out->interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
     if (exceeds(job->limits, width, height)) fail(png, &job->errors, QRPNG_ERROR_LIMIT, "image exceeds the limits");
-    int passes = request_rgba8(png, info);
-    size_t rgba_bytes = 4 * (size_t)width * height;
-    if (png_get_rowbytes(png, info) != 4 * (size_t)width) {
+    int grey = reads_grey_directly(png, info, job->channels);
+    int passes = request_8bit(png, info, grey);
+    size_t delivered = (grey ? 1 : 4) * (size_t)width;  // bytes per row from libpng
+    if (png_get_rowbytes(png, info) != delivered) {
         fail(png, &job->errors, QRPNG_ERROR_FORMAT, "unexpected row size");
     }
+    size_t rgba_bytes = 4 * (size_t)width * height;
+    int converts = job->channels == 1 && !grey;
     job->pixels = malloc(job->channels == 4 ? rgba_bytes : (size_t)width * height);
-    if (job->channels == 1) job->scratch = malloc(job->info_out->interlaced ? rgba_bytes : 4 * (size_t)width);
-    if (job->pixels == NULL || (job->channels == 1 && job->scratch == NULL)) {
+    if (converts) job->scratch = malloc(job->info_out->interlaced ? rgba_bytes : 4 * (size_t)width);
+    if (job->pixels == NULL || (converts && job->scratch == NULL)) {
         fail(png, &job->errors, QRPNG_ERROR_MEMORY, "out of memory");
     }
     // The rows are complete once read; chunks after the image data (text,
     // even a missing IEND) cannot change them, so png_read_end is skipped.
-    read_pixels(png, passes, width, height, job->channels, job->pixels, job->scratch);
+    if (converts) {
+        read_rgba_as_grey(png, passes, width, height, job->pixels, job->scratch);
+    } else {
+        read_rows(png, passes, height, delivered, job->pixels);
+    }
     return QRPNG_OK;
 }
 
