@@ -100,21 +100,24 @@ static int reads_grey_directly(png_structp png, png_infop info, int channels) {
            !png_get_valid(png, info, PNG_INFO_tRNS);
 }
 
-// Asks libpng for 8-bit pixels: grey when `grey` (see reads_grey_directly),
-// RGBA otherwise, whatever the stored format. Returns the number of passes.
-static int request_8bit(png_structp png, png_infop info, int grey) {
-    int color_type = png_get_color_type(png, info);
-    png_set_expand(png);  // palette to RGB, low-bit grey to 8 bits, tRNS to alpha
+// Asks libpng for 8-bit samples: palette expanded to RGB, low-bit grey to
+// 8 bits, tRNS to alpha, 16 bits scaled to 8. Returns the number of passes.
+static int request_8bit_samples(png_structp png, png_infop info) {
+    png_set_expand(png);
     png_set_scale_16(png);
-    if (!grey) {
-        if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
-        if (!(color_type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
-            png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
-        }
-    }
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
     return passes;
+}
+
+// Asks libpng for 8-bit RGBA whatever the stored format; returns the number of passes.
+static int request_rgba8(png_structp png, png_infop info) {
+    int color_type = png_get_color_type(png, info);
+    if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+    if (!(color_type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
+        png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    }
+    return request_8bit_samples(png, info);
 }
 
 // Luminance of RGBA pixels composited on white.
@@ -166,7 +169,7 @@ static qrpng_status decode_guarded(decode_job *job) {
     job->info_out->interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
     if (exceeds(job->limits, width, height)) fail(png, &job->errors, QRPNG_ERROR_LIMIT, "image exceeds the limits");
     int grey = reads_grey_directly(png, info, job->channels);
-    int passes = request_8bit(png, info, grey);
+    int passes = grey ? request_8bit_samples(png, info) : request_rgba8(png, info);
     size_t delivered = (grey ? 1 : 4) * (size_t)width;  // bytes per row from libpng
     if (png_get_rowbytes(png, info) != delivered) {
         fail(png, &job->errors, QRPNG_ERROR_FORMAT, "unexpected row size");

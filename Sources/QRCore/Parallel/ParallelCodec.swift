@@ -58,20 +58,21 @@ public actor ParallelCodec {
          runner: @escaping @Sendable (CodecJob) -> Result<CodecOutput, ParallelCodecError>) {
         self.options = options
         self.clock = clock
-        // Jobs handed ahead, up to 128 per worker (within the queue's
-        // capacity): a worker that finishes one finds the next without the
-        // actor, and wakes the actor to refill only when a quarter is left
-        // (``WorkerHandOff/wantsReport``). A wake-up costs ~15 µs on this VM
-        // (futex, scheduling, the actor's turn); refilling every six jobs (8
-        // ahead, as before) cost a 1-worker pool 2–3% of 75 µs jobs. Around a
-        // runAll of 10,000 generate jobs on 1 worker, the process's context
-        // switches (getrusage) fell from 130 to ~20 per 1,000 jobs.
+        // Workers run ahead on jobs handed over in advance and report in
+        // groups: waking the actor (a futex wake, a thread to schedule) costs
+        // far more than the bookkeeping it brings, and when workers fill every
+        // core that cost comes out of their time. A group is due at the
+        // inbox's backlog limit (64 reports), when the hand-off falls below a
+        // quarter while the actor has more to hand over, or when a worker runs
+        // dry. 128 jobs ahead per worker outlast a refill after 64 reports; a
+        // low-water mark of at least 2 per worker does the same for small queues.
         let prefetch = 128 * options.workers
         machine = Machine(limits: Machine.Limits(
             workers: options.workers, prefetch: prefetch, queueCapacity: options.queueCapacity,
             timeToLive: options.resultTimeToLive, maxRetained: options.maxRetainedResults))
         let handedAhead = min(prefetch, options.queueCapacity)
-        pool = WorkerPool(workers: options.workers, lowWater: max(1, handedAhead / 4), clock: clock, runner: runner)
+        let lowWater = max(2 * options.workers, handedAhead / 4)
+        pool = WorkerPool(workers: options.workers, lowWater: lowWater, clock: clock, runner: runner)
         Task { await self.receiveWorkerEvents() }
     }
 
@@ -84,6 +85,7 @@ public actor ParallelCodec {
     ///   ``ParallelCodecError/shutDown``, or ``ParallelCodecError/cancelled``
     ///   when the task is cancelled while waiting for room (nothing is queued).
     public func submit(_ job: CodecJob, whenFull policy: QueueFullPolicy = .wait) async throws(ParallelCodecError) -> JobID {
+        catchUp()
         let token = makeToken()
         let now = clock.now()
         machine.expire(now: now)
@@ -101,6 +103,7 @@ public actor ParallelCodec {
 
     /// Where a job stands. Cheap: it neither waits nor touches the workers' work.
     public func status(_ id: JobID) -> JobStatus {
+        catchUp()
         machine.expire(now: clock.now())
         let status = machine.status(of: id)
         return status == .running && pool.handOff.contains(id) ? .queued : status
@@ -112,6 +115,7 @@ public actor ParallelCodec {
     /// - Throws: the job's own error, ``ParallelCodecError/cancelled``,
     ///   ``ParallelCodecError/expired(_:)`` or ``ParallelCodecError/unknownJob(_:)``.
     public func result(_ id: JobID) async throws(ParallelCodecError) -> CodecOutput {
+        catchUp()
         let token = makeToken()
         machine.expire(now: clock.now())
         let outcome = await withTaskCancellationHandler {
@@ -134,6 +138,7 @@ public actor ParallelCodec {
     /// - Returns: whether the job was still unfinished (and is now cancelled).
     @discardableResult
     public func cancel(_ id: JobID) -> Bool {
+        catchUp()
         let now = clock.now()
         machine.expire(now: now)
         guard !machine.status(of: id).isTerminal else { return false }
@@ -156,6 +161,7 @@ public actor ParallelCodec {
     public func runAll(_ jobs: [CodecJob], whenFull policy: QueueFullPolicy = .wait) async -> [Result<CodecOutput, ParallelCodecError>] {
         guard !jobs.isEmpty else { return [] }
         guard !Task.isCancelled else { return jobs.map { _ in .failure(.cancelled) } }
+        catchUp()
         let token = makeToken()
         let now = clock.now()
         machine.expire(now: now)
@@ -177,6 +183,7 @@ public actor ParallelCodec {
 
     /// Current load, totals so far, and recent latency and throughput.
     public func metrics() -> ParallelCodecMetrics {
+        catchUp()
         let now = clock.now()
         machine.expire(now: now)
         let counters = machine.counters
@@ -196,6 +203,7 @@ public actor ParallelCodec {
     /// - Parameter mode: ``ShutdownMode/graceful`` runs the queued jobs first;
     ///   ``ShutdownMode/immediate`` cancels them. Running jobs finish either way.
     public func shutdown(_ mode: ShutdownMode = .graceful) async {
+        catchUp()
         let now = clock.now()
         perform(machine.shutdown(mode, now: now), now: now)
         guard machine.state != .stopped else { return }
@@ -205,23 +213,39 @@ public actor ParallelCodec {
     // MARK: - Carrying out the scheduler's actions
 
     /// Applies the workers' reports in the order they arrive, until the last
-    /// worker has exited. The jobs finished since the last look are applied
-    /// together, so that refilling the workers costs one hand-off, not one per job.
+    /// worker has exited.
     private func receiveWorkerEvents() async {
         while let events = await pool.events.next() {
-            let now = clock.now()
-            var finished: [Machine.Report] = []
-            finished.reserveCapacity(events.count)
-            var exits = 0
-            for event in events {
-                switch event {
-                case let .finished(id, outcome, finishedAt):
-                    finished.append(Machine.Report(id: id, outcome: outcome, finishedAt: finishedAt))
-                case .exited: exits += 1
-                }
+            apply(events)
+        }
+    }
+
+    /// Applies reports that wait in the inbox without having woken the actor
+    /// (the jobs of a batch report in groups), so that admission, status,
+    /// cancellation and metrics see every job that has finished.
+    private func catchUp() {
+        apply(pool.events.takeWaiting())
+    }
+
+    /// The jobs finished since the last look are applied together, so that
+    /// refilling the workers costs one hand-off, not one per job.
+    private func apply(_ events: [WorkerEvent<CodecOutput>]) {
+        var finished: [Machine.Report] = []
+        finished.reserveCapacity(events.count)
+        var exits = 0
+        for event in events {
+            switch event {
+            case let .finished(id, outcome, finishedAt):
+                finished.append(Machine.Report(id: id, outcome: outcome, finishedAt: finishedAt))
+            case .exited: exits += 1
             }
-            if !finished.isEmpty { perform(machine.workersFinished(finished, now: now), now: now) }
-            for _ in 0..<exits where machine.workerExited() { finishShutdown() }
+        }
+        if !finished.isEmpty {
+            let now = clock.now()
+            perform(machine.workersFinished(finished, now: now), now: now)
+        }
+        for _ in 0..<exits {
+            if machine.workerExited() { finishShutdown() }
         }
     }
 
@@ -244,7 +268,7 @@ public actor ParallelCodec {
                 pool.handOff.close()
             }
         }
-        pool.handOff.expectMore(machine.hasUndispatchedJobs)
+        pool.handOff.actorHasMore = machine.hasUndispatchedJobs
     }
 
     /// A single submission learns its identifier; a batch notes its jobs' for cancellation.

@@ -12,8 +12,8 @@ final class WorkerHandOff<Work: Sendable>: @unchecked Sendable { // every var is
     private var moreToCome = false
     private let lowWater: Int
 
-    /// - Parameter lowWater: below this many waiting jobs, a hand-off with
-    ///   ``expectMore(_:)`` set ``wantsReport``.
+    /// - Parameter lowWater: below this many waiting jobs, the hand-off
+    ///   ``wantsReport`` if the ``actorHasMore``.
     init(lowWater: Int) {
         self.lowWater = lowWater
     }
@@ -26,15 +26,26 @@ final class WorkerHandOff<Work: Sendable>: @unchecked Sendable { // every var is
 
     /// The next job, sleeping while there is none; nil once closed and empty.
     /// Called by worker threads only: it blocks.
-    /// - Parameter finishedOne: whether the caller just finished a job, so
-    ///   that ``busyCount`` counts it no more.
-    func take(afterFinishing finishedOne: Bool) -> JobDispatch<Work>? {
-        if finishedOne { lock.withLock { busy -= 1 } }
-        return lock.withLock(whenReady: { !waiting.isEmpty || closed }) {
-            guard let dispatch = waiting.popFirst() else { return nil }
-            busy += 1
-            return dispatch
+    /// - Parameters:
+    ///   - finishedOne: whether the caller just finished a job, so that
+    ///     ``busyCount`` counts it no more.
+    ///   - beforeSleeping: run (outside the lock) when there is nothing to
+    ///     take, before the caller sleeps.
+    func take(afterFinishing finishedOne: Bool, beforeSleeping: () -> Void) -> JobDispatch<Work>? {
+        let ready = lock.withLock { () -> JobDispatch<Work>?? in
+            if finishedOne { busy -= 1 }
+            return waiting.isEmpty && !closed ? .none : .some(startNext())
         }
+        if let ready { return ready }
+        beforeSleeping()
+        return lock.withLock(whenReady: { !waiting.isEmpty || closed }) { startNext() }
+    }
+
+    /// The first waiting job, now counted busy; nil when none waits. - Note: lock held.
+    private func startNext() -> JobDispatch<Work>? {
+        guard let dispatch = waiting.popFirst() else { return nil }
+        busy += 1
+        return dispatch
     }
 
     /// Takes a job back if no worker has started it; returns whether it did.
@@ -47,18 +58,20 @@ final class WorkerHandOff<Work: Sendable>: @unchecked Sendable { // every var is
         lock.withLock { waiting.contains { $0.id == id } }
     }
 
-    /// Tells the workers whether the actor holds jobs it will hand over as
-    /// room frees (queued or parked ones), so that running low is worth a report.
-    func expectMore(_ more: Bool) {
-        lock.withLock { moreToCome = more }
+    /// Whether the actor holds jobs (queued, or parked for room) that it
+    /// will hand over as room frees here: only then is running low worth a
+    /// report. Set by the actor after each of its turns.
+    var actorHasMore: Bool {
+        get { lock.withLock { moreToCome } }
+        set { lock.withLock { moreToCome = newValue } }
     }
 
     /// Whether a worker that just finished a job should wake the actor with
-    /// its report: the hand-off runs low while the actor has more to hand
-    /// over, or it has run dry (so that a batch's last outcomes arrive at
-    /// once). Otherwise reports wait, and the actor is woken once per refill.
+    /// its report so that it refills the hand-off: fewer than the low-water
+    /// mark wait and the actor has more. (A worker that runs dry wakes it
+    /// anyway, before sleeping.)
     var wantsReport: Bool {
-        lock.withLock { waiting.isEmpty || (moreToCome && waiting.count < lowWater) }
+        lock.withLock { moreToCome && waiting.count < lowWater }
     }
 
     /// Workers running a job.

@@ -5,8 +5,9 @@
 /// A worker's loop is take, run, post, with no other synchronisation, so a
 /// worker that finds the next job already handed off goes straight on to it.
 /// An outcome wakes the actor only when someone waits for it alone, or when
-/// the hand-off wants a report (``WorkerHandOff/wantsReport``); otherwise it
-/// waits in the inbox for the next report.
+/// the hand-off wants a refill (``WorkerHandOff/wantsReport``); otherwise it
+/// waits in the inbox for a later report — at the latest the worker's flush
+/// before it sleeps, or the inbox's backlog limit.
 final class WorkerPool<Output: Sendable>: Sendable {
     let handOff: WorkerHandOff<PooledJob>
     let events = WorkerEventInbox<Output>()
@@ -17,14 +18,16 @@ final class WorkerPool<Output: Sendable>: Sendable {
     ///   should leave the workers enough to do while the actor's thread gets
     ///   scheduled.
     /// - Parameter clock: stamps each outcome with the time its job finished.
-    init(workers: Int, lowWater: Int, clock: any ParallelCodecClock, runner: @escaping @Sendable (CodecJob) -> Result<Output, ParallelCodecError>) {
+    init(workers: Int, lowWater: Int, clock: any ParallelCodecClock,
+         runner: @escaping @Sendable (CodecJob) -> Result<Output, ParallelCodecError>) {
         handOff = WorkerHandOff(lowWater: lowWater)
         for _ in 0..<workers {
             WorkerThread.start { [handOff, events, clock] in
                 var finishedOne = false
-                while let dispatch = handOff.take(afterFinishing: finishedOne) {
+                while let dispatch = handOff.take(afterFinishing: finishedOne, beforeSleeping: events.flush) {
                     let outcome = runner(dispatch.work.job)
-                    events.post(.finished(dispatch.id, outcome, at: clock.now()), wake: dispatch.work.reportsAtOnce || handOff.wantsReport)
+                    let wake = dispatch.work.reportsAtOnce || handOff.wantsReport
+                    events.post(.finished(dispatch.id, outcome, at: clock.now()), wake: wake)
                     finishedOne = true
                 }
                 events.post(.exited, wake: true)

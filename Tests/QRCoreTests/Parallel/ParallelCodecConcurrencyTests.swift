@@ -54,6 +54,29 @@ struct ParallelCodecConcurrencyTests {
         await codec.shutdown()
     }
 
+    /// Batches smaller than the hand-off report in groups, relying on each
+    /// worker to hand over its reports before it sleeps. Thousands of them
+    /// from two tasks, every seventh cancelled at once, must all come back
+    /// and let the pool shut down: a lost report would hang here.
+    @Test func manySmallBatchesAllComeBack() async {
+        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2))
+        await withTaskGroup(of: Void.self) { group in
+            for lane in 0..<2 {
+                group.addTask {
+                    for round in 0..<1_000 {
+                        let jobs = (0...(round % 5)).map { CodecJob.tiny("\(lane)-\(round)-\($0)") }
+                        let batch = Task { await codec.runAll(jobs) }
+                        if round % 7 == 0 { batch.cancel() }
+                        let outcomes = await batch.value
+                        #expect(outcomes.count == jobs.count)
+                        #expect(outcomes.allSatisfy { $0.isSuccess || $0.failure == .cancelled })
+                    }
+                }
+            }
+        }
+        await codec.shutdown()
+    }
+
     /// A quarter of the jobs: 7 in 10 tiny encodes (labelled by number, the
     /// last of them cancelled right after it is queued), 2 failing encodes
     /// (labelled n…), 1 unreadable image (u…).
