@@ -21,10 +21,11 @@ struct ParallelSuite {
         return rows
     }
 
-    /// Short runs are repeated until they have taken this long, so that a
-    /// 50-job batch (a few milliseconds) gets as many chances at a quiet
-    /// moment of the machine as a 10,000-job one.
-    private static let minimumMeasuringTime = Duration.seconds(2)
+    /// Rounds are repeated until they have taken this long, so that short
+    /// runs (a 50-job batch lasts milliseconds, 10,000 generate jobs under
+    /// a second) get many chances at a quiet moment of a shared machine,
+    /// whose bursts of other work last seconds.
+    private static let minimumMeasuringTime = Duration.seconds(10)
     private static let maximumRepetitions = 100
 
     /// The serial row, then one per pool size, each the fastest of at least

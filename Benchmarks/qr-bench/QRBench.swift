@@ -53,7 +53,7 @@ struct QRBench: AsyncParsableCommand {
     @Option(help: "Jobs per parallel run; repeat for several counts (default: 50 and 10000).")
     var jobs: [Int] = [50, 10_000]
 
-    @Option(help: "Runs of each parallel configuration, at least (runs shorter than 2 s in all are repeated further); the fastest is reported.")
+    @Option(help: "Runs of each parallel configuration, at least (rounds shorter than 10 s in all are repeated further); the fastest is reported.")
     var repetitions: Int = 3
 
     @Option(name: .customLong("workload"), help: "A parallel workload to run; repeat for several (default: all).")
