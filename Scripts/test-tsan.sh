@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # A scratch folder of its own: a sanitized build shares nothing with a plain one.
-swift test --sanitize=thread --scratch-path .build-tsan --filter 'Parallel|WorkerHandOff' "$@"
+swift test --sanitize=thread --scratch-path .build-tsan --filter 'Parallel|WorkerHandOff|Locked' "$@"

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Everything about a symbol of one version that does not depend on its data:
 /// the function patterns, where the data bits go, and the eight mask patterns
 /// (ISO/IEC 18004:2015 §6.3 and §7.7–7.8). Built once per version and shared.
@@ -28,7 +26,7 @@ struct SymbolTemplate: Sendable {
         let columnWord: Int, columnMask: UInt64
     }
 
-    private static let cache = Mutex<[SymbolTemplate?]>(Array(repeating: nil, count: 40))
+    private static let cache = Locked<[SymbolTemplate?]>(Array(repeating: nil, count: 40))
 
     /// The shared template of `version`, built on first use.
     static func of(_ version: QRVersion) -> SymbolTemplate {

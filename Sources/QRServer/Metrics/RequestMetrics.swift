@@ -1,4 +1,4 @@
-import Synchronization
+import QRCore
 
 /// Counts of HTTP requests and a histogram of their durations, by route, for
 /// `GET /metrics`.
@@ -40,7 +40,7 @@ final class RequestMetrics: Sendable {
         var responses: [RouteStatus: Int]
     }
 
-    private let state = Mutex(Snapshot(durations: [:], responses: [:]))
+    private let state = Locked(Snapshot(durations: [:], responses: [:]))
 
     func record(route: String, status: Int, duration: Duration) {
         state.withLock { state in

@@ -3,12 +3,12 @@ import Synchronization
 
 /// The server's ``TaskTable``, shared by every request handler.
 final class TaskRegistry: Sendable {
-    private let table: Mutex<TaskTable>
+    private let table: Locked<TaskTable>
     private let sweeping = Atomic<Bool>(false)
 
     /// - Parameter liveJobBound: the most jobs the codec can hold unexpired.
     init(liveJobBound: Int) {
-        table = Mutex(TaskTable(liveJobBound: liveJobBound))
+        table = Locked(TaskTable(liveJobBound: liveJobBound))
     }
 
     var count: Int { table.withLock { $0.count } }
