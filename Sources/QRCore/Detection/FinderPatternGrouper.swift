@@ -37,9 +37,11 @@ struct FinderTriple: Sendable {
     /// of module x is ax/(1+cx), whose slope is m₀ = a at x = 0 and
     /// m₁ = a/(1+cX)² at x = X, so X = distance/√(m₀m₁). An arithmetic mean
     /// of the sizes would overcount a steep view badly.
-    var moduleSpan: Double {
-        let spans = sideSpans
-        return (spans.top + spans.left) / 2
+    var moduleSpan: Double { Self.moduleSpan(sideSpans) }
+
+    /// ``moduleSpan`` from side spans already measured.
+    static func moduleSpan(_ spans: (top: Double, left: Double)) -> Double {
+        (spans.top + spans.left) / 2
     }
 
     /// Modules from the corner pattern's centre to each of the others'.
@@ -126,7 +128,7 @@ enum FinderPatternGrouper {
         if Point.cross(u, v) < 0 { swap(&p, &q) }
         var triple = FinderTriple(topLeft: corner, topRight: p, bottomLeft: q, irregularity: 0)
         let spans = triple.sideSpans
-        let span = (spans.top + spans.left) / 2 + 7  // moduleSpan + 7, from the spans measured once
+        let span = FinderTriple.moduleSpan(spans) + 7
         let dimension = Double(FinderTriple.snappedDimension(span))
         guard span > 15 && span < 190 && abs(span - dimension) < 8 else { return nil }
         // Sides are compared in modules, not pixels, so that a steep view's
