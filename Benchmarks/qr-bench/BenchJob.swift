@@ -5,7 +5,7 @@ import QRCore
 /// the codec's worker makes for it — so both sides do the same work.
 enum BenchJob: Sendable {
     /// Text → PNG at scale 10, border 4 (the original service's generate request).
-    case generate(text: String, correction: ErrorCorrection)
+    case generate(text: String, correctionLevel: ErrorCorrectionLevel)
     /// PNG bytes → the codes in them.
     case decode(png: [UInt8])
 
@@ -13,8 +13,8 @@ enum BenchJob: Sendable {
 
     var codecJob: CodecJob {
         switch self {
-        case let .generate(text, correction):
-            .encode(EncodeRequest(text: text, options: EncodingOptions(correction: correction), format: .png(Self.rendering)))
+        case let .generate(text, correctionLevel):
+            .encode(EncodeRequest(text: text, options: EncodingOptions(correctionLevel: correctionLevel), format: .png(Self.rendering)))
         case let .decode(png):
             .decode(DecodeRequest(png: png))
         }
@@ -24,8 +24,8 @@ enum BenchJob: Sendable {
     /// would; throws where the codec's job would fail.
     func runSerially() throws -> CodecOutput {
         switch self {
-        case let .generate(text, correction):
-            return .png(try QRCode(text: text, correction: correction).pngData(options: Self.rendering))
+        case let .generate(text, correctionLevel):
+            return .png(try QRCode(text: text, correctionLevel: correctionLevel).pngData(options: Self.rendering))
         case let .decode(png):
             let codes = QRReader().read(try GrayImage(pngData: png))
             guard !codes.isEmpty else { throw BenchFailure("no QR Code found") }

@@ -23,8 +23,8 @@ struct ParallelWorkload {
         guard let url = payloads.first(where: { $0.name == "url-H" }) else {
             throw BenchFailure("payloads.json has no url-H payload")
         }
-        let generate = BenchJob.generate(text: url.text, correction: url.correction)
-        let png = try QRCode(text: url.text, correction: url.correction).pngData(options: BenchJob.rendering)
+        let generate = BenchJob.generate(text: url.text, correctionLevel: url.correctionLevel)
+        let png = try QRCode(text: url.text, correctionLevel: url.correctionLevel).pngData(options: BenchJob.rendering)
         let decode = BenchJob.decode(png: try readFile(photoPath))
         return [
             ParallelWorkload(name: "generate", detail: "url-H → PNG, scale 10, border 4", cycle: [generate], bytes: png.count),

@@ -7,7 +7,7 @@ struct Payload: Decodable {
     let ecc: String
     let text: String
 
-    var correction: ErrorCorrection { ErrorCorrection(letter: ecc) ?? .medium }
+    var correctionLevel: ErrorCorrectionLevel { ErrorCorrectionLevel(letter: ecc) ?? .medium }
 
     /// Reads `payloads.json` (a JSON array of `{"name", "ecc", "text"}`).
     static func load(from path: String) throws -> [Payload] {

@@ -19,18 +19,18 @@ struct PerOperationSuite {
     }
 
     private func encodeWorkload(_ payload: Payload) throws -> WorkloadResult {
-        let code = try QRCode(text: payload.text, correction: payload.correction)
+        let code = try QRCode(text: payload.text, correctionLevel: payload.correctionLevel)
         let micros = try timing.microsecondsPerCall {
-            blackHole(try QRCode(text: payload.text, correction: payload.correction))
+            blackHole(try QRCode(text: payload.text, correctionLevel: payload.correctionLevel))
         }
         return WorkloadResult(name: "encode/\(payload.name)", microsecondsPerOp: micros,
-                              detail: "v\(code.version)-\(code.correction) mask \(code.mask)")
+                              detail: "v\(code.version)-\(code.correctionLevel) mask \(code.mask)")
     }
 
     private func pngWorkload(_ payload: Payload) throws -> WorkloadResult {
-        let png = try QRCode(text: payload.text, correction: payload.correction).pngData()
+        let png = try QRCode(text: payload.text, correctionLevel: payload.correctionLevel).pngData()
         let micros = try timing.microsecondsPerCall {
-            blackHole(try QRCode(text: payload.text, correction: payload.correction).pngData())
+            blackHole(try QRCode(text: payload.text, correctionLevel: payload.correctionLevel).pngData())
         }
         return WorkloadResult(name: "png/\(payload.name)", microsecondsPerOp: micros, bytes: png.count,
                               detail: "scale 10, border 4")

@@ -31,11 +31,11 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = Array(UnsafeBufferPointer(start: data, count: size))[...]
     guard let versionByte = input.popFirst(), let flags = input.popFirst() else { return 0 }
     let version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % 40)
-    let correction = ErrorCorrection.allCases[Int(flags & 3)]
+    let correctionLevel = ErrorCorrectionLevel.allCases[Int(flags & 3)]
     if flags & 4 == 0 {
-        fuzzEncoded(input, version: version, correction: correction)
+        fuzzEncoded(input, version: version, correctionLevel: correctionLevel)
     } else {
-        fuzzReceived(input, version: version, correction: correction)
+        fuzzReceived(input, version: version, correctionLevel: correctionLevel)
     }
     return 0
 }
@@ -48,8 +48,8 @@ private struct Corruption {
     let uncertain: Bool
 }
 
-private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correction: ErrorCorrection) {
-    let blocks = BlockStructure(version: version, correction: correction)
+private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
+    let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
     var rest = input
     var corruptions: [Corruption] = []
     for _ in 0..<Int(rest.popFirst() ?? 0) where rest.count >= 3 {
@@ -70,11 +70,11 @@ private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correct
     }
     checkSymbol(received: received, uncertain: uncertain.contains(1) ? uncertain : nil, sent: sent,
                 data: data, blocks: blocks)
-    parse(data, version: version, correction: correction, corrected: 0)
+    parse(data, version: version, correctionLevel: correctionLevel, corrected: 0)
 }
 
-private func fuzzReceived(_ input: ArraySlice<UInt8>, version: QRVersion, correction: ErrorCorrection) {
-    let blocks = BlockStructure(version: version, correction: correction)
+private func fuzzReceived(_ input: ArraySlice<UInt8>, version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
+    let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
     let count = blocks.totalCodewords
     let received = padded(input.prefix(count), to: count)
     let flags = input.dropFirst(count)
@@ -85,7 +85,7 @@ private func fuzzReceived(_ input: ArraySlice<UInt8>, version: QRVersion, correc
     }
     guard let (data, corrected) = try? BlockCorrector.correctedData(received, uncertain: uncertain,
                                                                      blocks: blocks) else { return }
-    parse(data, version: version, correction: correction, corrected: corrected)
+    parse(data, version: version, correctionLevel: correctionLevel, corrected: corrected)
 }
 
 /// Corrects block `index` of `received` with its uncertain codewords as
@@ -107,7 +107,7 @@ private func checkBlock(_ index: Int, received: [UInt8], uncertain: [UInt8], sen
     do {
         let changed = try ReedSolomonDecoder.correct(&block, ecCount: ecCount, erasures: erasures)
         require(ReedSolomonEncoder.remainder(of: block[..<dataCount], degree: ecCount) == Array(block[dataCount...]),
-                "block \(index): the correction is not a codeword")
+                "block \(index): the correctionLevel is not a codeword")
         require(changed == block.indices.count { block[$0] != before[$0] },
                 "block \(index): reported \(changed) changes, made a different number")
         require(!guaranteed || block == expected, "block \(index): corrected to the wrong codeword")
@@ -138,9 +138,9 @@ private func checkSymbol(received: [UInt8], uncertain: [UInt8]?, sent: [UInt8], 
 }
 
 /// Parses data codewords and assembles the decoded symbol, text included.
-private func parse(_ data: [UInt8], version: QRVersion, correction: ErrorCorrection, corrected: Int) {
+private func parse(_ data: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel, corrected: Int) {
     guard let content = try? BitstreamParser.parse(data, version: version) else { return }
-    let format = FormatInformation(correction: correction, mask: QRMask(uncheckedNumber: 0))
+    let format = FormatInformation(correctionLevel: correctionLevel, mask: QRMask(uncheckedNumber: 0))
     let information = SymbolInformation(version: version, format: format)
     _ = DecodedSymbol(content: content, information: information, mirrored: false, errorsCorrected: corrected)
 }

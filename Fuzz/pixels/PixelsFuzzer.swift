@@ -16,7 +16,7 @@ import QRCore
 
 private let headerLength = 6
 private let limits = ImageLimits(maxPixels: 4_000_000, maxDimension: 4_096)
-private let reader = QRReader(options: ReaderOptions(limits: limits))
+private let reader = QRReader(options: DecodeOptions(limits: limits))
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

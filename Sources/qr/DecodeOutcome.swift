@@ -7,7 +7,7 @@ struct DecodeOutcome {
     enum Status { case found, noCode, unreadable }
 
     let file: String
-    var results: [QRResult] = []
+    var results: [DecodedSymbol] = []
     var error: String?
     var milliseconds: Double?
 
@@ -32,7 +32,7 @@ struct DecodeOutcome {
             return outcome
         }
         let clock = ContinuousClock()
-        var results: [QRResult] = []
+        var results: [DecodedSymbol] = []
         let elapsed = clock.measure { results = reader.read(image) }
         outcome.results = results
         outcome.milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
@@ -57,17 +57,17 @@ struct DecodeOutcome {
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
-    private static func json(_ result: QRResult) -> String {
-        let corners = result.corners.map { "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]" }
+    private static func json(_ result: DecodedSymbol) -> String {
+        let corners = result.corners.points.map { "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]" }
         let fields = [
             "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
             "\"version\": \(result.version.number)",
-            "\"ecc\": \"\(result.correction.letter)\"",
+            "\"ecc\": \"\(result.correctionLevel.letter)\"",
             "\"mask\": \(result.mask.number)",
             "\"corners\": [" + corners.joined(separator: ", ") + "]",
-            "\"mirrored\": \(result.mirrored)",
-            "\"inverted\": \(result.inverted)",
+            "\"mirrored\": \(result.isMirrored)",
+            "\"inverted\": \(result.isInverted)",
             "\"errors_corrected\": \(result.errorsCorrected)",
         ]
         return "{" + fields.joined(separator: ", ") + "}"

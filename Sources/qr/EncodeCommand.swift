@@ -22,7 +22,7 @@ struct EncodeCommand: ParsableCommand {
             """)
 
     @Option(name: .customLong("ecc"), help: "Error-correction level: L, M, Q or H (raised if it fits, see --no-boost).")
-    var correction: ErrorCorrection = .medium
+    var correctionLevel: ErrorCorrectionLevel = .medium
 
     @Option(help: "A fixed version, 1–40.")
     var version: Int?
@@ -91,7 +91,7 @@ struct EncodeCommand: ParsableCommand {
         let code: QRCode
         do {
             code = try encode(payload, options: try encodingOptions())
-        } catch let error as EncodingError {
+        } catch let error as QREncodingError {
             throw CommandFailure(description: error.description)
         }
         let rendered = try render(code)
@@ -107,7 +107,7 @@ struct EncodeCommand: ParsableCommand {
         } else {
             versions = try QRVersion.range(minVersion ?? 1, maxVersion ?? 40)
         }
-        return EncodingOptions(correction: correction, versions: versions, mask: try mask.map { try QRMask(number: $0) },
+        return EncodingOptions(correctionLevel: correctionLevel, versions: versions, mask: try mask.map { try QRMask(number: $0) },
                                boostsCorrection: !noBoost, declaresUTF8: eci)
     }
 
@@ -126,7 +126,9 @@ struct EncodeCommand: ParsableCommand {
 
     private func encode(_ payload: Payload, options: EncodingOptions) throws -> QRCode {
         switch payload {
-        case .text(let text): return try QRCode(text: text, mode: mode.textMode, options: options)
+        case .text(let text):
+            guard let forced = mode.segmentMode else { return try QRCode(text: text, options: options) }
+            return try QRCode(text: text, mode: forced, options: options)
         case .bytes(let bytes): return try QRCode(bytes: bytes, options: options)
         }
     }
@@ -186,9 +188,10 @@ private enum Payload {
 enum ModeOption: String, ExpressibleByArgument, CaseIterable {
     case auto, numeric, alphanumeric, byte, kanji
 
-    var textMode: TextMode {
+    /// The forced mode, or nil for automatic segmentation.
+    var segmentMode: SegmentMode? {
         switch self {
-        case .auto: return .automatic
+        case .auto: return nil
         case .numeric: return .numeric
         case .alphanumeric: return .alphanumeric
         case .byte: return .byte
@@ -213,7 +216,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension ErrorCorrection: ExpressibleByArgument {
+extension ErrorCorrectionLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(letter: argument) }
     public static var allValueStrings: [String] { ["L", "M", "Q", "H"] }
     /// Shown as the default in --help ("M", not the raw value).

@@ -5,17 +5,17 @@ import Testing
 /// The library examples of README.md, kept compiling and true.
 struct ReadmeExamplesTests {
     @Test func encodingExamples() throws {
-        let code = try QRCode(text: "https://example.com/ticket/8F3A", correction: .medium)
-        #expect(code.size == code.version.size && code.correction >= .medium)
+        let code = try QRCode(text: "https://example.com/ticket/8F3A", correctionLevel: .medium)
+        #expect(code.size == code.version.size && code.correctionLevel >= .medium)
         #expect(code[0, 0])
 
-        var options = EncodingOptions(correction: .high)
+        var options = EncodingOptions(correctionLevel: .high)
         options.versions = try QRVersion.range(5, 10)
         options.mask = try QRMask(number: 3)
         options.boostsCorrection = false
         options.declaresUTF8 = true
-        let fixed = try QRCode(text: "Grüße", mode: .automatic, options: options)
-        #expect(fixed.version.number == 5 && fixed.mask.number == 3 && fixed.correction == .high)
+        let fixed = try QRCode(text: "Grüße", options: options)
+        #expect(fixed.version.number == 5 && fixed.mask.number == 3 && fixed.correctionLevel == .high)
 
         let segments = [try QRSegment.alphanumeric("INVOICE "), try QRSegment.numeric("0012345678")]
         let mixed = try QRCode(segments: segments, options: EncodingOptions())
@@ -23,7 +23,7 @@ struct ReadmeExamplesTests {
     }
 
     @Test func renderingAndDecodingExamples() throws {
-        let code = try QRCode(text: "https://example.com/ticket/8F3A", correction: .medium)
+        let code = try QRCode(text: "https://example.com/ticket/8F3A", correctionLevel: .medium)
         let png = try code.pngData(options: RenderOptions(scale: 10, border: 4))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID()).png").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -13,14 +13,14 @@ struct BitReader {
 
     /// Throws unless `bits` more bits remain, so that a whole segment is
     /// checked before any of it is read.
-    func require(_ bits: Int, for field: @autoclosure () -> String) throws(DecodingError) {
+    func require(_ bits: Int, for field: @autoclosure () -> String) throws(QRDecodingError) {
         guard bits <= remaining else {
             throw .malformedBitstream("\(field()) needs \(bits) bits, but only \(remaining) remain", bitOffset: offset)
         }
     }
 
     /// Reads a field of `width` bits (at most 32) as an unsigned number.
-    mutating func read(_ width: Int, for field: @autoclosure () -> String) throws(DecodingError) -> Int {
+    mutating func read(_ width: Int, for field: @autoclosure () -> String) throws(QRDecodingError) -> Int {
         precondition(width >= 0 && width <= 32, "field wider than 32 bits")
         try require(width, for: field())
         var value = 0

@@ -7,7 +7,7 @@
 ///
 /// Every field is checked against the bits that remain before it is read,
 /// and every segment consumes at least its 4-bit mode indicator, so any
-/// input ends in a result or a ``DecodingError``, never a trap or a loop.
+/// input ends in a result or a ``QRDecodingError``, never a trap or a loop.
 struct BitstreamParser {
     private var reader: BitReader
     private let version: QRVersion
@@ -17,10 +17,10 @@ struct BitstreamParser {
 
     /// Parses `dataCodewords` of a symbol of `version` (which fixes the
     /// character count widths of Table 3).
-    /// - Throws: ``DecodingError/malformedBitstream(_:bitOffset:)``,
-    ///   ``DecodingError/unsupportedMode(indicator:bitOffset:)`` or
-    ///   ``DecodingError/unsupportedECI(assignment:bitOffset:)``.
-    static func parse(_ dataCodewords: [UInt8], version: QRVersion) throws(DecodingError) -> BitstreamContent {
+    /// - Throws: ``QRDecodingError/malformedBitstream(_:bitOffset:)``,
+    ///   ``QRDecodingError/unsupportedMode(indicator:bitOffset:)`` or
+    ///   ``QRDecodingError/unsupportedECI(assignment:bitOffset:)``.
+    static func parse(_ dataCodewords: [UInt8], version: QRVersion) throws(QRDecodingError) -> BitstreamContent {
         var parser = BitstreamParser(reader: BitReader(dataCodewords), version: version)
         try parser.parseSegments()
         return parser.content
@@ -31,35 +31,38 @@ struct BitstreamParser {
         self.version = version
     }
 
-    /// Mode indicators of Table 2, and 1101 for Hanzi (GB/T 18284).
-    private mutating func parseSegments() throws(DecodingError) {
+    /// Segments until the terminator or the end of the data (Table 2).
+    private mutating func parseSegments() throws(QRDecodingError) {
         while reader.remaining >= 4 {
             let start = reader.offset
-            switch try reader.read(4, for: "mode indicator") {
-            case 0b0000: return
-            case 0b0001: try parseNumeric()
-            case 0b0010: try parseAlphanumeric()
-            case 0b0100: try parseBytes()
-            case 0b1000: try parseKanji()
-            case 0b1101: try parseHanzi()
-            case 0b0111: try parseECI(at: start)
-            case 0b0101: record(.fnc1FirstPosition, fnc1: .gs1)
-            case 0b1001: try parseApplicationIndicator()
-            case 0b0011: try parseStructuredAppend()
-            case let indicator: throw .unsupportedMode(indicator: indicator, bitOffset: start)
+            let indicator = try reader.read(4, for: "mode indicator")
+            if indicator == 0 { return }  // the terminator (§7.4.9)
+            guard let mode = SegmentMode(rawValue: UInt8(indicator)) else {
+                throw .unsupportedMode(indicator: indicator, bitOffset: start)
+            }
+            switch mode {
+            case .numeric: try parseNumeric()
+            case .alphanumeric: try parseAlphanumeric()
+            case .byte: try parseBytes()
+            case .kanji: try parseKanji()
+            case .hanzi: try parseHanzi()
+            case .eci: try parseECI(at: start)
+            case .fnc1FirstPosition: record(.fnc1FirstPosition, fnc1: .gs1)
+            case .fnc1SecondPosition: try parseApplicationIndicator()
+            case .structuredAppend: try parseStructuredAppend()
             }
         }
     }
 
     /// Notes a segment, and the FNC1 mode it declares, if any.
-    private mutating func record(_ mode: DecodedSymbol.Mode, count: Int = 0, fnc1: DecodedSymbol.FNC1? = nil) {
+    private mutating func record(_ mode: SegmentMode, count: Int = 0, fnc1: DecodedSymbol.FNC1? = nil) {
         content.segments.append(DecodedSymbol.Segment(mode: mode, count: count))
         if let fnc1 { content.fnc1 = fnc1 }
     }
 
     /// The character count of a segment, whose field width depends on the
     /// mode and the version (Table 3); Hanzi uses kanji's widths.
-    private mutating func readCount(_ mode: QRSegment.Mode, name: String) throws(DecodingError) -> Int {
+    private mutating func readCount(_ mode: SegmentMode, name: String) throws(QRDecodingError) -> Int {
         try reader.read(mode.countWidth(at: version), for: "\(name) character count")
     }
 
@@ -68,7 +71,7 @@ struct BitstreamParser {
     private static let numericGroupLimits = [1, 10, 100, 1000]
 
     /// Numeric mode (§7.4.3): groups of three digits in 10 bits, a final two in 7 or one in 4.
-    private mutating func parseNumeric() throws(DecodingError) {
+    private mutating func parseNumeric() throws(QRDecodingError) {
         let count = try readCount(.numeric, name: "numeric")
         try reader.require(count / 3 * 10 + Self.numericGroupBits[count % 3],
                            for: "a numeric segment of \(count) digits")
@@ -94,7 +97,7 @@ struct BitstreamParser {
     }
 
     /// Alphanumeric mode (§7.4.4): pairs of characters in 11 bits as 45·a + b, a final one in 6.
-    private mutating func parseAlphanumeric() throws(DecodingError) {
+    private mutating func parseAlphanumeric() throws(QRDecodingError) {
         let count = try readCount(.alphanumeric, name: "alphanumeric")
         try reader.require(count / 2 * 11 + count % 2 * 6, for: "an alphanumeric segment of \(count) characters")
         var characters: [UInt8] = []
@@ -136,7 +139,7 @@ struct BitstreamParser {
     }
 
     /// Byte mode (§7.4.5): 8 bits a byte, in the character set of the last ECI.
-    private mutating func parseBytes() throws(DecodingError) {
+    private mutating func parseBytes() throws(QRDecodingError) {
         let count = try readCount(.byte, name: "byte")
         try reader.require(count * 8, for: "a byte segment of \(count) bytes")
         var bytes: [UInt8] = []
@@ -147,7 +150,7 @@ struct BitstreamParser {
     }
 
     /// Kanji mode (§7.4.6): 13 bits a character, expanded back to its Shift JIS code.
-    private mutating func parseKanji() throws(DecodingError) {
+    private mutating func parseKanji() throws(QRDecodingError) {
         let count = try readCount(.kanji, name: "kanji")
         try reader.require(count * 13, for: "a kanji segment of \(count) characters")
         var bytes: [UInt8] = []
@@ -164,7 +167,7 @@ struct BitstreamParser {
     /// subset (1 = GB 2312), a count as wide as kanji mode's, then 13 bits a
     /// character: the code minus 0xA1A1 (or 0xA6A1 from row 0xB0 on), its
     /// high byte times 0x60 plus its low byte.
-    private mutating func parseHanzi() throws(DecodingError) {
+    private mutating func parseHanzi() throws(QRDecodingError) {
         let subsetOffset = reader.offset
         let subset = try reader.read(4, for: "Hanzi subset")
         guard subset == 1 else {
@@ -187,7 +190,7 @@ struct BitstreamParser {
     /// An ECI designator (§7.4.2.1): 0xxxxxxx, 10xxxxxx + 8 bits or
     /// 110xxxxx + 16 bits, giving assignments up to 999999. It sets the
     /// character set of the byte segments that follow.
-    private mutating func parseECI(at start: Int) throws(DecodingError) {
+    private mutating func parseECI(at start: Int) throws(QRDecodingError) {
         let first = try reader.read(8, for: "ECI designator")
         let assignment: Int
         switch first {
@@ -209,7 +212,7 @@ struct BitstreamParser {
 
     /// FNC1 in second position (§7.4.8.3): the application indicator follows,
     /// a value 0…99 for two digits, or a letter's ASCII code plus 100.
-    private mutating func parseApplicationIndicator() throws(DecodingError) {
+    private mutating func parseApplicationIndicator() throws(QRDecodingError) {
         let start = reader.offset
         let value = try reader.read(8, for: "application indicator")
         let indicator: String
@@ -225,7 +228,7 @@ struct BitstreamParser {
 
     /// The structured append header (§8): the symbol's position (4 bits), the
     /// number of symbols minus one (4 bits) and the parity byte of the whole message.
-    private mutating func parseStructuredAppend() throws(DecodingError) {
+    private mutating func parseStructuredAppend() throws(QRDecodingError) {
         let start = reader.offset
         let index = try reader.read(4, for: "structured append position")
         let count = try reader.read(4, for: "structured append total") + 1

@@ -17,9 +17,9 @@ enum BlockCorrector {
     /// - Parameters:
     ///   - codewords: all codewords in placement order.
     ///   - uncertain: per codeword, non-zero if any of its modules is uncertain.
-    /// - Throws: ``DecodingError/uncorrectableBlock(block:blockCount:ecCodewords:reason:)``.
+    /// - Throws: ``QRDecodingError/uncorrectableBlock(block:blockCount:ecCodewords:reason:)``.
     static func correctedData(_ codewords: [UInt8], uncertain: [UInt8]?,
-                              blocks: BlockStructure) throws(DecodingError) -> (data: [UInt8], corrected: Int) {
+                              blocks: BlockStructure) throws(QRDecodingError) -> (data: [UInt8], corrected: Int) {
         precondition(codewords.count == blocks.totalCodewords, "codeword count does not match the block structure")
         let ecCount = blocks.ecCodewordsPerBlock
         var data: [UInt8] = []

@@ -1,5 +1,7 @@
-/// What a QR Code symbol says: its text and bytes, how it was encoded, and
-/// what it took to read it. Produced by ``QRDecoder/decode(_:uncertain:)``.
+/// A decoded QR Code: what it says, how it was encoded, where it was, and
+/// what it took to read it. ``QRReader/read(_:)`` returns one per symbol
+/// found in an image; ``QRDecoder/decode(_:uncertain:)`` returns one for a
+/// sampled grid.
 ///
 /// The name says what it is, a decoded symbol, as ``QRCode`` is an encoded
 /// one; "result" would not say of what.
@@ -20,7 +22,7 @@ public struct DecodedSymbol: Sendable, Hashable {
     /// The symbol's version.
     public let version: QRVersion
     /// The error-correction level from the format information.
-    public let correction: ErrorCorrection
+    public let correctionLevel: ErrorCorrectionLevel
     /// The data mask from the format information.
     public let mask: QRMask
     /// ECI assignment numbers in the order the designators appear (§7.4.2).
@@ -31,7 +33,13 @@ public struct DecodedSymbol: Sendable, Hashable {
     public let structuredAppend: StructuredAppend?
     /// Whether the grid had to be transposed: the symbol was printed or
     /// photographed mirrored.
-    public let mirrored: Bool
+    public let isMirrored: Bool
+    /// Whether the symbol was light modules on a dark background.
+    public private(set) var isInverted: Bool
+    /// The symbol's outer corners: in image pixels for a symbol found by
+    /// ``QRReader``, in modules (the grid's own corners) for one decoded from
+    /// a grid by ``QRDecoder``.
+    public private(set) var corners: Quadrilateral
     /// Codewords that Reed–Solomon decoding changed, over all blocks.
     public let errorsCorrected: Int
     /// The segments in stream order, headers (ECI, FNC1, structured append) included.
@@ -40,29 +48,10 @@ public struct DecodedSymbol: Sendable, Hashable {
     /// One segment of the data bit stream (§7.4).
     public struct Segment: Sendable, Hashable {
         /// The segment's mode (Table 2).
-        public let mode: Mode
+        public let mode: SegmentMode
         /// Characters in the segment: digits, alphanumeric characters, bytes,
         /// kanji or Hanzi characters; 0 for the header modes.
         public let count: Int
-    }
-
-    /// The modes of Table 2, with Hanzi mode of GB/T 18284.
-    public enum Mode: Sendable, Hashable, CustomStringConvertible {
-        case numeric, alphanumeric, byte, kanji, hanzi, eci, fnc1FirstPosition, fnc1SecondPosition, structuredAppend
-
-        public var description: String {
-            switch self {
-            case .numeric: return "numeric"
-            case .alphanumeric: return "alphanumeric"
-            case .byte: return "byte"
-            case .kanji: return "kanji"
-            case .hanzi: return "Hanzi"
-            case .eci: return "ECI"
-            case .fnc1FirstPosition: return "FNC1 (first position)"
-            case .fnc1SecondPosition: return "FNC1 (second position)"
-            case .structuredAppend: return "structured append"
-            }
-        }
     }
 
     /// How the data is formatted for an application (§7.4.8).
@@ -95,13 +84,23 @@ extension DecodedSymbol {
         self.text = content.text()
         self.bytes = content.bytes
         self.version = information.version
-        self.correction = information.format.correction
+        self.correctionLevel = information.format.correctionLevel
         self.mask = information.format.mask
         self.eciAssignments = content.eciAssignments
         self.fnc1 = content.fnc1
         self.structuredAppend = content.structuredAppend
-        self.mirrored = mirrored
+        self.isMirrored = mirrored
+        self.isInverted = false
+        self.corners = Quadrilateral(gridSize: information.version.size)
         self.errorsCorrected = errorsCorrected
         self.segments = content.segments
+    }
+
+    /// This symbol as found in an image: at `corners`, and inverted or not.
+    func located(at corners: Quadrilateral, inverted: Bool) -> DecodedSymbol {
+        var located = self
+        located.corners = corners
+        located.isInverted = inverted
+        return located
     }
 }

@@ -26,14 +26,14 @@ public enum QRDecoder {
     ///   - uncertain: modules the sampler could not read reliably (`true` =
     ///     uncertain), the same size as `grid`. Codewords that touch them
     ///     become erasures for blocks that errors-only decoding cannot correct.
-    /// - Throws: ``DecodingError``.
+    /// - Throws: ``QRDecodingError``.
     /// - Complexity: O(size²) for a clean symbol.
-    public static func decode(_ grid: BitMatrix, uncertain: BitMatrix? = nil) throws(DecodingError) -> DecodedSymbol {
+    public static func decode(_ grid: BitMatrix, uncertain: BitMatrix? = nil) throws(QRDecodingError) -> DecodedSymbol {
         if let uncertain {
             precondition(uncertain.width == grid.width && uncertain.height == grid.height,
                          "the uncertain matrix must have the grid's size")
         }
-        do throws(DecodingError) {
+        do throws(QRDecodingError) {
             return try decode(grid, uncertain: uncertain, mirrored: false)
         } catch {
             switch error {
@@ -51,13 +51,13 @@ public enum QRDecoder {
 
     /// One attempt, in the grid's orientation.
     private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?,
-                               mirrored: Bool) throws(DecodingError) -> DecodedSymbol {
+                               mirrored: Bool) throws(QRDecodingError) -> DecodedSymbol {
         let information = try SymbolInformation.read(from: grid)
         let template = SymbolTemplate.of(information.version)
         let mask = template.masks[information.format.mask.number]
         let codewords = CodewordReader.codewords(in: grid, masking: mask, template: template)
         let doubtful = uncertain.map { CodewordReader.codewords(in: $0, masking: nil, template: template) }
-        let blocks = BlockStructure(version: information.version, correction: information.format.correction)
+        let blocks = BlockStructure(version: information.version, correctionLevel: information.format.correctionLevel)
         let (data, corrected) = try BlockCorrector.correctedData(codewords, uncertain: doubtful, blocks: blocks)
         let content = try BitstreamParser.parse(data, version: information.version)
         return DecodedSymbol(content: content, information: information, mirrored: mirrored, errorsCorrected: corrected)

@@ -17,11 +17,11 @@ struct SymbolInformation: Sendable, Hashable {
     private static let primaryFormatPositions = FormatInformation.primaryPositions()
 
     /// Reads the information of `grid`, a symbol without quiet zone.
-    /// - Throws: ``DecodingError/invalidGridSize(width:height:)``,
-    ///   ``DecodingError/versionInformationUnreadable(sizeVersion:)``,
-    ///   ``DecodingError/versionMismatch(fromSize:fromVersionInformation:)`` or
-    ///   ``DecodingError/formatInformationUnreadable(distance:)``.
-    static func read(from grid: BitMatrix) throws(DecodingError) -> SymbolInformation {
+    /// - Throws: ``QRDecodingError/invalidGridSize(width:height:)``,
+    ///   ``QRDecodingError/versionInformationUnreadable(sizeVersion:)``,
+    ///   ``QRDecodingError/versionMismatch(fromSize:fromVersionInformation:)`` or
+    ///   ``QRDecodingError/formatInformationUnreadable(distance:)``.
+    static func read(from grid: BitMatrix) throws(QRDecodingError) -> SymbolInformation {
         let size = grid.width
         guard size == grid.height, (21...177).contains(size), (size - 17) % 4 == 0 else {
             throw .invalidGridSize(width: grid.width, height: grid.height)
@@ -36,7 +36,7 @@ struct SymbolInformation: Sendable, Hashable {
     /// decode to the same version, or one without error); otherwise the size
     /// wins, because it comes from the finder pattern geometry and the
     /// Reed–Solomon check will catch a wrong guess.
-    private static func readVersion(_ grid: BitMatrix, sizeVersion: QRVersion) throws(DecodingError) -> QRVersion {
+    private static func readVersion(_ grid: BitMatrix, sizeVersion: QRVersion) throws(QRDecodingError) -> QRVersion {
         guard sizeVersion.number >= 7 else { return sizeVersion }
         var first = 0, second = 0
         for (i, position) in VersionInformation.positions(size: grid.width).enumerated() {
@@ -66,7 +66,7 @@ struct SymbolInformation: Sendable, Hashable {
     /// row 8 spoils the first copy's high half and the second's low half but
     /// leaves the other two halves, which together make a whole copy; a
     /// line along column 8 does the opposite.
-    private static func readFormat(_ grid: BitMatrix) throws(DecodingError) -> FormatInformation {
+    private static func readFormat(_ grid: BitMatrix) throws(QRDecodingError) -> FormatInformation {
         var first = 0, second = 0
         for (i, position) in primaryFormatPositions.enumerated() where grid[position.x, position.y] {
             first |= 1 << i
@@ -82,7 +82,7 @@ struct SymbolInformation: Sendable, Hashable {
             if match.distance < best.distance { best = match }
         }
         guard best.distance <= correctableBits else { throw .formatInformationUnreadable(distance: best.distance) }
-        return FormatInformation(correction: ErrorCorrection(formatBits: best.index >> 3),
+        return FormatInformation(correctionLevel: ErrorCorrectionLevel(formatBits: best.index >> 3),
                                  mask: QRMask(uncheckedNumber: best.index & 7))
     }
 

@@ -13,19 +13,19 @@ struct AlignmentGrid: Sendable {
     /// Lattice coordinates in modules (pattern centres, +0.5 for the module centre).
     private let lattice: [Double]
     /// Image positions of the anchors, row-major over the lattice.
-    private let anchors: [Point]
+    private let anchors: [ImagePoint]
     /// One transform per lattice cell, row-major, (n − 1)² of them.
     private let cells: [PerspectiveTransform]
 
     /// Locates the anchors for a symbol of `version` first mapped by `initial`,
     /// whose finder pattern centres are at `finders` (top-left, top-right,
     /// bottom-left) in the image.
-    init?(version: QRVersion, initial: PerspectiveTransform, finders: [Point], finder: AlignmentPatternFinder) {
+    init?(version: QRVersion, initial: PerspectiveTransform, finders: [ImagePoint], finder: AlignmentPatternFinder) {
         let centres = QRSpec.alignmentCentres[version.number - 1]
         guard centres.count >= 3 else { return nil }
         lattice = centres.map { Double($0) + 0.5 }
         let n = lattice.count
-        var anchors = [Point?](repeating: nil, count: n * n)
+        var anchors = [ImagePoint?](repeating: nil, count: n * n)
         var found = 0
         for diagonal in 0...(2 * (n - 1)) {
             for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
@@ -44,8 +44,8 @@ struct AlignmentGrid: Sendable {
         var cells: [PerspectiveTransform] = []
         for j in 0..<(n - 1) {
             for i in 0..<(n - 1) {
-                var grid = [Point(x: lattice[i], y: lattice[j]), Point(x: lattice[i + 1], y: lattice[j]),
-                            Point(x: lattice[i + 1], y: lattice[j + 1]), Point(x: lattice[i], y: lattice[j + 1])]
+                var grid = [ImagePoint(x: lattice[i], y: lattice[j]), ImagePoint(x: lattice[i + 1], y: lattice[j]),
+                            ImagePoint(x: lattice[i + 1], y: lattice[j + 1]), ImagePoint(x: lattice[i], y: lattice[j + 1])]
                 var image = [self.anchors[j * n + i], self.anchors[j * n + i + 1],
                              self.anchors[(j + 1) * n + i + 1], self.anchors[(j + 1) * n + i]]
                 Self.anchorCornerCell(i: i, j: j, n: n, size: Double(version.size), finders: finders,
@@ -60,24 +60,24 @@ struct AlignmentGrid: Sendable {
     /// In the three corner cells, the lattice corner inside a finder pattern
     /// is only predicted, while the finder's centre (3.5 modules from both
     /// edges) was measured: use the centre as that cell corner instead.
-    private static func anchorCornerCell(i: Int, j: Int, n: Int, size: Double, finders: [Point],
-                                         grid: inout [Point], image: inout [Point]) {
+    private static func anchorCornerCell(i: Int, j: Int, n: Int, size: Double, finders: [ImagePoint],
+                                         grid: inout [ImagePoint], image: inout [ImagePoint]) {
         let last = n - 2
         if i == 0 && j == 0 {
-            (grid[0], image[0]) = (Point(x: 3.5, y: 3.5), finders[0])
+            (grid[0], image[0]) = (ImagePoint(x: 3.5, y: 3.5), finders[0])
         }
         if i == last && j == 0 {
-            (grid[1], image[1]) = (Point(x: size - 3.5, y: 3.5), finders[1])
+            (grid[1], image[1]) = (ImagePoint(x: size - 3.5, y: 3.5), finders[1])
         }
         if i == 0 && j == last {
-            (grid[3], image[3]) = (Point(x: 3.5, y: size - 3.5), finders[2])
+            (grid[3], image[3]) = (ImagePoint(x: 3.5, y: size - 3.5), finders[2])
         }
     }
 
     /// The image position of anchor (i, j), found near its prediction, or the
     /// prediction; and whether it was found.
-    private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [Point?],
-                              initial: PerspectiveTransform, finder: AlignmentPatternFinder) -> (point: Point, found: Bool) {
+    private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [ImagePoint?],
+                              initial: PerspectiveTransform, finder: AlignmentPatternFinder) -> (point: ImagePoint, found: Bool) {
         let predictedByInitial = initial.apply(lattice[i], lattice[j])
         let isFinderCorner = (i == 0 && j == 0) || (i == n - 1 && j == 0) || (i == 0 && j == n - 1)
         if isFinderCorner { return (predictedByInitial, false) }
@@ -86,7 +86,7 @@ struct AlignmentGrid: Sendable {
         // bend, or an initial mapping fitted to the finders only). Those
         // offsets, not the positions, are carried over: a parallelogram of
         // positions would undo the perspective that shrinks the far cells.
-        let offset = { (i: Int, j: Int) -> Point in anchors[j * n + i]! - initial.apply(lattice[i], lattice[j]) }
+        let offset = { (i: Int, j: Int) -> ImagePoint in anchors[j * n + i]! - initial.apply(lattice[i], lattice[j]) }
         var predicted = predictedByInitial
         if i > 0, j > 0 {
             predicted = predicted + offset(i - 1, j) + offset(i, j - 1) - offset(i - 1, j - 1)
@@ -100,7 +100,7 @@ struct AlignmentGrid: Sendable {
         // The search reaches 2.5 of the modules there: in a steep view the far
         // modules are much smaller than the symbol's average, and a reach in
         // average modules would take in data that mimics the pattern.
-        let localModule = (right.distance(to: Point(x: 0, y: 0)) + down.distance(to: Point(x: 0, y: 0))) / 2
+        let localModule = (right.distance(to: ImagePoint(x: 0, y: 0)) + down.distance(to: ImagePoint(x: 0, y: 0))) / 2
         if let found = finder.find(near: predicted, right: right, down: down, radius: localModule * 2.5) {
             return (found, true)
         }
@@ -109,15 +109,15 @@ struct AlignmentGrid: Sendable {
 
     /// Maps symbol coordinates (modules) to image pixels through the cell that
     /// contains them; points outside the lattice use the nearest edge cell.
-    func map(_ x: Double, _ y: Double) -> Point {
+    func map(_ x: Double, _ y: Double) -> ImagePoint {
         cells[cellIndex(y) * (lattice.count - 1) + cellIndex(x)].apply(x, y)
     }
 
     /// The image positions of all module centres, row by row, looking up
     /// each row's and column's cell once.
-    func moduleCentres(dimension: Int) -> [Point] {
+    func moduleCentres(dimension: Int) -> [ImagePoint] {
         let columns = (0..<dimension).map { cellIndex(Double($0) + 0.5) }
-        var centres: [Point] = []
+        var centres: [ImagePoint] = []
         centres.reserveCapacity(dimension * dimension)
         for y in 0..<dimension {
             let rowBase = cellIndex(Double(y) + 0.5) * (lattice.count - 1)

@@ -6,20 +6,20 @@ struct AlignmentPatternFinder {
 
     /// A pattern found: its centre and how many of its 25 modules matched.
     struct Candidate: Sendable {
-        let centre: Point
+        let centre: ImagePoint
         let score: Int
     }
 
     /// The centre of the best alignment pattern within `radius` pixels of
     /// `predicted`, or nil if none is convincing (see ``candidates(near:right:down:radius:)``).
-    func find(near predicted: Point, right: Point, down: Point, radius: Double) -> Point? {
+    func find(near predicted: ImagePoint, right: ImagePoint, down: ImagePoint, radius: Double) -> ImagePoint? {
         Self.best(of: candidates(near: predicted, right: right, down: down, radius: radius), near: predicted, radius: radius)
     }
 
     /// Among `candidates`, the one matching the most modules within `radius`
     /// of `predicted`, the nearest on ties.
-    static func best(of candidates: [Candidate], near predicted: Point, radius: Double) -> Point? {
-        var best: (point: Point, score: Int, distance: Double)?
+    static func best(of candidates: [Candidate], near predicted: ImagePoint, radius: Double) -> ImagePoint? {
+        var best: (point: ImagePoint, score: Int, distance: Double)?
         for candidate in candidates {
             let distance = candidate.centre.distance(to: predicted)
             guard distance <= radius else { continue }
@@ -39,8 +39,8 @@ struct AlignmentPatternFinder {
     /// data modules often mimic the small centre; at least 21 of the 25
     /// modules must match. Rows are scanned a third of a module apart, which
     /// still crosses every one-module centre.
-    func candidates(near predicted: Point, right: Point, down: Point, radius: Double) -> [Candidate] {
-        let moduleSize = (right.distance(to: Point(x: 0, y: 0)) + down.distance(to: Point(x: 0, y: 0))) / 2
+    func candidates(near predicted: ImagePoint, right: ImagePoint, down: ImagePoint, radius: Double) -> [Candidate] {
+        let moduleSize = (right.distance(to: ImagePoint(x: 0, y: 0)) + down.distance(to: ImagePoint(x: 0, y: 0))) / 2
         // A degenerate mapping can predict a point at infinity: nothing to search.
         guard predicted.x.isFinite, predicted.y.isFinite, radius.isFinite,
               abs(predicted.x) + radius < 1e9, abs(predicted.y) + radius < 1e9 else { return [] }
@@ -55,7 +55,7 @@ struct AlignmentPatternFinder {
                 x = hit.next
                 guard let centreY = verticalCentre(x: Int(hit.centre), y: y, moduleSize: moduleSize)
                         ?? verticalCentre(x: Int(hit.centre + 0.5), y: y, moduleSize: moduleSize) else { continue }
-                let point = Point(x: hit.centre + 0.5, y: centreY + 0.5)
+                let point = ImagePoint(x: hit.centre + 0.5, y: centreY + 0.5)
                 guard point.distance(to: predicted) <= radius else { continue }
                 let score = templateScore(at: point, right: right, down: down)
                 if score >= 21 { found.append(Candidate(centre: point, score: score)) }
@@ -66,7 +66,7 @@ struct AlignmentPatternFinder {
 
     /// How many of the pattern's 25 modules, sampled around `centre`, have
     /// the expected colour: dark centre, light ring, dark outer ring.
-    private func templateScore(at centre: Point, right: Point, down: Point) -> Int {
+    private func templateScore(at centre: ImagePoint, right: ImagePoint, down: ImagePoint) -> Int {
         var score = 0
         for dy in -2...2 {
             for dx in -2...2 {

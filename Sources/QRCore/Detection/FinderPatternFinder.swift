@@ -1,7 +1,7 @@
 /// A possible finder pattern: the centre of its 3×3 dark stone and the
 /// estimated module size, merged over every scan line that confirmed it.
 struct FinderCandidate: Sendable {
-    var centre: Point
+    var centre: ImagePoint
     var moduleSize: Double
     /// How many scan lines found it; more means more certain.
     var count: Int
@@ -80,7 +80,7 @@ struct FinderPatternFinder {
             return nil
         }
         let moduleSize = (vertical.total + horizontal.total) / 14
-        return FinderCandidate(centre: Point(x: horizontal.centre + 0.5, y: vertical.centre + 0.5),
+        return FinderCandidate(centre: ImagePoint(x: horizontal.centre + 0.5, y: vertical.centre + 0.5),
                                moduleSize: moduleSize, count: 1)
     }
 

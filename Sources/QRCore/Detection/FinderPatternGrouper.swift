@@ -47,7 +47,7 @@ struct FinderTriple: Sendable {
     /// Modules from the corner pattern's centre to each of the others'.
     var sideSpans: (top: Double, left: Double) {
         let top = topRight.centre - topLeft.centre, left = bottomLeft.centre - topLeft.centre
-        let topLength = Point.dot(top, top).squareRoot(), leftLength = Point.dot(left, left).squareRoot()
+        let topLength = ImagePoint.dot(top, top).squareRoot(), leftLength = ImagePoint.dot(left, left).squareRoot()
         let cosine = max(abs(top.x), abs(top.y)) / topLength  // cos θ, θ folded into ±45°
         let topSize = (topLeft.moduleSize * topRight.moduleSize).squareRoot() * cosine
         let leftSize = (topLeft.moduleSize * bottomLeft.moduleSize).squareRoot() * cosine
@@ -115,17 +115,17 @@ enum FinderPatternGrouper {
         var (p, q) = (first, second)
         let sizes = [corner.moduleSize, p.moduleSize, q.moduleSize]
         let u = p.centre - corner.centre, v = q.centre - corner.centre
-        let lengthU = (Point.dot(u, u)).squareRoot(), lengthV = (Point.dot(v, v)).squareRoot()
+        let lengthU = (ImagePoint.dot(u, u)).squareRoot(), lengthV = (ImagePoint.dot(v, v)).squareRoot()
         let moduleSize = (sizes[0] + sizes[1] + sizes[2]) / 3
         guard min(lengthU, lengthV) >= 10 * moduleSize * 0.7, max(lengthU, lengthV) <= 3 * min(lengthU, lengthV) else {
             return nil
         }
         // Square within about 53°: perspective opens or closes the corner's angle.
-        let cosine = Point.dot(u, v) / (lengthU * lengthV)
+        let cosine = ImagePoint.dot(u, v) / (lengthU * lengthV)
         guard abs(cosine) < 0.6 else { return nil }
         // In image coordinates (y down) a front-facing symbol turns clockwise
         // from its top-right to its bottom-left pattern.
-        if Point.cross(u, v) < 0 { swap(&p, &q) }
+        if ImagePoint.cross(u, v) < 0 { swap(&p, &q) }
         var triple = FinderTriple(topLeft: corner, topRight: p, bottomLeft: q, irregularity: 0)
         let spans = triple.sideSpans
         let span = FinderTriple.moduleSpan(spans) + 7
@@ -176,9 +176,9 @@ enum FinderPatternGrouper {
     }
 
     /// The six places a third corner of a square can be, given two corners.
-    private static func missingCentres(_ p: Point, _ q: Point) -> [Point] {
+    private static func missingCentres(_ p: ImagePoint, _ q: ImagePoint) -> [ImagePoint] {
         let side = q - p
-        let normal = Point(x: -side.y, y: side.x)
+        let normal = ImagePoint(x: -side.y, y: side.x)
         let middle = (p + q) * 0.5
         return [p + normal, p - normal, q + normal, q - normal, middle + normal * 0.5, middle - normal * 0.5]
     }

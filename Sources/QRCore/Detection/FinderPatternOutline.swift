@@ -19,20 +19,20 @@ struct FinderPatternOutline {
     /// Unit vectors of the 32 ray directions, 11.25° apart: cos and sin of
     /// k·π/16, built from exact values at 0 and π/2 by the half-angle
     /// formulas, so no trigonometry library is needed.
-    private static let directions: [Point] = {
-        var quarter: [Point] = [Point(x: 1, y: 0)]  // angles 0, π/16, …, 7π/16
+    private static let directions: [ImagePoint] = {
+        var quarter: [ImagePoint] = [ImagePoint(x: 1, y: 0)]  // angles 0, π/16, …, 7π/16
         for k in 1..<8 {
             let (c, s) = halfAngles(k)
-            quarter.append(Point(x: c, y: s))
+            quarter.append(ImagePoint(x: c, y: s))
         }
         // Rotate the first quarter by 0, 90, 180 and 270 degrees.
         return (0..<4).flatMap { turn in
-            quarter.map { p -> Point in
+            quarter.map { p -> ImagePoint in
                 switch turn {
                 case 0: return p
-                case 1: return Point(x: -p.y, y: p.x)
-                case 2: return Point(x: -p.x, y: -p.y)
-                default: return Point(x: p.y, y: -p.x)
+                case 1: return ImagePoint(x: -p.y, y: p.x)
+                case 2: return ImagePoint(x: -p.x, y: -p.y)
+                default: return ImagePoint(x: p.y, y: -p.x)
                 }
             }
         }
@@ -58,7 +58,7 @@ struct FinderPatternOutline {
     /// The measurement is repeated once with the axes of the first result:
     /// a finder sheared by a steep view is a parallelogram whose sides the
     /// symbol's average axes misjudge, and its own edges judge them better.
-    func corners(centre: Point, right: Point, down: Point) -> [Point]? {
+    func corners(centre: ImagePoint, right: ImagePoint, down: ImagePoint) -> [ImagePoint]? {
         guard let first = measure(centre: centre, right: right, down: down) else { return nil }
         let ownRight = ((first[1] - first[0]) + (first[2] - first[3])) * (1.0 / 14)
         let ownDown = ((first[3] - first[0]) + (first[2] - first[1])) * (1.0 / 14)
@@ -66,22 +66,22 @@ struct FinderPatternOutline {
     }
 
     /// One measurement of the corners along the given axes.
-    private func measure(centre: Point, right: Point, down: Point) -> [Point]? {
-        let moduleLength = (Point.dot(right, right).squareRoot() + Point.dot(down, down).squareRoot()) / 2
+    private func measure(centre: ImagePoint, right: ImagePoint, down: ImagePoint) -> [ImagePoint]? {
+        let moduleLength = (ImagePoint.dot(right, right).squareRoot() + ImagePoint.dot(down, down).squareRoot()) / 2
         guard moduleLength > 0.5, isDark(centre) else { return nil }
         // Sides in corner order: top (−down), right, bottom (+down), left.
-        var ends: [[Point]] = [[], [], [], []]
+        var ends: [[ImagePoint]] = [[], [], [], []]
         for direction in Self.directions {
             guard let side = side(of: direction, right: right, down: down),
                   let end = outerEdge(from: centre, direction: direction, moduleLength: moduleLength) else { continue }
             ends[side].append(end)
         }
-        var lines: [(point: Point, direction: Point)] = []
+        var lines: [(point: ImagePoint, direction: ImagePoint)] = []
         for sideEnds in ends {
             guard let line = Self.robustLine(sideEnds, tolerance: moduleLength / 4) else { return nil }
             lines.append(line)
         }
-        var result: [Point] = []
+        var result: [ImagePoint] = []
         for i in 0..<4 {
             guard let corner = Self.intersection(lines[(i + 3) % 4], lines[i]) else { return nil }
             result.append(corner)
@@ -92,11 +92,11 @@ struct FinderPatternOutline {
     /// Which side (0 top, 1 right, 2 bottom, 3 left) a ray in `direction`
     /// ends on, judged in the symbol's axes, or nil if it is aimed within
     /// about 20° of a corner.
-    private func side(of direction: Point, right: Point, down: Point) -> Int? {
+    private func side(of direction: ImagePoint, right: ImagePoint, down: ImagePoint) -> Int? {
         // Coordinates of the direction in the (right, down) basis.
-        let determinant = Point.cross(right, down)
+        let determinant = ImagePoint.cross(right, down)
         guard abs(determinant) > 1e-9 else { return nil }
-        let a = Point.cross(direction, down) / determinant, b = Point.cross(right, direction) / determinant
+        let a = ImagePoint.cross(direction, down) / determinant, b = ImagePoint.cross(right, direction) / determinant
         guard abs(abs(a) - abs(b)) > 0.35 * max(abs(a), abs(b)) else { return nil }
         if abs(a) > abs(b) { return a > 0 ? 1 : 3 }
         return b > 0 ? 2 : 0
@@ -108,7 +108,7 @@ struct FinderPatternOutline {
     /// the two rings (1 module each) keep their proportions, so a ray whose
     /// rings are far out of proportion crossed a blurred-shut ring or strayed
     /// into data modules, and is dropped. Steps are a quarter pixel.
-    private func outerEdge(from start: Point, direction: Point, moduleLength: Double) -> Point? {
+    private func outerEdge(from start: ImagePoint, direction: ImagePoint, moduleLength: Double) -> ImagePoint? {
         var t = 0.0, previous = true
         var changes: [Double] = []
         while t < 6 * moduleLength && changes.count < 3 {
@@ -127,12 +127,12 @@ struct FinderPatternOutline {
     /// The least-squares line through the points, dropping the worst one and
     /// fitting again while a point lies farther than `tolerance` from the
     /// line and at least three remain; nil with fewer than two points.
-    private static func robustLine(_ points: [Point], tolerance: Double) -> (point: Point, direction: Point)? {
+    private static func robustLine(_ points: [ImagePoint], tolerance: Double) -> (point: ImagePoint, direction: ImagePoint)? {
         var kept = points
         while kept.count >= 2 {
             let line = fitLine(kept)
-            let length = Point.dot(line.direction, line.direction).squareRoot()
-            let distances = kept.map { abs(Point.cross($0 - line.point, line.direction)) / length }
+            let length = ImagePoint.dot(line.direction, line.direction).squareRoot()
+            let distances = kept.map { abs(ImagePoint.cross($0 - line.point, line.direction)) / length }
             guard let worst = distances.indices.max(by: { distances[$0] < distances[$1] }),
                   distances[worst] > tolerance, kept.count >= 3 else { return line }
             kept.remove(at: worst)
@@ -142,9 +142,9 @@ struct FinderPatternOutline {
 
     /// The least-squares line through some points: their centroid and the
     /// principal direction of their scatter.
-    private static func fitLine(_ points: [Point]) -> (point: Point, direction: Point) {
+    private static func fitLine(_ points: [ImagePoint]) -> (point: ImagePoint, direction: ImagePoint) {
         let n = Double(points.count)
-        let mean = points.reduce(Point(x: 0, y: 0), +) * (1 / n)
+        let mean = points.reduce(ImagePoint(x: 0, y: 0), +) * (1 / n)
         var xx = 0.0, xy = 0.0, yy = 0.0
         for p in points {
             let d = p - mean
@@ -152,17 +152,17 @@ struct FinderPatternOutline {
         }
         // The eigenvector of the larger eigenvalue of [[xx, xy], [xy, yy]].
         let largest = (xx + yy) / 2 + (((xx - yy) / 2) * ((xx - yy) / 2) + xy * xy).squareRoot()
-        let direction = abs(xy) > 1e-12 ? Point(x: largest - yy, y: xy) : (xx >= yy ? Point(x: 1, y: 0) : Point(x: 0, y: 1))
+        let direction = abs(xy) > 1e-12 ? ImagePoint(x: largest - yy, y: xy) : (xx >= yy ? ImagePoint(x: 1, y: 0) : ImagePoint(x: 0, y: 1))
         return (mean, direction)
     }
 
-    private func isDark(_ p: Point) -> Bool { binary.isSet(at: p) }
+    private func isDark(_ p: ImagePoint) -> Bool { binary.isSet(at: p) }
 
     /// The meeting point of two lines given as point and direction.
-    static func intersection(_ a: (point: Point, direction: Point), _ b: (point: Point, direction: Point)) -> Point? {
-        let denominator = Point.cross(a.direction, b.direction)
+    static func intersection(_ a: (point: ImagePoint, direction: ImagePoint), _ b: (point: ImagePoint, direction: ImagePoint)) -> ImagePoint? {
+        let denominator = ImagePoint.cross(a.direction, b.direction)
         guard abs(denominator) > 1e-9 else { return nil }
-        let t = Point.cross(b.point - a.point, b.direction) / denominator
+        let t = ImagePoint.cross(b.point - a.point, b.direction) / denominator
         return a.point + a.direction * t
     }
 }

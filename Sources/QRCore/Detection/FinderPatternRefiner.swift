@@ -32,7 +32,7 @@ struct FinderPatternRefiner {
 
     /// Centre and module size along one axis from the three edge pairs, or nil
     /// if the line does not show the pattern's six edges.
-    private func edgeCentre(_ centre: Point, horizontal: Bool, threshold: Double, reach: Int) -> (Double, Double)? {
+    private func edgeCentre(_ centre: ImagePoint, horizontal: Bool, threshold: Double, reach: Int) -> (Double, Double)? {
         guard let before = edges(from: centre, step: -1, horizontal: horizontal, threshold: threshold, reach: reach),
               let after = edges(from: centre, step: 1, horizontal: horizontal, threshold: threshold, reach: reach)
         else { return nil }
@@ -44,7 +44,7 @@ struct FinderPatternRefiner {
 
     /// Positions of the first three threshold crossings walking from the
     /// centre in one direction, interpolated between pixel centres.
-    private func edges(from centre: Point, step: Int, horizontal: Bool, threshold: Double, reach: Int) -> [Double]? {
+    private func edges(from centre: ImagePoint, step: Int, horizontal: Bool, threshold: Double, reach: Int) -> [Double]? {
         let fixed = Int(horizontal ? centre.y : centre.x)
         var position = Int(horizontal ? centre.x : centre.y)
         let limit = horizontal ? image.width : image.height

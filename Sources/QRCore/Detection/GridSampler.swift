@@ -72,7 +72,7 @@ struct GridSampler {
     /// Stops early, returning the share so far (below `floor`), once so many
     /// modules disagree that the share cannot reach `floor`: most mappings
     /// tried on clutter fail within a few modules.
-    func timingAgreement(dimension: Int, floor: Double = 0, map: (Double, Double) -> Point) -> Double {
+    func timingAgreement(dimension: Int, floor: Double = 0, map: (Double, Double) -> ImagePoint) -> Double {
         guard dimension > 16 else { return 0 }
         let total = 2 * (dimension - 16)
         let allowed = Int((1 - floor) * Double(total))
@@ -102,7 +102,7 @@ struct GridSampler {
     /// Bilinear grey level at an image point; outside the image counts as
     /// white (black for inverted symbols), like a quiet zone.
     @inline(__always)
-    private func grey(_ pixels: UnsafeBufferPointer<UInt8>, _ point: Point) -> Double {
+    private func grey(_ pixels: UnsafeBufferPointer<UInt8>, _ point: ImagePoint) -> Double {
         let x = point.x - 0.5, y = point.y - 0.5
         let w = image.width
         guard x >= 0, y >= 0, x <= Double(w - 1), y <= Double(image.height - 1) else {

@@ -7,7 +7,7 @@ struct PerspectiveTransform: Sendable {
 
     /// The transform taking the unit square's corners (0,0), (1,0), (1,1), (0,1)
     /// to `p0`…`p3`, in closed form (Heckbert, "Fundamentals of Texture Mapping", §2.2.3).
-    static func unitSquare(to p0: Point, _ p1: Point, _ p2: Point, _ p3: Point) -> PerspectiveTransform {
+    static func unitSquare(to p0: ImagePoint, _ p1: ImagePoint, _ p2: ImagePoint, _ p3: ImagePoint) -> PerspectiveTransform {
         let sx = p0.x - p1.x + p2.x - p3.x, sy = p0.y - p1.y + p2.y - p3.y
         if abs(sx) < 1e-12 && abs(sy) < 1e-12 {  // a parallelogram: affine
             return PerspectiveTransform(a: p1.x - p0.x, b: p2.x - p1.x, c: p0.x,
@@ -24,7 +24,7 @@ struct PerspectiveTransform: Sendable {
 
     /// The transform taking quadrilateral `from` to quadrilateral `to`
     /// (each four points in the order of the unit square's corners).
-    static func quadrilateral(_ from: [Point], to: [Point]) -> PerspectiveTransform? {
+    static func quadrilateral(_ from: [ImagePoint], to: [ImagePoint]) -> PerspectiveTransform? {
         let source = unitSquare(to: from[0], from[1], from[2], from[3])
         guard let inverse = source.inverted() else { return nil }
         return inverse.then(unitSquare(to: to[0], to[1], to[2], to[3]))
@@ -32,7 +32,7 @@ struct PerspectiveTransform: Sendable {
 
     /// The least-squares homography for four or more point pairs (direct linear
     /// transform with h₃₃ = 1), for when more than four correspondences are known.
-    static func fitting(_ from: [Point], to: [Point]) -> PerspectiveTransform? {
+    static func fitting(_ from: [ImagePoint], to: [ImagePoint]) -> PerspectiveTransform? {
         precondition(from.count == to.count && from.count >= 4)
         var normal = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
         for (p, q) in zip(from, to) {
@@ -55,7 +55,7 @@ struct PerspectiveTransform: Sendable {
     /// while any pair lies more than `tolerance` pixels off, giving up once a
     /// third of the pairs are gone: a few misplaced measurements (a blurred
     /// corner, a boundary read through damage) must not bend the whole grid.
-    static func robustFit(_ from: [Point], to: [Point], tolerance: Double) -> PerspectiveTransform? {
+    static func robustFit(_ from: [ImagePoint], to: [ImagePoint], tolerance: Double) -> PerspectiveTransform? {
         var source = from, target = to
         while source.count * 3 >= from.count * 2 && source.count >= 4 {
             guard let fit = fitting(source, to: target) else { return nil }
@@ -70,13 +70,13 @@ struct PerspectiveTransform: Sendable {
 
     /// Maps a point.
     @inline(__always)
-    func apply(_ x: Double, _ y: Double) -> Point {
+    func apply(_ x: Double, _ y: Double) -> ImagePoint {
         let w = g * x + h * y + i
-        return Point(x: (a * x + b * y + c) / w, y: (d * x + e * y + f) / w)
+        return ImagePoint(x: (a * x + b * y + c) / w, y: (d * x + e * y + f) / w)
     }
 
     @inline(__always)
-    func apply(_ p: Point) -> Point { apply(p.x, p.y) }
+    func apply(_ p: ImagePoint) -> ImagePoint { apply(p.x, p.y) }
 
     /// The inverse mapping (the adjugate matrix; a homography is defined up to scale).
     func inverted() -> PerspectiveTransform? {

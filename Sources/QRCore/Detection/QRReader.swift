@@ -1,14 +1,14 @@
 /// Options for reading QR Codes from images.
-public struct ReaderOptions: Sendable, Hashable {
+public struct DecodeOptions: Sendable, Hashable {
     /// Whether to look for light-on-dark symbols when no dark-on-light one is found.
-    public var tryInverted: Bool
+    public var triesInverted: Bool
     /// Stop after this many symbols (nil: find all).
     public var maxSymbols: Int?
     /// Limits on input images, checked before any pixel memory is allocated.
     public var limits: ImageLimits
 
-    public init(tryInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default) {
-        self.tryInverted = tryInverted
+    public init(triesInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default) {
+        self.triesInverted = triesInverted
         self.maxSymbols = maxSymbols
         self.limits = limits
     }
@@ -25,21 +25,21 @@ public struct ReaderOptions: Sendable, Hashable {
 /// ordinary size quickly; the full resolution is searched when that finds
 /// nothing, for codes with small modules.
 public struct QRReader: Sendable {
-    public var options: ReaderOptions
+    public var options: DecodeOptions
 
-    public init(options: ReaderOptions = ReaderOptions()) {
+    public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
     }
 
     /// The symbols found, in the order they were decoded. Never throws: an
     /// image with no readable symbol gives an empty array.
-    public func read(_ image: GrayImage) -> [QRResult] {
+    public func read(_ image: GrayImage) -> [DecodedSymbol] {
         guard image.width >= 21, image.height >= 21 else { return [] }
         for scale in pyramidScales(for: image) {
             let scaled = scale == 1 ? image : ImageScaler.downscale(image, by: scale)
             let search = SymbolSearch(image: scaled, scale: scale, options: options)
             var results = search.run(inverted: false)
-            if results.isEmpty && options.tryInverted { results = search.run(inverted: true) }
+            if results.isEmpty && options.triesInverted { results = search.run(inverted: true) }
             if !results.isEmpty { return results }
         }
         return []

@@ -8,12 +8,12 @@ struct GridMapping: Sendable {
     var alignmentGrid: AlignmentGrid?
 
     @inline(__always)
-    func map(_ x: Double, _ y: Double) -> Point { alignmentGrid?.map(x, y) ?? transform.apply(x, y) }
+    func map(_ x: Double, _ y: Double) -> ImagePoint { alignmentGrid?.map(x, y) ?? transform.apply(x, y) }
 
     /// The image positions of all module centres, row by row.
-    func moduleCentres() -> [Point] {
+    func moduleCentres() -> [ImagePoint] {
         if let alignmentGrid { return alignmentGrid.moduleCentres(dimension: dimension) }
-        var centres: [Point] = []
+        var centres: [ImagePoint] = []
         centres.reserveCapacity(dimension * dimension)
         for y in 0..<dimension {
             for x in 0..<dimension { centres.append(transform.apply(Double(x) + 0.5, Double(y) + 0.5)) }
@@ -22,9 +22,9 @@ struct GridMapping: Sendable {
     }
 
     /// The symbol's outer corners: top-left, top-right, bottom-right, bottom-left.
-    var corners: [Point] {
+    var corners: Quadrilateral {
         let d = Double(dimension)
-        return [map(0, 0), map(d, 0), map(d, d), map(0, d)]
+        return Quadrilateral(topLeft: map(0, 0), topRight: map(d, 0), bottomRight: map(d, d), bottomLeft: map(0, d))
     }
 }
 
@@ -38,7 +38,7 @@ struct SymbolLocator {
     /// else the parallelogram of their centres. Cheap enough to test every
     /// candidate dimension with; `outlined` says which it is.
     func initialTransform(_ triple: FinderTriple, dimension: Int,
-                          outlines: [[Point]?]) -> (transform: PerspectiveTransform, outlined: Bool) {
+                          outlines: [[ImagePoint]?]) -> (transform: PerspectiveTransform, outlined: Bool) {
         if outlines.allSatisfy({ $0 != nil }), let fit = outlineFit(triple, dimension: dimension, outlines: outlines) {
             return (fit, true)
         }
@@ -49,7 +49,7 @@ struct SymbolLocator {
     /// bottom-left; each in ``FinderPatternOutline`` order, nil where it
     /// cannot be measured). They do not depend on the symbol's dimension, so
     /// they are measured once per triple, along the axes of the estimated one.
-    func outlines(of triple: FinderTriple) -> [[Point]?] {
+    func outlines(of triple: FinderTriple) -> [[ImagePoint]?] {
         let rough = parallelogram(triple, dimension: triple.estimatedDimension)
         let d = Double(triple.estimatedDimension)
         let outline = FinderPatternOutline(binary: binary)
@@ -75,7 +75,7 @@ struct SymbolLocator {
     /// extrapolated; the finders' centres and outer corners, which reach the
     /// outer edges, steady it, and the robust fit drops whichever points a
     /// steep view measured badly (synthetic family "steep perspective").
-    func timingFit(_ triple: FinderTriple, outlines: [[Point]?],
+    func timingFit(_ triple: FinderTriple, outlines: [[ImagePoint]?],
                    reader: TimingPatternReader) -> (dimension: Int, transform: PerspectiveTransform?)? {
         guard let topLeft = outlines[0] else { return nil }
         let row = outlines[1].flatMap { reader.row(topLeft: topLeft, topRight: $0) }
@@ -95,16 +95,16 @@ struct SymbolLocator {
     /// The finders' centres and the outer corners of those whose outline was
     /// measured, in symbol modules and in the image.
     private func finderCorrespondences(_ triple: FinderTriple, dimension: Int,
-                                       outlines: [[Point]?]) -> (from: [Point], to: [Point]) {
+                                       outlines: [[ImagePoint]?]) -> (from: [ImagePoint], to: [ImagePoint]) {
         let d = Double(dimension)
-        var from: [Point] = [], to: [Point] = []
+        var from: [ImagePoint] = [], to: [ImagePoint] = []
         let finders = [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)]
         for ((finder, gx, gy), corners) in zip(finders, outlines) {
-            from.append(Point(x: gx, y: gy))
+            from.append(ImagePoint(x: gx, y: gy))
             to.append(finder.centre)
             guard let corners else { continue }
-            from += [Point(x: gx - 3.5, y: gy - 3.5), Point(x: gx + 3.5, y: gy - 3.5),
-                     Point(x: gx + 3.5, y: gy + 3.5), Point(x: gx - 3.5, y: gy + 3.5)]
+            from += [ImagePoint(x: gx - 3.5, y: gy - 3.5), ImagePoint(x: gx + 3.5, y: gy - 3.5),
+                     ImagePoint(x: gx + 3.5, y: gy + 3.5), ImagePoint(x: gx - 3.5, y: gy + 3.5)]
             to += corners
         }
         return (from, to)
@@ -142,7 +142,7 @@ struct SymbolLocator {
             let guesses = initial.outlined ? [initial.transform, parallelogram(triple, dimension: dimension)] : [initial.transform]
             return guesses.map { GridMapping(dimension: dimension, transform: $0, moduleSize: triple.moduleSize) }
         }
-        let grid = [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: d - 6.5, y: d - 6.5), Point(x: 3.5, y: d - 3.5)]
+        let grid = [ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 6.5, y: d - 6.5), ImagePoint(x: 3.5, y: d - 3.5)]
         let transform = PerspectiveTransform.quadrilateral(grid, to: [tl, tr, alignment, bl]) ?? initial.transform
         return [GridMapping(dimension: dimension, transform: transform, moduleSize: triple.moduleSize)]
     }
@@ -155,8 +155,8 @@ struct SymbolLocator {
     }
 
     /// `vector` in its own direction, `length` long.
-    private static func scaled(_ vector: Point, to length: Double) -> Point {
-        let norm = Point.dot(vector, vector).squareRoot()
+    private static func scaled(_ vector: ImagePoint, to length: Double) -> ImagePoint {
+        let norm = ImagePoint.dot(vector, vector).squareRoot()
         return norm > 0 ? vector * (length / norm) : vector
     }
 
@@ -165,7 +165,7 @@ struct SymbolLocator {
     func parallelogram(_ triple: FinderTriple, dimension: Int) -> PerspectiveTransform {
         let d = Double(dimension)
         let tl = triple.topLeft.centre, tr = triple.topRight.centre, bl = triple.bottomLeft.centre
-        let grid = [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: d - 3.5, y: d - 3.5), Point(x: 3.5, y: d - 3.5)]
+        let grid = [ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: d - 3.5), ImagePoint(x: 3.5, y: d - 3.5)]
         return PerspectiveTransform.quadrilateral(grid, to: [tl, tr, tr + bl - tl, bl])!
     }
 
@@ -173,7 +173,7 @@ struct SymbolLocator {
     /// corners of their patterns, or nil when the fit does not reproduce
     /// them to within 0.8 of a module (corners of a steeply tilted symbol
     /// scatter more than half a module).
-    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[Point]?]) -> PerspectiveTransform? {
+    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[ImagePoint]?]) -> PerspectiveTransform? {
         let (from, to) = finderCorrespondences(triple, dimension: dimension, outlines: outlines)
         guard let fit = PerspectiveTransform.fitting(from, to: to) else { return nil }
         let tolerance = triple.moduleSize * 0.8
@@ -199,7 +199,7 @@ struct SymbolLocator {
     /// best near where `initial` predicts it, first within four modules and
     /// then within eight (perspective moves it away from the estimate).
     private func bottomRightAlignment(_ triple: FinderTriple, dimension: Int, initial: PerspectiveTransform,
-                                      candidates: [AlignmentPatternFinder.Candidate]) -> Point? {
+                                      candidates: [AlignmentPatternFinder.Candidate]) -> ImagePoint? {
         let centre = Double(dimension) - 6.5
         let predicted = initial.apply(centre, centre)
         for reach in [4.0, 8.0] {

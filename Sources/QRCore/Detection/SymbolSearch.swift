@@ -5,13 +5,13 @@ struct SymbolSearch {
     let image: GrayImage
     /// Factor by which `image` was reduced from the caller's image; corners are scaled back.
     let scale: Int
-    let options: ReaderOptions
+    let options: DecodeOptions
     /// The image binarised once, for both polarities: a light-on-dark
     /// search only inverts it.
     private let thresholds: ThresholdMap
     private let binary: BitMatrix
 
-    init(image: GrayImage, scale: Int, options: ReaderOptions) {
+    init(image: GrayImage, scale: Int, options: DecodeOptions) {
         self.image = image
         self.scale = scale
         self.options = options
@@ -19,7 +19,7 @@ struct SymbolSearch {
     }
 
     /// Decoded symbols, with corners in the caller's image pixels.
-    func run(inverted: Bool) -> [QRResult] {
+    func run(inverted: Bool) -> [DecodedSymbol] {
         var binary = self.binary
         if inverted { binary.invert() }
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
@@ -42,9 +42,9 @@ struct SymbolSearch {
     static let maxFailedTriples = 40
 
     /// Decodes the triples in order, each finder pattern used by one symbol at most.
-    private func decode(_ triples: [FinderTriple], context: Context, inverted: Bool) -> [QRResult] {
-        var results: [QRResult] = []
-        var used: [Point] = []
+    private func decode(_ triples: [FinderTriple], context: Context, inverted: Bool) -> [DecodedSymbol] {
+        var results: [DecodedSymbol] = []
+        var used: [ImagePoint] = []
         var failed = 0
         for triple in triples where failed < Self.maxFailedTriples {
             if let limit = options.maxSymbols, results.count >= limit { break }
@@ -72,15 +72,14 @@ struct SymbolSearch {
     /// Samples and decodes the triple at the plausible dimensions, best
     /// timing-pattern agreement first; a confident version information block
     /// that disagrees with the size adds its own dimension.
-    private func decode(_ triple: FinderTriple, context: Context, inverted: Bool) -> QRResult? {
+    private func decode(_ triple: FinderTriple, context: Context, inverted: Bool) -> DecodedSymbol? {
         var queue = plausibleMappings(triple, context: context)
         var tried = Set(queue.map(\.dimension))
         while !queue.isEmpty {
             let mapping = queue.removeFirst()
             switch attempt(mapping, sampler: context.sampler) {
             case .success(let symbol):
-                let corners = mapping.corners.map { $0 * Double(scale) }
-                return QRResult(symbol: symbol, corners: corners, inverted: inverted)
+                return symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted)
             case .failure(.versionMismatch(_, let version)) where !tried.contains(version.size):
                 tried.insert(version.size)
                 queue += context.locator.locate(triple, dimension: version.size)
@@ -131,13 +130,13 @@ struct SymbolSearch {
 
     /// Decodes the grid read with local thresholds, then with one threshold
     /// for the whole symbol.
-    private func attempt(_ mapping: GridMapping, sampler: GridSampler) -> Result<DecodedSymbol, DecodingError> {
+    private func attempt(_ mapping: GridMapping, sampler: GridSampler) -> Result<DecodedSymbol, QRDecodingError> {
         let levels = sampler.levels(of: mapping)
         let local = sampler.grid(from: levels, global: false)
-        let first = Result { () throws(DecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain) }
+        let first = Result { () throws(QRDecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain) }
         guard case .failure(let error) = first else { return first }
         if case .versionMismatch = error { return first }
         let global = sampler.grid(from: levels, global: true)
-        return Result { () throws(DecodingError) in try QRDecoder.decode(global.grid, uncertain: global.uncertain) }
+        return Result { () throws(QRDecodingError) in try QRDecoder.decode(global.grid, uncertain: global.uncertain) }
     }
 }

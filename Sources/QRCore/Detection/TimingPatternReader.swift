@@ -17,30 +17,30 @@ struct TimingPatternReader {
     /// modules' centres lie, as (symbol coordinates, image point) pairs.
     struct Reading {
         let dimension: Int
-        let correspondences: [(grid: Point, image: Point)]
+        let correspondences: [(grid: ImagePoint, image: ImagePoint)]
     }
 
     /// Reads row 6 between the top-left and top-right finders, whose outer
     /// corners (in ``FinderPatternOutline`` order) are given.
-    func row(topLeft: [Point], topRight: [Point]) -> Reading? {
+    func row(topLeft: [ImagePoint], topRight: [ImagePoint]) -> Reading? {
         guard let left = Self.finderMap(topLeft), let right = Self.finderMap(topRight) else { return nil }
-        return search(from: left, Point(x: 7.5, y: 6.5), to: right, Point(x: -0.5, y: 6.5),
-                      across: Point(x: 0, y: 1)) { k in Point(x: 8 + Double(k), y: 6.5) }
+        return search(from: left, ImagePoint(x: 7.5, y: 6.5), to: right, ImagePoint(x: -0.5, y: 6.5),
+                      across: ImagePoint(x: 0, y: 1)) { k in ImagePoint(x: 8 + Double(k), y: 6.5) }
     }
 
     /// Reads column 6 between the top-left and bottom-left finders.
-    func column(topLeft: [Point], bottomLeft: [Point]) -> Reading? {
+    func column(topLeft: [ImagePoint], bottomLeft: [ImagePoint]) -> Reading? {
         guard let top = Self.finderMap(topLeft), let bottom = Self.finderMap(bottomLeft) else { return nil }
-        return search(from: top, Point(x: 6.5, y: 7.5), to: bottom, Point(x: 6.5, y: -0.5),
-                      across: Point(x: 1, y: 0)) { k in Point(x: 6.5, y: 8 + Double(k)) }
+        return search(from: top, ImagePoint(x: 6.5, y: 7.5), to: bottom, ImagePoint(x: 6.5, y: -0.5),
+                      across: ImagePoint(x: 1, y: 0)) { k in ImagePoint(x: 6.5, y: 8 + Double(k)) }
     }
 
     /// Reads the line between two points given in the local modules of two
     /// finders, nudging either end by half a module `across` the line
     /// (corners of a foreshortened finder are measured less well than its
     /// centre), the least nudged readable line first.
-    private func search(from start: PerspectiveTransform, _ startModule: Point, to end: PerspectiveTransform,
-                        _ endModule: Point, across: Point, boundary: (Int) -> Point) -> Reading? {
+    private func search(from start: PerspectiveTransform, _ startModule: ImagePoint, to end: PerspectiveTransform,
+                        _ endModule: ImagePoint, across: ImagePoint, boundary: (Int) -> ImagePoint) -> Reading? {
         for (a, b) in Self.nudgePairs {
             if let reading = read(from: start.apply(startModule + across * a), to: end.apply(endModule + across * b),
                                   boundary: boundary) {
@@ -57,8 +57,8 @@ struct TimingPatternReader {
     }()
 
     /// The mapping of a finder pattern's own 7×7 modules onto its measured corners.
-    private static func finderMap(_ corners: [Point]) -> PerspectiveTransform? {
-        let square = [Point(x: 0, y: 0), Point(x: 7, y: 0), Point(x: 7, y: 7), Point(x: 0, y: 7)]
+    private static func finderMap(_ corners: [ImagePoint]) -> PerspectiveTransform? {
+        let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: 7, y: 0), ImagePoint(x: 7, y: 7), ImagePoint(x: 0, y: 7)]
         return PerspectiveTransform.quadrilateral(square, to: corners)
     }
 
@@ -66,8 +66,8 @@ struct TimingPatternReader {
     /// other, a quarter pixel at a time, and turns the colour changes into
     /// boundaries; nil unless the walk starts and ends light and its modules
     /// change length smoothly (a blurred-together pair of modules would not).
-    private func read(from start: Point, to end: Point, boundary: (Int) -> Point) -> Reading? {
-        let span = end - start, length = Point.dot(span, span).squareRoot()
+    private func read(from start: ImagePoint, to end: ImagePoint, boundary: (Int) -> ImagePoint) -> Reading? {
+        let span = end - start, length = ImagePoint.dot(span, span).squareRoot()
         guard length >= 8 else { return nil }
         let step = span * (0.25 / length)
         var changes: [Double] = []
@@ -106,5 +106,5 @@ struct TimingPatternReader {
         return first < 1.2 * runs[0] && last < 1.2 * runs[runs.count - 1]
     }
 
-    private func isDark(_ point: Point) -> Bool { binary.isSet(at: point) }
+    private func isDark(_ point: ImagePoint) -> Bool { binary.isSet(at: point) }
 }

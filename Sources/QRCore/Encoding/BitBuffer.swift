@@ -1,21 +1,21 @@
 /// An append-only sequence of bits, most significant bit first, packed into
 /// bytes — the form in which segments become data codewords (§7.4).
-public struct BitBuffer: Sendable, Hashable {
+struct BitBuffer: Sendable, Hashable {
     /// The packed bits; the last byte is zero-padded on the right.
-    public private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     /// The number of bits appended.
-    public private(set) var count: Int = 0
+    private(set) var count: Int = 0
 
-    public init() {}
+    init() {}
 
     /// Reserves room for `bits` bits.
-    public mutating func reserveCapacity(_ bits: Int) {
+    mutating func reserveCapacity(_ bits: Int) {
         bytes.reserveCapacity((bits + 7) >> 3)
     }
 
     /// Appends the low `width` bits of `value`, most significant first.
     /// - Precondition: `0 <= width <= 32` and `value < 2^width`.
-    public mutating func append(_ value: UInt32, width: Int) {
+    mutating func append(_ value: UInt32, width: Int) {
         precondition(width >= 0 && width <= 32 && (width == 32 || value >> UInt32(width) == 0),
                      "value does not fit in \(width) bits")
         var remaining = width
@@ -31,7 +31,7 @@ public struct BitBuffer: Sendable, Hashable {
     }
 
     /// Appends whole bytes; fast when the buffer is byte-aligned.
-    public mutating func append(bytes newBytes: [UInt8]) {
+    mutating func append(bytes newBytes: [UInt8]) {
         if count & 7 == 0 {
             bytes.append(contentsOf: newBytes)
             count += newBytes.count * 8
@@ -41,7 +41,7 @@ public struct BitBuffer: Sendable, Hashable {
     }
 
     /// Appends every bit of another buffer.
-    public mutating func append(_ other: BitBuffer) {
+    mutating func append(_ other: BitBuffer) {
         let wholeBytes = other.count >> 3
         append(bytes: Array(other.bytes[0..<wholeBytes]))
         let tail = other.count & 7
@@ -49,7 +49,7 @@ public struct BitBuffer: Sendable, Hashable {
     }
 
     /// The bit at `index`.
-    public subscript(index: Int) -> Bool {
+    subscript(index: Int) -> Bool {
         precondition(index >= 0 && index < count, "bit index out of range")
         return bytes[index >> 3] >> UInt8(7 - index & 7) & 1 != 0
     }

@@ -1,14 +1,14 @@
 /// A QR Code symbol (Model 2): its modules and the parameters it was encoded with.
 ///
 /// Three levels of API, from most to least automatic:
-/// - ``init(text:correction:)`` — text in, the smallest symbol out;
+/// - ``init(text:correctionLevel:)`` — text in, the smallest symbol out;
 /// - ``init(text:mode:options:)``, ``init(bytes:options:)`` and
 ///   ``init(segments:options:)`` — control over modes, version range, mask
 ///   and level boosting through ``EncodingOptions``;
-/// - ``init(dataCodewords:version:correction:mask:)`` — finished data codewords.
+/// - ``init(dataCodewords:version:correctionLevel:mask:)`` — finished data codewords.
 ///
 /// ```swift
-/// let code = try QRCode(text: "https://example.com", correction: .medium)
+/// let code = try QRCode(text: "https://example.com", correctionLevel: .medium)
 /// print(code.size, code.version, code.mask)
 /// let dark = code[0, 0]   // the top-left finder's corner: true
 /// ```
@@ -16,15 +16,15 @@ public struct QRCode: Sendable, Hashable {
     /// The symbol's version (its size class).
     public let version: QRVersion
     /// The error-correction level actually used (boosting may raise the requested one).
-    public let correction: ErrorCorrection
+    public let correctionLevel: ErrorCorrectionLevel
     /// The data mask applied.
     public let mask: QRMask
     /// The modules, without quiet zone; `true` is dark.
     public let modules: BitMatrix
 
-    init(version: QRVersion, correction: ErrorCorrection, mask: QRMask, modules: BitMatrix) {
+    init(version: QRVersion, correctionLevel: ErrorCorrectionLevel, mask: QRMask, modules: BitMatrix) {
         self.version = version
-        self.correction = correction
+        self.correctionLevel = correctionLevel
         self.mask = mask
         self.modules = modules
     }
@@ -36,28 +36,10 @@ public struct QRCode: Sendable, Hashable {
     public subscript(x: Int, y: Int) -> Bool { modules[x, y] }
 }
 
-/// Ways to encode text.
-public enum TextMode: String, Sendable, Hashable, CaseIterable {
-    /// The segmentation with the fewest bits over numeric, alphanumeric and
-    /// byte (UTF-8) modes (``SegmentOptimizer``): readable by every reader.
-    case automatic
-    /// The same, with kanji mode wherever it is shorter: smaller symbols for
-    /// Japanese text, for readers that handle kanji segments.
-    case automaticWithKanji
-    /// Digits only, one segment.
-    case numeric
-    /// Digits, upper-case letters and ` $%*+-./:`, one segment.
-    case alphanumeric
-    /// The text's UTF-8 bytes, one segment.
-    case byte
-    /// Characters of JIS X 0208, one segment.
-    case kanji
-}
-
 /// How to choose a symbol for the data.
 public struct EncodingOptions: Sendable, Hashable {
     /// The minimum error-correction level.
-    public var correction: ErrorCorrection
+    public var correctionLevel: ErrorCorrectionLevel
     /// Versions to consider; the smallest that fits is used. A single version fixes it.
     public var versions: ClosedRange<QRVersion>
     /// A fixed mask, or nil to choose the one with the lowest penalty.
@@ -69,21 +51,28 @@ public struct EncodingOptions: Sendable, Hashable {
     /// (assignment 26, §7.4.2), so that readers need not guess the character set
     /// of byte segments. Ignored by ``QRCode/init(segments:options:)``.
     public var declaresUTF8: Bool
+    /// Whether automatic segmentation may use kanji mode where it is shorter
+    /// than byte mode: smaller symbols for Japanese text. Off by default,
+    /// because some readers (OpenCV among them) return kanji segments as raw
+    /// Shift JIS bytes.
+    public var allowsKanjiMode: Bool
 
-    public init(correction: ErrorCorrection = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
-                mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false) {
-        self.correction = correction
+    public init(correctionLevel: ErrorCorrectionLevel = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
+                mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false,
+                allowsKanjiMode: Bool = false) {
+        self.correctionLevel = correctionLevel
         self.versions = versions
         self.mask = mask
         self.boostsCorrection = boostsCorrection
         self.declaresUTF8 = declaresUTF8
+        self.allowsKanjiMode = allowsKanjiMode
     }
 }
 
 extension QRVersion {
     /// The versions `min…max`, validated.
-    /// - Throws: ``EncodingError/invalidVersion(_:)`` or ``EncodingError/invalidVersionRange(min:max:)``.
-    public static func range(_ min: Int, _ max: Int) throws(EncodingError) -> ClosedRange<QRVersion> {
+    /// - Throws: ``QREncodingError/invalidVersion(_:)`` or ``QREncodingError/invalidVersionRange(min:max:)``.
+    public static func range(_ min: Int, _ max: Int) throws(QREncodingError) -> ClosedRange<QRVersion> {
         let lower = try QRVersion(number: min), upper = try QRVersion(number: max)
         guard lower <= upper else { throw .invalidVersionRange(min: min, max: max) }
         return lower...upper
@@ -93,51 +82,57 @@ extension QRVersion {
 // MARK: - Encoding entry points
 
 extension QRCode {
-    /// Encodes text in the smallest symbol at `correction` or better, with
+    /// Encodes text in the smallest symbol at `correctionLevel` or better, with
     /// automatic segmentation, version and mask.
-    /// - Throws: ``EncodingError/dataTooLong(bitsNeeded:capacityBits:version:correction:)``.
-    public init(text: String, correction: ErrorCorrection = .medium) throws(EncodingError) {
-        try self.init(text: text, mode: .automatic, options: EncodingOptions(correction: correction))
+    /// - Throws: ``QREncodingError/dataTooLong(bitsNeeded:capacityBits:version:correctionLevel:)``.
+    public init(text: String, correctionLevel: ErrorCorrectionLevel = .medium) throws(QREncodingError) {
+        try self.init(text: text, options: EncodingOptions(correctionLevel: correctionLevel))
     }
 
-    /// Encodes text in one forced mode or with automatic segmentation.
-    /// - Throws: ``EncodingError`` when a character does not fit the mode or the data fits no allowed version.
-    public init(text: String, mode: TextMode, options: EncodingOptions) throws(EncodingError) {
-        let plan: SegmentPlan
-        switch mode {
-        case .automatic: plan = .optimized(SegmentOptimizer(text: text))
-        case .automaticWithKanji: plan = .optimized(SegmentOptimizer(text: text, kanji: .whenShorter))
-        case .numeric: plan = .fixed([try QRSegment.numeric(text)])
-        case .alphanumeric: plan = .fixed([try QRSegment.alphanumeric(text)])
-        case .byte: plan = .fixed([QRSegment.bytes(Array(text.utf8))])
-        case .kanji: plan = .fixed([try QRSegment.kanji(text)])
-        }
+    /// Encodes text with the segmentation that takes the fewest bits
+    /// (``SegmentOptimizer``): numeric, alphanumeric and byte (UTF-8) modes,
+    /// and kanji mode when ``EncodingOptions/allowsKanjiMode`` says so.
+    /// - Throws: ``QREncodingError`` when the data fits no allowed version.
+    public init(text: String, options: EncodingOptions) throws(QREncodingError) {
+        let optimizer = SegmentOptimizer(text: text, kanji: options.allowsKanjiMode ? .whenShorter : .never)
+        try self.init(plan: .optimized(optimizer), options: options)
+    }
+
+    /// Encodes text in one segment of a forced mode.
+    /// - Throws: ``QREncodingError`` when a character does not fit the mode, the
+    ///   mode holds no text, or the data fits no allowed version.
+    public init(text: String, mode: SegmentMode, options: EncodingOptions) throws(QREncodingError) {
+        try self.init(plan: .fixed([try QRSegment.forced(text, mode: mode)]), options: options)
+    }
+
+    /// Text through a segment plan, after the UTF-8 declaration if asked for.
+    private init(plan: SegmentPlan, options: EncodingOptions) throws(QREncodingError) {
         let prefix = options.declaresUTF8 ? [try QRSegment.eci(26)] : []
         self = try QREncoder.encode(plan, prefix: prefix, options: options)
     }
 
     /// Encodes arbitrary bytes in one byte segment.
-    public init(bytes: [UInt8], options: EncodingOptions = EncodingOptions()) throws(EncodingError) {
+    public init(bytes: [UInt8], options: EncodingOptions = EncodingOptions()) throws(QREncodingError) {
         self = try QREncoder.encode(.fixed([QRSegment.bytes(bytes)]), prefix: [], options: options)
     }
 
     /// Encodes the given segments in order.
-    public init(segments: [QRSegment], options: EncodingOptions = EncodingOptions()) throws(EncodingError) {
+    public init(segments: [QRSegment], options: EncodingOptions = EncodingOptions()) throws(QREncodingError) {
         self = try QREncoder.encode(.fixed(segments), prefix: [], options: options)
     }
 
     /// Builds a symbol from finished data codewords (segments, terminator and
     /// padding already written), adding error correction and the mask.
     /// - Parameter mask: a fixed mask, or nil for automatic selection.
-    /// - Throws: ``EncodingError/wrongCodewordCount(given:expected:version:correction:)``.
-    public init(dataCodewords: [UInt8], version: QRVersion, correction: ErrorCorrection,
-                mask: QRMask? = nil) throws(EncodingError) {
-        let expected = BlockStructure(version: version, correction: correction).dataCodewords
+    /// - Throws: ``QREncodingError/wrongCodewordCount(given:expected:version:correctionLevel:)``.
+    public init(dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
+                mask: QRMask? = nil) throws(QREncodingError) {
+        let expected = BlockStructure(version: version, correctionLevel: correctionLevel).dataCodewords
         guard dataCodewords.count == expected else {
             throw .wrongCodewordCount(given: dataCodewords.count, expected: expected,
-                                      version: version, correction: correction)
+                                      version: version, correctionLevel: correctionLevel)
         }
         self = SymbolBuilder.build(dataCodewords: dataCodewords, version: version,
-                                   correction: correction, mask: mask)
+                                   correctionLevel: correctionLevel, mask: mask)
     }
 }

@@ -8,7 +8,7 @@ enum SegmentPlan {
 /// Chooses the version and level for some segments and writes their data
 /// codewords (ISO/IEC 18004:2015 §7.4.9–7.4.10), then hands over to ``SymbolBuilder``.
 enum QREncoder {
-    static func encode(_ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions) throws(EncodingError) -> QRCode {
+    static func encode(_ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions) throws(QREncodingError) -> QRCode {
         var segmentsByClass: [[QRSegment]?] = [nil, nil, nil]
         func segments(at version: QRVersion) -> [QRSegment] {
             if let cached = segmentsByClass[version.countWidthClass] { return cached }
@@ -24,7 +24,7 @@ enum QREncoder {
         var chosen: (version: QRVersion, bits: Int)?
         for version in options.versions {
             if let bits = bitLength(segments(at: version), at: version),
-               bits <= capacityBits(version, options.correction) {
+               bits <= capacityBits(version, options.correctionLevel) {
                 chosen = (version, bits)
                 break
             }
@@ -32,11 +32,11 @@ enum QREncoder {
         guard let (version, bits) = chosen else {
             throw tooLong(segments(at: options.versions.upperBound), options: options)
         }
-        let correction = options.boostsCorrection
-            ? boostedLevel(bits: bits, version: version, minimum: options.correction)
-            : options.correction
-        let data = dataCodewords(segments(at: version), version: version, correction: correction)
-        return SymbolBuilder.build(dataCodewords: data, version: version, correction: correction, mask: options.mask)
+        let correctionLevel = options.boostsCorrection
+            ? boostedLevel(bits: bits, version: version, minimum: options.correctionLevel)
+            : options.correctionLevel
+        let data = dataCodewords(segments(at: version), version: version, correctionLevel: correctionLevel)
+        return SymbolBuilder.build(dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
     }
 
     /// Total bits of the segments at `version`, or nil if a count overflows its field.
@@ -49,24 +49,24 @@ enum QREncoder {
         return total
     }
 
-    static func capacityBits(_ version: QRVersion, _ correction: ErrorCorrection) -> Int {
-        BlockStructure(version: version, correction: correction).dataBits
+    static func capacityBits(_ version: QRVersion, _ correctionLevel: ErrorCorrectionLevel) -> Int {
+        BlockStructure(version: version, correctionLevel: correctionLevel).dataBits
     }
 
     /// The highest level at which `bits` still fit `version`.
-    private static func boostedLevel(bits: Int, version: QRVersion, minimum: ErrorCorrection) -> ErrorCorrection {
-        for level in ErrorCorrection.allCases.reversed() where level > minimum {
+    private static func boostedLevel(bits: Int, version: QRVersion, minimum: ErrorCorrectionLevel) -> ErrorCorrectionLevel {
+        for level in ErrorCorrectionLevel.allCases.reversed() where level > minimum {
             if bits <= capacityBits(version, level) { return level }
         }
         return minimum
     }
 
     /// The error for data that fits no allowed version, measured at the largest.
-    private static func tooLong(_ segments: [QRSegment], options: EncodingOptions) -> EncodingError {
+    private static func tooLong(_ segments: [QRSegment], options: EncodingOptions) -> QREncodingError {
         let version = options.versions.upperBound
         if let bits = bitLength(segments, at: version) {
-            return .dataTooLong(bitsNeeded: bits, capacityBits: capacityBits(version, options.correction),
-                                version: version, correction: options.correction)
+            return .dataTooLong(bitsNeeded: bits, capacityBits: capacityBits(version, options.correctionLevel),
+                                version: version, correctionLevel: options.correctionLevel)
         }
         let overflowing = segments.first { $0.bitLength(at: version) == nil }!
         return .segmentTooLong(mode: overflowing.mode, count: overflowing.characterCount,
@@ -75,8 +75,8 @@ enum QREncoder {
 
     /// Segments, terminator, zero bits to the byte boundary and the alternating
     /// pad codewords 0xEC 0x11 up to the capacity (§7.4.9–7.4.10).
-    static func dataCodewords(_ segments: [QRSegment], version: QRVersion, correction: ErrorCorrection) -> [UInt8] {
-        let capacity = capacityBits(version, correction)
+    static func dataCodewords(_ segments: [QRSegment], version: QRVersion, correctionLevel: ErrorCorrectionLevel) -> [UInt8] {
+        let capacity = capacityBits(version, correctionLevel)
         var buffer = BitBuffer()
         buffer.reserveCapacity(capacity)
         for segment in segments { segment.write(to: &buffer, at: version) }

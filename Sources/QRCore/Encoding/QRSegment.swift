@@ -5,53 +5,15 @@
 /// Build segments with the factory functions, or let
 /// ``SegmentOptimizer`` split text into the shortest sequence of segments.
 public struct QRSegment: Sendable, Hashable {
-    /// An encoding mode (§7.3, Table 2).
-    public enum Mode: Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        case numeric, alphanumeric, byte, kanji, eci
-
-        /// The 4-bit mode indicator (Table 2).
-        var indicator: UInt32 {
-            switch self {
-            case .numeric: return 0b0001
-            case .alphanumeric: return 0b0010
-            case .byte: return 0b0100
-            case .kanji: return 0b1000
-            case .eci: return 0b0111
-            }
-        }
-
-        /// Width of the character count field at a version (Table 3); ECI has none.
-        public func countWidth(at version: QRVersion) -> Int {
-            let widthClass = version.countWidthClass
-            switch self {
-            case .numeric: return [10, 12, 14][widthClass]
-            case .alphanumeric: return [9, 11, 13][widthClass]
-            case .byte: return [8, 16, 16][widthClass]
-            case .kanji: return [8, 10, 12][widthClass]
-            case .eci: return 0
-            }
-        }
-
-        public var description: String {
-            switch self {
-            case .numeric: return "numeric"
-            case .alphanumeric: return "alphanumeric"
-            case .byte: return "byte"
-            case .kanji: return "kanji"
-            case .eci: return "ECI"
-            }
-        }
-    }
-
     /// The segment's mode.
-    public let mode: Mode
+    public let mode: SegmentMode
     /// Characters (digits, alphanumeric characters, bytes or kanji) in the
     /// segment; 0 for an ECI designator.
     public let characterCount: Int
     /// The encoded data bits, without mode indicator and count.
-    public let data: BitBuffer
+    let data: BitBuffer
 
-    init(mode: Mode, characterCount: Int, data: BitBuffer) {
+    init(mode: SegmentMode, characterCount: Int, data: BitBuffer) {
         self.mode = mode
         self.characterCount = characterCount
         self.data = data
@@ -65,9 +27,12 @@ public struct QRSegment: Sendable, Hashable {
         return 4 + width + data.count
     }
 
+    /// The number of data bits, without mode indicator and count.
+    public var dataBitCount: Int { data.count }
+
     /// Appends the segment, header and data, to `buffer`.
     func write(to buffer: inout BitBuffer, at version: QRVersion) {
-        buffer.append(mode.indicator, width: 4)
+        buffer.append(UInt32(mode.indicator), width: 4)
         let width = mode.countWidth(at: version)
         if width > 0 { buffer.append(UInt32(characterCount), width: width) }
         buffer.append(data)
@@ -78,8 +43,8 @@ public struct QRSegment: Sendable, Hashable {
 
 extension QRSegment {
     /// A numeric segment: digits in groups of three, 10 bits a group (§7.4.3).
-    /// - Throws: ``EncodingError/unencodableCharacter(_:index:mode:)`` for a non-digit.
-    public static func numeric(_ digits: String) throws(EncodingError) -> QRSegment {
+    /// - Throws: ``QREncodingError/unencodableCharacter(_:index:mode:)`` for a non-digit.
+    public static func numeric(_ digits: String) throws(QREncodingError) -> QRSegment {
         let utf8 = Array(digits.utf8)
         if let bad = utf8.firstIndex(where: { !isDigit($0) }) {
             throw unencodable(in: digits, atUTF8Offset: bad, mode: .numeric)
@@ -89,8 +54,8 @@ extension QRSegment {
 
     /// An alphanumeric segment: characters of the 45-character set in pairs,
     /// 11 bits a pair (§7.4.4, Table 5).
-    /// - Throws: ``EncodingError/unencodableCharacter(_:index:mode:)`` for a character outside the set.
-    public static func alphanumeric(_ text: String) throws(EncodingError) -> QRSegment {
+    /// - Throws: ``QREncodingError/unencodableCharacter(_:index:mode:)`` for a character outside the set.
+    public static func alphanumeric(_ text: String) throws(QREncodingError) -> QRSegment {
         let utf8 = Array(text.utf8)
         if let bad = utf8.firstIndex(where: { alphanumericValue($0) == nil }) {
             throw unencodable(in: text, atUTF8Offset: bad, mode: .alphanumeric)
@@ -107,9 +72,9 @@ extension QRSegment {
     }
 
     /// A kanji segment: each character's Shift JIS code compacted to 13 bits (§7.4.6).
-    /// - Throws: ``EncodingError/unencodableCharacter(_:index:mode:)`` for a
+    /// - Throws: ``QREncodingError/unencodableCharacter(_:index:mode:)`` for a
     ///   character with no double-byte Shift JIS code in the kanji ranges.
-    public static func kanji(_ text: String) throws(EncodingError) -> QRSegment {
+    public static func kanji(_ text: String) throws(QREncodingError) -> QRSegment {
         var values: [UInt16] = []
         for (index, character) in text.enumerated() {
             for scalar in character.unicodeScalars {
@@ -123,8 +88,8 @@ extension QRSegment {
     }
 
     /// An ECI designator (§7.4.2): 26 declares UTF-8, 3 ISO-8859-1, 20 Shift JIS.
-    /// - Throws: ``EncodingError/invalidECIAssignment(_:)`` outside 0…999999.
-    public static func eci(_ assignment: Int) throws(EncodingError) -> QRSegment {
+    /// - Throws: ``QREncodingError/invalidECIAssignment(_:)`` outside 0…999999.
+    public static func eci(_ assignment: Int) throws(QREncodingError) -> QRSegment {
         var data = BitBuffer()
         switch assignment {
         case 0..<(1 << 7):
@@ -143,14 +108,17 @@ extension QRSegment {
 
     /// One segment holding all of `text` in `mode` (byte mode takes its UTF-8
     /// bytes). Use ``SegmentOptimizer`` to choose modes automatically.
-    /// - Throws: ``EncodingError/unencodableCharacter(_:index:mode:)``.
-    public static func forced(_ text: String, mode: Mode) throws(EncodingError) -> QRSegment {
+    /// - Throws: ``QREncodingError/unencodableCharacter(_:index:mode:)``, or
+    ///   ``QREncodingError/unsupportedTextMode(_:)`` for a mode the encoder
+    ///   cannot write text in (Hanzi and the header modes).
+    public static func forced(_ text: String, mode: SegmentMode) throws(QREncodingError) -> QRSegment {
         switch mode {
         case .numeric: return try numeric(text)
         case .alphanumeric: return try alphanumeric(text)
         case .byte: return bytes(Array(text.utf8))
         case .kanji: return try kanji(text)
-        case .eci: preconditionFailure("an ECI designator holds no text")
+        case .hanzi, .eci, .fnc1FirstPosition, .fnc1SecondPosition, .structuredAppend:
+            throw .unsupportedTextMode(mode)
         }
     }
 }
@@ -215,7 +183,7 @@ extension QRSegment {
     }
 
     /// The error for the character that contains UTF-8 byte `offset` of `text`.
-    private static func unencodable(in text: String, atUTF8Offset offset: Int, mode: Mode) -> EncodingError {
+    private static func unencodable(in text: String, atUTF8Offset offset: Int, mode: SegmentMode) -> QREncodingError {
         let target = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         var characterIndex = 0
         var position = text.startIndex

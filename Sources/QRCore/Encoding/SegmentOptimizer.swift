@@ -39,7 +39,7 @@ public struct SegmentOptimizer: Sendable {
     private enum State: Int {
         case numeric1, numeric2, numeric0, alphanumeric1, alphanumeric0, byte, kanji
 
-        var mode: QRSegment.Mode {
+        var mode: SegmentMode {
             switch self {
             case .numeric1, .numeric2, .numeric0: return .numeric
             case .alphanumeric1, .alphanumeric0: return .alphanumeric
@@ -83,8 +83,8 @@ public struct SegmentOptimizer: Sendable {
     /// The mode chosen for each scalar by the dynamic programme. Costs are
     /// kept in one vector of the seven states (lane 7 unused), so a
     /// character's step is a few dozen integer operations and no allocation.
-    private func optimalModes(at version: QRVersion) -> [QRSegment.Mode] {
-        let header = { (mode: QRSegment.Mode) in Int32(4 + mode.countWidth(at: version)) }
+    private func optimalModes(at version: QRVersion) -> [SegmentMode] {
+        let header = { (mode: SegmentMode) in Int32(4 + mode.countWidth(at: version)) }
         let (numericHeader, alphanumericHeader, byteHeader, kanjiHeader) =
             (header(.numeric), header(.alphanumeric), header(.byte), header(.kanji))
         var cost = SIMD8<Int32>(repeating: 0)
@@ -156,9 +156,9 @@ public struct SegmentOptimizer: Sendable {
     }
 
     /// The modes along the cheapest path, from its last state backwards.
-    private func backtrack(_ predecessor: [Int8], finalCosts: SIMD8<Int32>) -> [QRSegment.Mode] {
+    private func backtrack(_ predecessor: [Int8], finalCosts: SIMD8<Int32>) -> [SegmentMode] {
         var state = (0..<7).min { finalCosts[$0] < finalCosts[$1] }!
-        var modes = [QRSegment.Mode](repeating: .byte, count: symbols.count)
+        var modes = [SegmentMode](repeating: .byte, count: symbols.count)
         for index in stride(from: symbols.count - 1, through: 0, by: -1) {
             modes[index] = State(rawValue: state)!.mode
             state = Int(predecessor[index * 8 + state])
@@ -167,7 +167,7 @@ public struct SegmentOptimizer: Sendable {
     }
 
     /// Segments for a run of one mode, split where the count field would overflow.
-    private func makeSegments(_ run: ArraySlice<Symbol>, mode: QRSegment.Mode,
+    private func makeSegments(_ run: ArraySlice<Symbol>, mode: SegmentMode,
                               version: QRVersion) -> [QRSegment] {
         let limit = (1 << mode.countWidth(at: version)) - 1
         switch mode {
@@ -188,8 +188,8 @@ public struct SegmentOptimizer: Sendable {
             return stride(from: 0, to: values.count, by: limit).map { start in
                 QRSegment.kanji(values: values[start..<Swift.min(start + limit, values.count)])
             }
-        case .eci:
-            preconditionFailure("the optimiser never chooses ECI")
+        case .hanzi, .eci, .fnc1FirstPosition, .fnc1SecondPosition, .structuredAppend:
+            preconditionFailure("the optimiser chooses only numeric, alphanumeric, byte and kanji")
         }
     }
 }

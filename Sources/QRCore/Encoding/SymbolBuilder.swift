@@ -5,19 +5,19 @@ enum SymbolBuilder {
     /// Builds the symbol. With `mask` nil, every mask is tried and the one with
     /// the lowest ``MaskPenalty`` wins, the lowest-numbered on ties.
     /// - Precondition: `dataCodewords.count` equals the data capacity of
-    ///   `version` at `correction`.
-    static func build(dataCodewords: [UInt8], version: QRVersion, correction: ErrorCorrection,
+    ///   `version` at `correctionLevel`.
+    static func build(dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
                       mask: QRMask?) -> QRCode {
-        let blocks = BlockStructure(version: version, correction: correction)
+        let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
         precondition(dataCodewords.count == blocks.dataCodewords, "data codeword count does not match the version")
         let codewords = interleave(dataCodewords, blocks: blocks)
         let template = SymbolTemplate.of(version)
         var rows = template.base
         var columns = template.baseTransposed
         place(codewords, template: template, rows: &rows, columns: &columns)
-        let chosen = mask ?? bestMask(rows: rows, columns: columns, correction: correction, template: template)
-        finish(&rows, mask: chosen, correction: correction, template: template)
-        return QRCode(version: version, correction: correction, mask: chosen, modules: rows)
+        let chosen = mask ?? bestMask(rows: rows, columns: columns, correctionLevel: correctionLevel, template: template)
+        finish(&rows, mask: chosen, correctionLevel: correctionLevel, template: template)
+        return QRCode(version: version, correctionLevel: correctionLevel, mask: chosen, modules: rows)
     }
 
     /// Data codewords block by block, with each block's EC codewords, read out
@@ -70,14 +70,14 @@ enum SymbolBuilder {
     }
 
     /// The mask with the lowest penalty on the complete symbol.
-    private static func bestMask(rows: BitMatrix, columns: BitMatrix, correction: ErrorCorrection,
+    private static func bestMask(rows: BitMatrix, columns: BitMatrix, correctionLevel: ErrorCorrectionLevel,
                                  template: SymbolTemplate) -> QRMask {
         var best = (mask: QRMask.all[0], score: Int.max)
         var maskedRows = rows, maskedColumns = columns
         for mask in QRMask.all {
             xor(rows, template.masks[mask.number], into: &maskedRows)
             xor(columns, template.masksTransposed[mask.number], into: &maskedColumns)
-            let format = FormatInformation(correction: correction, mask: mask)
+            let format = FormatInformation(correctionLevel: correctionLevel, mask: mask)
             drawFormat(format, into: &maskedRows, slots: template.formatSlots, transposed: false)
             drawFormat(format, into: &maskedColumns, slots: template.formatSlots, transposed: true)
             let score = MaskPenalty.score(rows: maskedRows, columns: maskedColumns)
@@ -87,11 +87,11 @@ enum SymbolBuilder {
     }
 
     /// Applies the chosen mask and draws the format information.
-    private static func finish(_ rows: inout BitMatrix, mask: QRMask, correction: ErrorCorrection,
+    private static func finish(_ rows: inout BitMatrix, mask: QRMask, correctionLevel: ErrorCorrectionLevel,
                                template: SymbolTemplate) {
         let unmasked = rows
         xor(unmasked, template.masks[mask.number], into: &rows)
-        drawFormat(FormatInformation(correction: correction, mask: mask), into: &rows,
+        drawFormat(FormatInformation(correctionLevel: correctionLevel, mask: mask), into: &rows,
                    slots: template.formatSlots, transposed: false)
     }
 

@@ -4,17 +4,17 @@
 /// ``GrayImage`` is what the detector reads; this is for callers that need
 /// the colours themselves, such as checking a rendered PNG's palette and
 /// transparency.
-public struct RGBAImage: Sendable, Hashable {
-    public let width: Int
-    public let height: Int
+struct RGBAImage: Sendable, Hashable {
+    let width: Int
+    let height: Int
     /// `width × height × 4` bytes: red, green, blue, alpha.
-    public var pixels: [UInt8]
+    var pixels: [UInt8]
 
     /// Decodes a PNG of any colour type and bit depth to 8-bit RGBA; pixels
     /// without alpha are opaque and 16-bit samples are scaled to 8 bits.
     /// - Throws: ``ImageError/tooLarge(width:height:limit:)`` from the header
     ///   alone; ``ImageError/corrupt(_:)`` for anything libpng rejects.
-    public init(pngData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
+    init(pngData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
         let decoded = try PNGCodec.decode(pngData, limits: limits, channels: 4)
         width = decoded.info.width
         height = decoded.info.height
@@ -22,7 +22,7 @@ public struct RGBAImage: Sendable, Hashable {
     }
 
     /// The pixel at column `x`, row `y`.
-    public subscript(x: Int, y: Int) -> RGBAColor {
+    subscript(x: Int, y: Int) -> RGBAColor {
         precondition(x >= 0 && x < width && y >= 0 && y < height, "pixel out of range")
         let offset = (y * width + x) * 4
         return RGBAColor(r: pixels[offset], g: pixels[offset + 1], b: pixels[offset + 2], a: pixels[offset + 3])

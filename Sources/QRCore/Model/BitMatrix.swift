@@ -25,7 +25,7 @@ public struct BitMatrix: Sendable, Hashable {
 
     /// Creates a matrix from rows of `"0"`/`"1"` characters (any other character
     /// than `"1"` is light); all rows must have the same length.
-    public init(rows: [String]) {
+    init(rows: [String]) {
         self.init(width: rows.first?.utf8.count ?? 0, height: rows.count)
         for (y, row) in rows.enumerated() {
             precondition(row.utf8.count == width, "ragged rows")
@@ -60,7 +60,7 @@ public struct BitMatrix: Sendable, Hashable {
     public var darkCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// The matrix as rows of `"0"`/`"1"` characters, `"1"` for dark.
-    public var rowStrings: [String] {
+    var rowStrings: [String] {
         (0..<height).map { y in String((0..<width).map { self[$0, y] ? "1" : "0" }) }
     }
 

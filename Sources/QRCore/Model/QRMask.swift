@@ -6,8 +6,8 @@ public struct QRMask: Sendable, Hashable, CustomStringConvertible {
     /// Every mask, in reference order.
     public static let all: [QRMask] = (0..<8).map { QRMask(uncheckedNumber: $0) }
 
-    /// Creates a mask, throwing ``EncodingError/invalidMask(_:)`` outside 0…7.
-    public init(number: Int) throws(EncodingError) {
+    /// Creates a mask, throwing ``QREncodingError/invalidMask(_:)`` outside 0…7.
+    public init(number: Int) throws(QREncodingError) {
         guard (0..<8).contains(number) else { throw .invalidMask(number) }
         self.number = number
     }

@@ -15,8 +15,8 @@ public struct QRVersion: Sendable, Hashable, Comparable, Strideable, CustomStrin
     public static let all: ClosedRange<QRVersion> = .min ... .max
 
     /// Creates a version from a runtime number, throwing
-    /// ``EncodingError/invalidVersion(_:)`` outside 1…40.
-    public init(number: Int) throws(EncodingError) {
+    /// ``QREncodingError/invalidVersion(_:)`` outside 1…40.
+    public init(number: Int) throws(QREncodingError) {
         guard (1...40).contains(number) else { throw .invalidVersion(number) }
         self.number = number
     }

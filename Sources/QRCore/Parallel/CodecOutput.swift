@@ -8,5 +8,5 @@ public enum CodecOutput: Sendable, Hashable {
     case matrix(QRCode)
     /// The symbols a decode job found: never empty (finding none is the
     /// error ``ParallelCodecError/noCodeFound(width:height:)``).
-    case codes([QRResult])
+    case codes([DecodedSymbol])
 }

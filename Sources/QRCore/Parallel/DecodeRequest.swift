@@ -11,26 +11,26 @@ public struct DecodeRequest: Sendable, Hashable {
     }
 
     public var source: Source
-    /// Reader options; their ``ReaderOptions/limits`` also bound the image decoded.
-    public var options: ReaderOptions
+    /// Reader options; their ``DecodeOptions/limits`` also bound the image decoded.
+    public var options: DecodeOptions
 
-    public init(source: Source, options: ReaderOptions = ReaderOptions()) {
+    public init(source: Source, options: DecodeOptions = DecodeOptions()) {
         self.source = source
         self.options = options
     }
 
     /// Decodes PNG bytes.
-    public init(png: [UInt8], options: ReaderOptions = ReaderOptions()) {
+    public init(png: [UInt8], options: DecodeOptions = DecodeOptions()) {
         self.init(source: .png(png), options: options)
     }
 
     /// Reads an image file.
-    public init(file path: String, options: ReaderOptions = ReaderOptions()) {
+    public init(file path: String, options: DecodeOptions = DecodeOptions()) {
         self.init(source: .file(path: path), options: options)
     }
 
     /// Converts raw pixels.
-    public init(pixels: PixelBuffer, options: ReaderOptions = ReaderOptions()) {
+    public init(pixels: PixelBuffer, options: DecodeOptions = DecodeOptions()) {
         self.init(source: .pixels(pixels), options: options)
     }
 

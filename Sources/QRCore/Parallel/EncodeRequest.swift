@@ -2,8 +2,11 @@
 public struct EncodeRequest: Sendable, Hashable {
     /// The data of the symbol.
     public enum Content: Sendable, Hashable {
-        /// Text in a mode, as ``QRCode/init(text:mode:options:)`` takes it.
-        case text(String, mode: TextMode)
+        /// Text with the segmentation that takes the fewest bits, as
+        /// ``QRCode/init(text:options:)`` encodes it.
+        case text(String)
+        /// Text in one segment of a forced mode, as ``QRCode/init(text:mode:options:)`` takes it.
+        case textInMode(String, SegmentMode)
         /// Segments in order, as ``QRCode/init(segments:options:)`` takes them.
         case segments([QRSegment])
     }
@@ -28,10 +31,14 @@ public struct EncodeRequest: Sendable, Hashable {
         self.format = format
     }
 
-    /// Text with automatic segmentation unless a mode is given.
-    public init(text: String, mode: TextMode = .automatic, options: EncodingOptions = EncodingOptions(),
-                format: Format) {
-        self.init(content: .text(text, mode: mode), options: options, format: format)
+    /// Text with automatic segmentation.
+    public init(text: String, options: EncodingOptions = EncodingOptions(), format: Format) {
+        self.init(content: .text(text), options: options, format: format)
+    }
+
+    /// Text in one segment of a forced mode.
+    public init(text: String, mode: SegmentMode, options: EncodingOptions = EncodingOptions(), format: Format) {
+        self.init(content: .textInMode(text, mode), options: options, format: format)
     }
 
     /// Segments in order.
@@ -54,9 +61,10 @@ public struct EncodeRequest: Sendable, Hashable {
         }
     }
 
-    private func encode() throws(EncodingError) -> QRCode {
+    private func encode() throws(QREncodingError) -> QRCode {
         switch content {
-        case let .text(text, mode): try QRCode(text: text, mode: mode, options: options)
+        case let .text(text): try QRCode(text: text, options: options)
+        case let .textInMode(text, mode): try QRCode(text: text, mode: mode, options: options)
         case let .segments(segments): try QRCode(segments: segments, options: options)
         }
     }

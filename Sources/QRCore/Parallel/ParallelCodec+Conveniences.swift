@@ -18,7 +18,7 @@ extension ParallelCodec {
     /// Reads one image and returns the codes found (at least one).
     /// - Throws: as ``run(_:whenFull:)``; ``ParallelCodecError/image(_:)`` or
     ///   ``ParallelCodecError/noCodeFound(width:height:)`` for the image's own failure.
-    public func decode(_ request: DecodeRequest, whenFull policy: QueueFullPolicy = .wait) async throws(ParallelCodecError) -> [QRResult] {
+    public func decode(_ request: DecodeRequest, whenFull policy: QueueFullPolicy = .wait) async throws(ParallelCodecError) -> [DecodedSymbol] {
         Self.codes(of: try await run(.decode(request), whenFull: policy))
     }
 
@@ -28,11 +28,11 @@ extension ParallelCodec {
     }
 
     /// Reads images; outcomes in input order, each its own success or error.
-    public func decodeAll(_ requests: [DecodeRequest], whenFull policy: QueueFullPolicy = .wait) async -> [Result<[QRResult], ParallelCodecError>] {
+    public func decodeAll(_ requests: [DecodeRequest], whenFull policy: QueueFullPolicy = .wait) async -> [Result<[DecodedSymbol], ParallelCodecError>] {
         await runAll(requests.map(CodecJob.decode), whenFull: policy).map { $0.map(Self.codes(of:)) }
     }
 
-    private static func codes(of output: CodecOutput) -> [QRResult] {
+    private static func codes(of output: CodecOutput) -> [DecodedSymbol] {
         guard case let .codes(codes) = output else { preconditionFailure("a decode job produced \(output)") }
         return codes
     }

@@ -3,7 +3,7 @@
 /// fails that job alone; the others come from the pool.
 public enum ParallelCodecError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text could not be encoded (too much data, a character the mode lacks, …).
-    case encoding(EncodingError)
+    case encoding(QREncodingError)
     /// The symbol could not be drawn with the render options given.
     case rendering(RenderError)
     /// The image could not be read (unreadable PNG, missing file, bad pixel buffer).

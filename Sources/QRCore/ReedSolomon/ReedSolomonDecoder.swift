@@ -31,7 +31,7 @@ enum ReedSolomonDecoder {
             case .tooManyErrors: return "more errors than the EC codewords can correct"
             case let .locatorRootsMismatch(roots, degree):
                 return "error locator of degree \(degree) has \(roots) roots in the block"
-            case .inconsistentCorrection: return "the correction does not yield a codeword"
+            case .inconsistentCorrection: return "the correctionLevel does not yield a codeword"
             }
         }
     }

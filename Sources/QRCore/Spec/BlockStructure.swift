@@ -9,11 +9,11 @@ struct BlockStructure: Sendable, Equatable {
     let ecCodewordsPerBlock: Int
     let blockCount: Int
 
-    init(version: QRVersion, correction: ErrorCorrection) {
+    init(version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
         let v = version.number - 1
         totalCodewords = QRSpec.rawDataModules(version) / 8
-        ecCodewordsPerBlock = QRSpec.ecCodewordsPerBlock[correction.rawValue][v]
-        blockCount = QRSpec.blockCounts[correction.rawValue][v]
+        ecCodewordsPerBlock = QRSpec.ecCodewordsPerBlock[correctionLevel.rawValue][v]
+        blockCount = QRSpec.blockCounts[correctionLevel.rawValue][v]
     }
 
     /// Data codewords of the whole symbol.

@@ -1,7 +1,7 @@
 /// The 15-bit format information: error-correction level and mask, protected
 /// by a BCH(15,5) code and XORed with 0x5412 (ISO/IEC 18004:2015 §7.9.1, Annex C).
 struct FormatInformation: Sendable, Hashable {
-    let correction: ErrorCorrection
+    let correctionLevel: ErrorCorrectionLevel
     let mask: QRMask
 
     /// The mask applied to every format codeword so that none is all-zero (§7.9.1).
@@ -15,7 +15,7 @@ struct FormatInformation: Sendable, Hashable {
     }
 
     /// The masked 15-bit codeword, bit 14 first.
-    var bits: Int { Self.codewords[correction.formatBits << 3 | mask.number] }
+    var bits: Int { Self.codewords[correctionLevel.formatBits << 3 | mask.number] }
 
     /// The format whose codeword is nearest to `bits` in Hamming distance,
     /// if that distance is at most 3 (the code's minimum distance is 7, so up
@@ -27,7 +27,7 @@ struct FormatInformation: Sendable, Hashable {
             if distance < best.distance { best = (data, distance) }
         }
         guard best.distance <= 3 else { return nil }
-        let format = FormatInformation(correction: ErrorCorrection(formatBits: best.data >> 3),
+        let format = FormatInformation(correctionLevel: ErrorCorrectionLevel(formatBits: best.data >> 3),
                                        mask: QRMask(uncheckedNumber: best.data & 7))
         return (format, best.distance)
     }

@@ -7,7 +7,7 @@ import QRCore
 /// at the largest allowed version, against that version's capacity at the
 /// requested level. The capacities are learnt from the encoder itself (an
 /// over-long probe at each version and level reports the capacity in its
-/// ``EncodingError/dataTooLong(bitsNeeded:capacityBits:version:correction:)``),
+/// ``QREncodingError/dataTooLong(bitsNeeded:capacityBits:version:correctionLevel:)``),
 /// so the server never disagrees with it and keeps no copy of ISO/IEC 18004
 /// Table 7.
 enum CapacityCheck {
@@ -19,12 +19,12 @@ enum CapacityCheck {
     ///   `capacity_bits`, `capacity_bytes`, `version` and `ecc`.
     static func check(_ text: String, options: EncodingOptions) throws(APIError) {
         let version = options.versions.upperBound
-        let capacity = capacityBits(version, options.correction)
+        let capacity = capacityBits(version, options.correctionLevel)
         let length = text.utf8.count
         guard length <= maxCharacters else {
             throw tooLong("text too long: \(length) bytes, but no QR Code holds more than \(maxCharacters) characters; "
-                          + "version \(version) at level \(options.correction) holds \(capacity) bits",
-                          needed: nil, capacity: capacity, version: version, correction: options.correction)
+                          + "version \(version) at level \(options.correctionLevel) holds \(capacity) bits",
+                          needed: nil, capacity: capacity, version: version, correctionLevel: options.correctionLevel)
         }
         var needed = 0
         for segment in SegmentOptimizer(text: text).segments(at: version) {
@@ -35,59 +35,59 @@ enum CapacityCheck {
             needed += bits
         }
         guard needed > capacity else { return }
-        let error = EncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity, version: version,
-                                              correction: options.correction)
+        let error = QREncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity, version: version,
+                                              correctionLevel: options.correctionLevel)
         throw tooLong("\(error)", needed: needed == Int.max ? nil : needed, capacity: capacity, version: version,
-                      correction: options.correction)
+                      correctionLevel: options.correctionLevel)
     }
 
     /// The 422 for an encoding job that failed on its own, with the same details.
-    static func error(for failure: EncodingError) -> APIError {
-        guard case let .dataTooLong(needed, capacity, version, correction) = failure else {
+    static func error(for failure: QREncodingError) -> APIError {
+        guard case let .dataTooLong(needed, capacity, version, correctionLevel) = failure else {
             return APIError(.unprocessableContent, "\(failure)", field: "text")
         }
-        return tooLong("\(failure)", needed: needed, capacity: capacity, version: version, correction: correction)
+        return tooLong("\(failure)", needed: needed, capacity: capacity, version: version, correctionLevel: correctionLevel)
     }
 
-    /// The data bits that `version` holds at `correction`.
-    static func capacityBits(_ version: QRVersion, _ correction: ErrorCorrection) -> Int {
-        capacities[(version.number - 1) * 4 + correction.rawValue]
+    /// The data bits that `version` holds at `correctionLevel`.
+    static func capacityBits(_ version: QRVersion, _ correctionLevel: ErrorCorrectionLevel) -> Int {
+        capacities[(version.number - 1) * 4 + correctionLevel.rawValue]
     }
 
     private static func tooLong(_ message: String, needed: Int?, capacity: Int, version: QRVersion,
-                                correction: ErrorCorrection) -> APIError {
+                                correctionLevel: ErrorCorrectionLevel) -> APIError {
         var details: [JSONValue.Member] = []
         if let needed { details.append(.init(key: "bits_needed", value: .int(needed))) }
         details += [
             .init(key: "capacity_bits", value: .int(capacity)),
             .init(key: "capacity_bytes", value: .int(byteCapacity(bits: capacity, version: version))),
             .init(key: "version", value: .int(version.number)),
-            .init(key: "ecc", value: .string(correction.letter)),
+            .init(key: "ecc", value: .string(correctionLevel.letter)),
         ]
         return APIError(.unprocessableContent, message, field: "text", details: details)
     }
 
     /// Bytes of arbitrary text (one byte-mode segment) that fit in `bits`.
     private static func byteCapacity(bits: Int, version: QRVersion) -> Int {
-        max(0, (bits - 4 - QRSegment.Mode.byte.countWidth(at: version)) / 8)
+        max(0, (bits - 4 - SegmentMode.byte.countWidth(at: version)) / 8)
     }
 
     /// Capacity in bits for every version and level, version-major.
     private static let capacities: [Int] = QRVersion.all.flatMap { version in
-        ErrorCorrection.allCases.map { probeCapacity(version, $0) }
+        ErrorCorrectionLevel.allCases.map { probeCapacity(version, $0) }
     }
 
     /// More bytes than the version holds at any level (version 9-L holds 230
     /// bytes, 40-L 2,956), yet within the byte-mode count field (8 bits up to
     /// version 9, 16 bits above), so that the encoder reports the capacity.
-    private static func probeCapacity(_ version: QRVersion, _ correction: ErrorCorrection) -> Int {
+    private static func probeCapacity(_ version: QRVersion, _ correctionLevel: ErrorCorrectionLevel) -> Int {
         let probe = [UInt8](repeating: 0x61, count: version.number <= 9 ? 255 : 3000)
-        let options = EncodingOptions(correction: correction, versions: version...version, boostsCorrection: false)
+        let options = EncodingOptions(correctionLevel: correctionLevel, versions: version...version, boostsCorrection: false)
         do {
             _ = try QRCode(bytes: probe, options: options)
         } catch let .dataTooLong(_, capacity, _, _) {
             return capacity
         } catch {}
-        preconditionFailure("the capacity probe at version \(version)-\(correction) did not overflow")
+        preconditionFailure("the capacity probe at version \(version)-\(correctionLevel) did not overflow")
     }
 }

@@ -9,16 +9,16 @@ import QRCore
 /// `{"text", "bytes_base64", "version", "ecc", "mask", "corners", "mirrored",
 /// "inverted", "errors_corrected"}`, corners in image pixels to 0.1.
 enum DecodedCodeJSON {
-    static func code(_ result: QRResult) -> JSONValue {
+    static func code(_ result: DecodedSymbol) -> JSONValue {
         .object([
             "text": .string(result.text),
             "bytes_base64": .string(Data(result.bytes).base64EncodedString()),
             "version": .int(result.version.number),
-            "ecc": .string(result.correction.letter),
+            "ecc": .string(result.correctionLevel.letter),
             "mask": .int(result.mask.number),
-            "corners": .array(result.corners.map { .array([tenths($0.x), tenths($0.y)]) }),
-            "mirrored": .bool(result.mirrored),
-            "inverted": .bool(result.inverted),
+            "corners": .array(result.corners.points.map { .array([tenths($0.x), tenths($0.y)]) }),
+            "mirrored": .bool(result.isMirrored),
+            "inverted": .bool(result.isInverted),
             "errors_corrected": .int(result.errorsCorrected),
         ])
     }

@@ -21,7 +21,7 @@ struct GenerateParameters: Sendable, Hashable {
         try fields.allowOnly(Self.fieldNames)
         guard let text = try fields.string("text") else { throw .badField("text", "required") }
         self.text = text
-        options = EncodingOptions(correction: try Self.correction(fields))
+        options = EncodingOptions(correctionLevel: try Self.correctionLevel(fields))
         if let number = try fields.integer("version", in: 1...40), let version = try? QRVersion(number: number) {
             options.versions = version...version
         }
@@ -41,9 +41,9 @@ struct GenerateParameters: Sendable, Hashable {
         EncodeRequest(text: text, options: options, format: format == .png ? .png(render) : .svg(render))
     }
 
-    private static func correction(_ fields: RequestFields) throws(APIError) -> ErrorCorrection {
+    private static func correctionLevel(_ fields: RequestFields) throws(APIError) -> ErrorCorrectionLevel {
         guard let letter = try fields.string("ecc") else { return .medium }
-        guard let level = ErrorCorrection(letter: letter.uppercased()) else {
+        guard let level = ErrorCorrectionLevel(letter: letter.uppercased()) else {
             throw .badField("ecc", "must be L, M, Q or H, not \"\(letter)\"")
         }
         return level

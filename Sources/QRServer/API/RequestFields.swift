@@ -59,7 +59,7 @@ struct RequestFields {
         do {
             values = try JSONDecoder().decode([String: Value].self, from: Data(body))
             readsNumbersFromText = false
-        } catch DecodingError.typeMismatch {
+        } catch Swift.DecodingError.typeMismatch {
             throw .badField("body", "must be a JSON object")
         } catch {
             throw .badField("body", "malformed JSON")

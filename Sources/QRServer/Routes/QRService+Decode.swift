@@ -11,7 +11,7 @@ extension QRService {
         try fields.allowOnly(["sync"])
         let sync = try fields.flag("sync") ?? false
         let image = try uploadedImage(try await collectBody(request), contentType: request.headers[.contentType])
-        let job = DecodeRequest(png: image, options: ReaderOptions(limits: options.imageLimits))
+        let job = DecodeRequest(png: image, options: DecodeOptions(limits: options.imageLimits))
         guard sync else { return accepted(try await submit(.decode(job), kind: .decode), kind: .decode) }
         do {
             let codes = try await codec.decode(job, whenFull: .reject)

@@ -36,7 +36,7 @@ struct WebPage: Sendable {
 
     /// A QR Code of "QR", drawn by the library itself.
     private static func iconSVG() -> String {
-        guard let code = try? QRCode(text: "QR", correction: .low) else { return "" }
+        guard let code = try? QRCode(text: "QR", correctionLevel: .low) else { return "" }
         return code.svg(options: RenderOptions(scale: 1, border: 1,
                                                foreground: RGBAColor(r: 0x1d, g: 0x4e, b: 0xd8)))
     }

@@ -30,10 +30,10 @@ extension DecodingTests {
         }
 
         @Test func numericGroupOverflowIsMalformed() {
-            #expect(throws: DecodingError.malformedBitstream("1000 is not a group of 3 digits", bitOffset: 14)) {
+            #expect(throws: QRDecodingError.malformedBitstream("1000 is not a group of 3 digits", bitOffset: 14)) {
                 try Self.parse([(0b0001, 4), (3, 10), (1000, 10)])
             }
-            #expect(throws: DecodingError.malformedBitstream("10 is not a group of 1 digits", bitOffset: 14)) {
+            #expect(throws: QRDecodingError.malformedBitstream("10 is not a group of 1 digits", bitOffset: 14)) {
                 try Self.parse([(0b0001, 4), (1, 10), (10, 4)])
             }
         }
@@ -42,7 +42,7 @@ extension DecodingTests {
             // §7.4.4 example: "AC-42" = (10·45+12) (41·45+4) (2).
             let content = try Self.parse([(0b0010, 4), (5, 9), (462, 11), (1849, 11), (2, 6)])
             #expect(content.text() == "AC-42")
-            #expect(throws: DecodingError.malformedBitstream("2025 is not 2 alphanumeric characters", bitOffset: 13)) {
+            #expect(throws: QRDecodingError.malformedBitstream("2025 is not 2 alphanumeric characters", bitOffset: 13)) {
                 try Self.parse([(0b0010, 4), (2, 9), (2025, 11)])
             }
         }
@@ -67,7 +67,7 @@ extension DecodingTests {
             let content = try Self.parse([(0b1101, 4), (1, 4), (2, 8), (0x30 * 0x60 + 0x2F, 13), (0x0A * 0x60, 13)])
             #expect(content.text() == "中啊")
             #expect(content.segments == [DecodedSymbol.Segment(mode: .hanzi, count: 2)])
-            #expect(throws: DecodingError.self) { try Self.parse([(0b1101, 4), (2, 4), (0, 8)]) }
+            #expect(throws: QRDecodingError.self) { try Self.parse([(0b1101, 4), (2, 4), (0, 8)]) }
         }
 
         @Test func eciDesignatorsOfOneTwoAndThreeBytes() throws {
@@ -77,10 +77,10 @@ extension DecodingTests {
             #expect(two.text() == "é" && two.eciAssignments == [899])
             let three = try Self.parse([(0b0111, 4), (0b110, 3), (26, 21)] + Self.bytesFields([0xE2, 0x82, 0xAC]))
             #expect(three.text() == "€" && three.eciAssignments == [26])
-            #expect(throws: DecodingError.unsupportedECI(assignment: 900, bitOffset: 0)) {
+            #expect(throws: QRDecodingError.unsupportedECI(assignment: 900, bitOffset: 0)) {
                 try Self.parse([(0b0111, 4), (0b10, 2), (900, 14)])
             }
-            #expect(throws: DecodingError.malformedBitstream("ECI designator starts with 111", bitOffset: 4)) {
+            #expect(throws: QRDecodingError.malformedBitstream("ECI designator starts with 111", bitOffset: 4)) {
                 try Self.parse([(0b0111, 4), (0xE0, 8)])
             }
         }
@@ -118,7 +118,7 @@ extension DecodingTests {
             #expect(small.fnc1 == .industry(applicationIndicator: "05"))
             let letter = try Self.parse([(0b1001, 4), (Int(UInt8(ascii: "a")) + 100, 8)])
             #expect(letter.fnc1 == .industry(applicationIndicator: "a"))
-            #expect(throws: DecodingError.self) { try Self.parse([(0b1001, 4), (100, 8)]) }
+            #expect(throws: QRDecodingError.self) { try Self.parse([(0b1001, 4), (100, 8)]) }
         }
 
         @Test func structuredAppendHeader() throws {
@@ -126,7 +126,7 @@ extension DecodingTests {
             let content = try Self.parse(header + Self.bytesFields(Array("part".utf8)))
             #expect(content.structuredAppend == DecodedSymbol.StructuredAppend(index: 2, count: 4, parity: 0xAB))
             #expect(content.text() == "part")
-            #expect(throws: DecodingError.self) { try Self.parse([(0b0011, 4), (4, 4), (3, 4), (0, 8)]) }
+            #expect(throws: QRDecodingError.self) { try Self.parse([(0b0011, 4), (4, 4), (3, 4), (0, 8)]) }
         }
 
         @Test func terminatorAndPaddingEndTheStream() throws {
@@ -140,7 +140,7 @@ extension DecodingTests {
 
         @Test func undefinedModesAreUnsupported() {
             for indicator in [0b0110, 0b1010, 0b1011, 0b1100, 0b1110, 0b1111] {
-                #expect(throws: DecodingError.unsupportedMode(indicator: indicator, bitOffset: 14)) {
+                #expect(throws: QRDecodingError.unsupportedMode(indicator: indicator, bitOffset: 14)) {
                     try Self.parse([(0b0001, 4), (0, 10), (indicator, 4)])
                 }
             }

@@ -7,44 +7,44 @@ extension DecodingTests {
     /// with uncertain modules as erasures corrects e errors and f erasures when
     /// f ≤ n/2 and 2e + f ≤ n − 2 (the margin that keeps garbage detectable).
     struct BlockCorrectorTests {
-        static let cases: [(version: Int, correction: ErrorCorrection)] = [
+        static let cases: [(version: Int, correctionLevel: ErrorCorrectionLevel)] = [
             (1, .low), (1, .high), (2, .medium), (5, .quartile), (7, .high), (10, .low),
             (15, .medium), (22, .quartile), (31, .high), (40, .low), (40, .high),
         ]
 
-        static func symbol(version number: Int, correction: ErrorCorrection,
+        static func symbol(version number: Int, correctionLevel: ErrorCorrectionLevel,
                            using random: inout SeededRandom) throws -> (code: QRCode, text: String) {
             let version = try QRVersion(number: number)
-            let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correction: correction,
+            let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correctionLevel: correctionLevel,
                                                                     using: &random)
             let mask = QRMask.all[number % 8]
-            let code = try DecodingTestSupport.symbol(segments, version: version, correction: correction, mask: mask)
+            let code = try DecodingTestSupport.symbol(segments, version: version, correctionLevel: correctionLevel, mask: mask)
             return (code, text)
         }
 
         @Test(arguments: cases)
-        func correctsHalfTheECCodewordsInEveryBlock(version: Int, correction: ErrorCorrection) throws {
-            var random = SeededRandom(seed: UInt64(version * 4 + correction.rawValue))
-            let (code, text) = try Self.symbol(version: version, correction: correction, using: &random)
-            let t = BlockStructure(version: code.version, correction: correction).ecCodewordsPerBlock / 2
+        func correctsHalfTheECCodewordsInEveryBlock(version: Int, correctionLevel: ErrorCorrectionLevel) throws {
+            var random = SeededRandom(seed: UInt64(version * 4 + correctionLevel.rawValue))
+            let (code, text) = try Self.symbol(version: version, correctionLevel: correctionLevel, using: &random)
+            let t = BlockStructure(version: code.version, correctionLevel: correctionLevel).ecCodewordsPerBlock / 2
             var grid = code.modules
             let damaged = DecodingTestSupport.damage(&grid, codewordsPerBlock: { _ in t }, version: code.version,
-                                                     correction: correction, using: &random)
+                                                     correctionLevel: correctionLevel, using: &random)
             let symbol = try QRDecoder.decode(grid)
             #expect(symbol.text == text)
             #expect(symbol.errorsCorrected == damaged.joined().count)
         }
 
         @Test(arguments: cases)
-        func oneMoreWrongCodewordInABlockFails(version: Int, correction: ErrorCorrection) throws {
-            var random = SeededRandom(seed: 100 + UInt64(version * 4 + correction.rawValue))
-            let (code, text) = try Self.symbol(version: version, correction: correction, using: &random)
-            let blocks = BlockStructure(version: code.version, correction: correction)
+        func oneMoreWrongCodewordInABlockFails(version: Int, correctionLevel: ErrorCorrectionLevel) throws {
+            var random = SeededRandom(seed: 100 + UInt64(version * 4 + correctionLevel.rawValue))
+            let (code, text) = try Self.symbol(version: version, correctionLevel: correctionLevel, using: &random)
+            let blocks = BlockStructure(version: code.version, correctionLevel: correctionLevel)
             let t = blocks.ecCodewordsPerBlock / 2
             let victim = Int.random(in: 0..<blocks.blockCount, using: &random)
             var grid = code.modules
             DecodingTestSupport.damage(&grid, codewordsPerBlock: { $0 == victim ? t + 1 : t }, version: code.version,
-                                       correction: correction, using: &random)
+                                       correctionLevel: correctionLevel, using: &random)
             do {
                 let symbol = try QRDecoder.decode(grid)
                 #expect(symbol.text == text, "t + 1 errors must never decode to other text")
@@ -59,10 +59,10 @@ extension DecodingTests {
         }
 
         @Test(arguments: cases)
-        func uncertainModulesBecomeErasures(version: Int, correction: ErrorCorrection) throws {
-            var random = SeededRandom(seed: 200 + UInt64(version * 4 + correction.rawValue))
-            let (code, text) = try Self.symbol(version: version, correction: correction, using: &random)
-            let blocks = BlockStructure(version: code.version, correction: correction)
+        func uncertainModulesBecomeErasures(version: Int, correctionLevel: ErrorCorrectionLevel) throws {
+            var random = SeededRandom(seed: 200 + UInt64(version * 4 + correctionLevel.rawValue))
+            let (code, text) = try Self.symbol(version: version, correctionLevel: correctionLevel, using: &random)
+            let blocks = BlockStructure(version: code.version, correctionLevel: correctionLevel)
             let template = SymbolTemplate.of(code.version)
             let n = blocks.ecCodewordsPerBlock
             var grid = code.modules, uncertain = BitMatrix(size: code.size)
@@ -82,7 +82,7 @@ extension DecodingTests {
                     if k >= e { uncertain[modules[(k + 3) % 8].x, modules[(k + 3) % 8].y] = true }
                 }
             }
-            #expect(throws: DecodingError.self) { try QRDecoder.decode(grid) }
+            #expect(throws: QRDecodingError.self) { try QRDecoder.decode(grid) }
             let symbol = try QRDecoder.decode(grid, uncertain: uncertain)
             #expect(symbol.text == text)
             #expect(symbol.errorsCorrected == wrong)
@@ -90,15 +90,15 @@ extension DecodingTests {
 
         @Test func slotsInvertTheEncodersInterleaving() {
             for version in QRVersion.all {
-                for correction in ErrorCorrection.allCases {
-                    let blocks = BlockStructure(version: version, correction: correction)
+                for correctionLevel in ErrorCorrectionLevel.allCases {
+                    let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
                     var seen = [Bool](repeating: false, count: blocks.totalCodewords)
                     for block in 0..<blocks.blockCount {
                         for i in 0..<(blocks.dataCount(ofBlock: block) + blocks.ecCodewordsPerBlock) {
                             seen[BlockCorrector.slot(of: i, inBlock: block, blocks: blocks)] = true
                         }
                     }
-                    #expect(seen.allSatisfy { $0 }, "v\(version)-\(correction)")
+                    #expect(seen.allSatisfy { $0 }, "v\(version)-\(correctionLevel)")
                 }
             }
         }

@@ -9,10 +9,10 @@ import Testing
 /// aimed at chosen codewords of chosen blocks.
 enum DecodingTestSupport {
     /// Segments in three modes sized to the capacity of `version` at
-    /// `correction`, and the text they spell.
-    static func mixedPayload(version: QRVersion, correction: ErrorCorrection,
+    /// `correctionLevel`, and the text they spell.
+    static func mixedPayload(version: QRVersion, correctionLevel: ErrorCorrectionLevel,
                              using random: inout SeededRandom) -> (segments: [QRSegment], text: String) {
-        let third = BlockStructure(version: version, correction: correction).dataBits / 3
+        let third = BlockStructure(version: version, correctionLevel: correctionLevel).dataBits / 3
         let digits = String((0..<(max(third - 18, 0) / 10 * 3)).map { _ in
             "0123456789".randomElement(using: &random)!
         })
@@ -25,10 +25,10 @@ enum DecodingTestSupport {
         return (segments, digits + alphanumeric + String(decoding: printable, as: UTF8.self))
     }
 
-    /// A symbol of exactly `version`, `correction` and `mask` holding `segments`.
-    static func symbol(_ segments: [QRSegment], version: QRVersion, correction: ErrorCorrection,
+    /// A symbol of exactly `version`, `correctionLevel` and `mask` holding `segments`.
+    static func symbol(_ segments: [QRSegment], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
                        mask: QRMask) throws -> QRCode {
-        try QRCode(segments: segments, options: EncodingOptions(correction: correction, versions: version...version,
+        try QRCode(segments: segments, options: EncodingOptions(correctionLevel: correctionLevel, versions: version...version,
                                                                 mask: mask, boostsCorrection: false))
     }
 
@@ -43,8 +43,8 @@ enum DecodingTestSupport {
     /// codewords in every block; returns the codewords chosen, per block.
     @discardableResult
     static func damage(_ matrix: inout BitMatrix, codewordsPerBlock count: (Int) -> Int, version: QRVersion,
-                       correction: ErrorCorrection, using random: inout SeededRandom) -> [[Int]] {
-        let blocks = BlockStructure(version: version, correction: correction)
+                       correctionLevel: ErrorCorrectionLevel, using random: inout SeededRandom) -> [[Int]] {
+        let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
         let template = SymbolTemplate.of(version)
         return (0..<blocks.blockCount).map { block in
             let length = blocks.dataCount(ofBlock: block) + blocks.ecCodewordsPerBlock

@@ -9,17 +9,17 @@ extension DecodingTests {
         func roundTripsEveryLevelAndMask(version number: Int) throws {
             let version = try QRVersion(number: number)
             var random = SeededRandom(seed: UInt64(number))
-            for correction in ErrorCorrection.allCases {
-                let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correction: correction,
+            for correctionLevel in ErrorCorrectionLevel.allCases {
+                let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correctionLevel: correctionLevel,
                                                                         using: &random)
                 for mask in QRMask.all {
-                    let code = try DecodingTestSupport.symbol(segments, version: version, correction: correction,
+                    let code = try DecodingTestSupport.symbol(segments, version: version, correctionLevel: correctionLevel,
                                                               mask: mask)
                     let symbol = try QRDecoder.decode(code.modules)
                     #expect(symbol.text == text)
                     #expect(symbol.bytes == Array(text.utf8))
-                    #expect(symbol.version == version && symbol.correction == correction && symbol.mask == mask)
-                    #expect(!symbol.mirrored && symbol.errorsCorrected == 0)
+                    #expect(symbol.version == version && symbol.correctionLevel == correctionLevel && symbol.mask == mask)
+                    #expect(!symbol.isMirrored && symbol.errorsCorrected == 0)
                     #expect(symbol.segments.map(\.mode) == [.numeric, .alphanumeric, .byte])
                     #expect(symbol.segments.map(\.count) == segments.map(\.characterCount))
                 }
@@ -49,7 +49,7 @@ extension DecodingTests {
                 let symbol = try QRDecoder.decode(BitMatrix(rows: vector.matrix))
                 #expect(symbol.text == vector.text, "\(vector.id)")
                 #expect(symbol.version.number == vector.version, "\(vector.id)")
-                #expect(symbol.correction.letter == vector.ecc, "\(vector.id)")
+                #expect(symbol.correctionLevel.letter == vector.ecc, "\(vector.id)")
                 #expect(symbol.mask.number == vector.expect_mask, "\(vector.id)")
             }
         }
@@ -61,7 +61,7 @@ extension DecodingTests {
             let code = try QRCode(text: text, mode: .byte, options: options)
             let symbol = try QRDecoder.decode(code.modules.transposed())
             #expect(symbol.text == text)
-            #expect(symbol.mirrored)
+            #expect(symbol.isMirrored)
             #expect(symbol.version == code.version)
         }
 
@@ -81,26 +81,26 @@ extension DecodingTests {
 
         @Test func automaticSegmentationDecodesToTheSameText() throws {
             let text = "ABC-123 4567890123 déjà vu 日本 https://example.com/?q=1"
-            let symbol = try QRDecoder.decode(QRCode(text: text, correction: .quartile).modules)
+            let symbol = try QRDecoder.decode(QRCode(text: text, correctionLevel: .quartile).modules)
             #expect(symbol.text == text)
         }
 
         @Test(arguments: [(20, 20), (22, 22), (21, 25), (181, 181), (0, 0)])
         func rejectsGridsOfNoVersionsSize(width: Int, height: Int) {
-            #expect(throws: DecodingError.invalidGridSize(width: width, height: height)) {
+            #expect(throws: QRDecodingError.invalidGridSize(width: width, height: height)) {
                 try QRDecoder.decode(BitMatrix(width: width, height: height))
             }
         }
 
         @Test func rejectsABlankGrid() {
-            #expect(throws: DecodingError.formatInformationUnreadable(distance: 5)) {
+            #expect(throws: QRDecodingError.formatInformationUnreadable(distance: 5)) {
                 try QRDecoder.decode(BitMatrix(size: 25))
             }
         }
 
         @Test func randomAndHeavilyDamagedGridsNeverTrapOrLie() throws {
             var random = SeededRandom(seed: 7)
-            let code = try QRCode(text: "Never trust a damaged symbol", correction: .low)
+            let code = try QRCode(text: "Never trust a damaged symbol", correctionLevel: .low)
             var decodedWrongly = 0
             for trial in 0..<400 {
                 var grid: BitMatrix

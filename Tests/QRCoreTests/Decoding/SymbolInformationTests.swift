@@ -4,9 +4,9 @@ import Testing
 extension DecodingTests {
     /// Format and version information read from damaged copies (§7.9, §7.10).
     struct SymbolInformationTests {
-        static func code(version: Int, correction: ErrorCorrection = .medium, mask: Int = 5) throws -> QRCode {
+        static func code(version: Int, correctionLevel: ErrorCorrectionLevel = .medium, mask: Int = 5) throws -> QRCode {
             try QRCode(text: "FORMAT AND VERSION", mode: .alphanumeric,
-                       options: EncodingOptions(correction: correction, versions: try QRVersion.range(version, version),
+                       options: EncodingOptions(correctionLevel: correctionLevel, versions: try QRVersion.range(version, version),
                                                 mask: try QRMask(number: mask), boostsCorrection: false))
         }
 
@@ -15,28 +15,28 @@ extension DecodingTests {
         }
 
         @Test func readsTheFormatFromTheBetterCopy() throws {
-            let code = try Self.code(version: 3, correction: .quartile, mask: 6)
+            let code = try Self.code(version: 3, correctionLevel: .quartile, mask: 6)
             var grid = code.modules
             Self.flip(&grid, FormatInformation.primaryPositions().prefix(7))  // first copy beyond repair
             Self.flip(&grid, FormatInformation.secondaryPositions(size: grid.width).suffix(3))  // second at the limit
             let information = try SymbolInformation.read(from: grid)
-            #expect(information.format == FormatInformation(correction: .quartile, mask: 6))
+            #expect(information.format == FormatInformation(correctionLevel: .quartile, mask: 6))
             #expect(try QRDecoder.decode(grid).text == "FORMAT AND VERSION")
         }
 
         @Test func readsTheFormatFromHalvesOfBothCopiesAfterACreaseAlongRow8() throws {
-            let code = try Self.code(version: 2, correction: .high, mask: 1)
+            let code = try Self.code(version: 2, correctionLevel: .high, mask: 1)
             var grid = code.modules
             for x in 0..<grid.width where x != 8 && x != 6 { grid[x, 8].toggle() }  // row 8 inverted, column 8 kept
             let information = try SymbolInformation.read(from: grid)
-            #expect(information.format == FormatInformation(correction: .high, mask: 1))
+            #expect(information.format == FormatInformation(correctionLevel: .high, mask: 1))
         }
 
         @Test func failsWhenBothCopiesAreSpoilt() throws {
             var grid = try Self.code(version: 1).modules
             Self.flip(&grid, FormatInformation.primaryPositions().prefix(8))
             Self.flip(&grid, FormatInformation.secondaryPositions(size: grid.width).prefix(8))
-            #expect(throws: DecodingError.self) { try SymbolInformation.read(from: grid) }
+            #expect(throws: QRDecodingError.self) { try SymbolInformation.read(from: grid) }
         }
 
         /// Writes `first` and `second` into the two version information blocks.
@@ -55,7 +55,7 @@ extension DecodingTests {
             #expect(try SymbolInformation.read(from: grid).version == 12)
             #expect(try QRDecoder.decode(grid).text == "FORMAT AND VERSION")
             Self.writeVersionBlocks(&grid, first: garbage, second: codeword ^ 0b101_0000_0010_0001)
-            #expect(throws: DecodingError.versionInformationUnreadable(sizeVersion: 12)) {
+            #expect(throws: QRDecodingError.versionInformationUnreadable(sizeVersion: 12)) {
                 try SymbolInformation.read(from: grid)
             }
         }
@@ -69,7 +69,7 @@ extension DecodingTests {
             }
             let codeword = VersionInformation.codeword(for: 9)
             Self.writeVersionBlocks(&grid, first: codeword, second: codeword ^ 1)
-            #expect(throws: DecodingError.versionMismatch(fromSize: 10, fromVersionInformation: 9)) {
+            #expect(throws: QRDecodingError.versionMismatch(fromSize: 10, fromVersionInformation: 9)) {
                 try SymbolInformation.read(from: grid)
             }
         }

@@ -48,8 +48,8 @@ struct DistortionTests {
     static func payload(_ random: inout SeededRandom) throws -> (QRCode, String) {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -/:.?=&")
         let text = String((0..<Int.random(in: 10...80, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-        let level = ErrorCorrection.allCases.randomElement(using: &random)!
-        return (try QRCode(text: text, correction: level), text)
+        let level = ErrorCorrectionLevel.allCases.randomElement(using: &random)!
+        return (try QRCode(text: text, correctionLevel: level), text)
     }
 
     static func scenario(_ family: String, index: Int, random: inout SeededRandom) throws -> (SyntheticImage, String) {
@@ -89,7 +89,7 @@ struct DistortionTests {
             return (steep(code.modules, degrees: angle, random: &random), text)
         default:  // high versions
             let long = String(repeating: text, count: 12)
-            let big = try QRCode(text: long, correction: .low)
+            let big = try QRCode(text: long, correctionLevel: .low)
             return (.rotated(big.modules, moduleSize: Double.random(in: 2.5...4, using: &random),
                              degrees: angle, tilt: Double.random(in: 0...0.15, using: &random)), long)
         }
@@ -103,10 +103,10 @@ struct DistortionTests {
         let depth = near * Double.random(in: 0.5...0.7, using: &random)
         let side = Int(near * 1.6), c = Double(side) / 2
         let angle = degrees * Double.pi / 180
-        let local = [Point(x: -far / 2, y: -depth / 2), Point(x: far / 2, y: -depth / 2),
-                     Point(x: near / 2, y: depth / 2), Point(x: -near / 2, y: depth / 2)]
+        let local = [ImagePoint(x: -far / 2, y: -depth / 2), ImagePoint(x: far / 2, y: -depth / 2),
+                     ImagePoint(x: near / 2, y: depth / 2), ImagePoint(x: -near / 2, y: depth / 2)]
         let corners = local.map { p in
-            Point(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
+            ImagePoint(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
         }
         return .warped(modules, width: side, height: side, corners: corners)
     }
@@ -115,7 +115,7 @@ struct DistortionTests {
     /// about a third of what its level can correct.
     static func damaged(_ code: QRCode, random: inout SeededRandom) -> BitMatrix {
         var modules = code.modules
-        let share = [0.07, 0.15, 0.25, 0.30][code.correction.rawValue] / 3
+        let share = [0.07, 0.15, 0.25, 0.30][code.correctionLevel.rawValue] / 3
         let side = min(code.size - 19, max(2, Int((Double(code.size * code.size) * share).squareRoot())))
         let x0 = Int.random(in: 9...(code.size - 9 - side), using: &random)
         let y0 = Int.random(in: 9...(code.size - 9 - side), using: &random)

@@ -19,9 +19,9 @@ struct FinderPatternGrouperTests {
 
     static func trapezoid(dimension: Int, farShare: Double) -> PerspectiveTransform {
         let d = Double(dimension), near = d * 8, far = near * farShare
-        let square = [Point(x: 0, y: 0), Point(x: d, y: 0), Point(x: d, y: d), Point(x: 0, y: d)]
-        let corners = [Point(x: 500 - far / 2, y: 100), Point(x: 500 + far / 2, y: 100),
-                       Point(x: 500 + near / 2, y: 100 + near * 0.6), Point(x: 500 - near / 2, y: 100 + near * 0.6)]
+        let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: d, y: 0), ImagePoint(x: d, y: d), ImagePoint(x: 0, y: d)]
+        let corners = [ImagePoint(x: 500 - far / 2, y: 100), ImagePoint(x: 500 + far / 2, y: 100),
+                       ImagePoint(x: 500 + near / 2, y: 100 + near * 0.6), ImagePoint(x: 500 - near / 2, y: 100 + near * 0.6)]
         return PerspectiveTransform.quadrilateral(square, to: corners)!
     }
 
@@ -52,9 +52,9 @@ struct FinderPatternGrouperTests {
     }
 
     @Test func patternsOfVeryDifferentSizesAreNotOneSymbol() {
-        let small = FinderCandidate(centre: Point(x: 0, y: 0), moduleSize: 2, count: 6)
-        let big = FinderCandidate(centre: Point(x: 200, y: 0), moduleSize: 7, count: 21)
-        let other = FinderCandidate(centre: Point(x: 0, y: 200), moduleSize: 7, count: 21)
+        let small = FinderCandidate(centre: ImagePoint(x: 0, y: 0), moduleSize: 2, count: 6)
+        let big = FinderCandidate(centre: ImagePoint(x: 200, y: 0), moduleSize: 7, count: 21)
+        let other = FinderCandidate(centre: ImagePoint(x: 0, y: 200), moduleSize: 7, count: 21)
         #expect(FinderPatternGrouper.orientations(small, big, other).isEmpty)
     }
 }

@@ -26,7 +26,7 @@ struct ReaderRobustnessTests {
     /// cope.
     @Test(arguments: [0, 1, 2, 3])
     func symbolsCutByTheEdgeDoNotCrash(side: Int) throws {
-        let code = try QRCode(text: "cut by the edge", correction: .high)
+        let code = try QRCode(text: "cut by the edge", correctionLevel: .high)
         let full = SyntheticImage.upright(code.modules, moduleSize: 4, border: 0).image
         let cut = 12  // three modules of a finder pattern
         let width = full.width - (side % 2 == 0 ? cut : 0), height = full.height - (side % 2 == 1 ? cut : 0)

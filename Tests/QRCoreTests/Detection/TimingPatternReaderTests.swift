@@ -23,20 +23,20 @@ struct TimingPatternReaderTests {
     }
 
     /// The outer corners of the finder whose top-left module is (x, y).
-    static func finderCorners(x: Int, y: Int) -> [Point] {
+    static func finderCorners(x: Int, y: Int) -> [ImagePoint] {
         let s = Double(moduleSize), left = Double(x + border) * s, top = Double(y + border) * s
-        return [Point(x: left, y: top), Point(x: left + 7 * s, y: top),
-                Point(x: left + 7 * s, y: top + 7 * s), Point(x: left, y: top + 7 * s)]
+        return [ImagePoint(x: left, y: top), ImagePoint(x: left + 7 * s, y: top),
+                ImagePoint(x: left + 7 * s, y: top + 7 * s), ImagePoint(x: left, y: top + 7 * s)]
     }
 
-    static func imagePoint(_ grid: Point) -> Point {
-        Point(x: (grid.x + Double(border)) * Double(moduleSize), y: (grid.y + Double(border)) * Double(moduleSize))
+    static func imagePoint(_ grid: ImagePoint) -> ImagePoint {
+        ImagePoint(x: (grid.x + Double(border)) * Double(moduleSize), y: (grid.y + Double(border)) * Double(moduleSize))
     }
 
     @Test(arguments: [1, 5, 12], [0, 1])
     func readsTheSizeAndWhereTheModulesAre(version: Int, bleed: Int) throws {
         let fixed = try QRVersion(number: version)
-        let code = try QRCode(text: "timing", mode: .automatic, options: EncodingOptions(versions: fixed...fixed))
+        let code = try QRCode(text: "timing", options: EncodingOptions(versions: fixed...fixed))
         let reader = TimingPatternReader(binary: Self.binary(code, bleed: bleed))
         let topLeft = Self.finderCorners(x: 0, y: 0)
         let row = try #require(reader.row(topLeft: topLeft, topRight: Self.finderCorners(x: code.size - 7, y: 0)))

@@ -22,7 +22,7 @@ struct AnnexIWorkedExampleTests {
 
     @Test func dataCodewordsMatchAnnexI() throws {
         let segment = try QRSegment.numeric(Self.text)
-        let data = QREncoder.dataCodewords([segment], version: 1, correction: .medium)
+        let data = QREncoder.dataCodewords([segment], version: 1, correctionLevel: .medium)
         #expect(data == Self.dataCodewords)
     }
 
@@ -33,19 +33,23 @@ struct AnnexIWorkedExampleTests {
     }
 
     @Test func singleBlockIsDataThenErrorCorrection() {
-        let blocks = BlockStructure(version: 1, correction: .medium)
+        let blocks = BlockStructure(version: 1, correctionLevel: .medium)
         #expect(blocks.blockCount == 1)
         #expect(blocks.totalCodewords == 26)
         #expect(blocks.dataCodewords == 16)
         #expect(SymbolBuilder.interleave(Self.dataCodewords, blocks: blocks) == Self.dataCodewords + Self.ecCodewords)
     }
 
-    @Test(arguments: [TextMode.numeric, .automatic])
-    func finishedSymbolHoldsTheCodewordsInPlacementOrder(mode: TextMode) throws {
-        let options = EncodingOptions(correction: .medium, boostsCorrection: false)
-        let code = try QRCode(text: Self.text, mode: mode, options: options)
+    @Test(arguments: [SegmentMode?.some(.numeric), nil])
+    func finishedSymbolHoldsTheCodewordsInPlacementOrder(forcedMode: SegmentMode?) throws {
+        let options = EncodingOptions(correctionLevel: .medium, boostsCorrection: false)
+        let code = if let forcedMode {
+            try QRCode(text: Self.text, mode: forcedMode, options: options)
+        } else {
+            try QRCode(text: Self.text, options: options)
+        }
         #expect(code.version == 1)
-        #expect(code.correction == .medium)
+        #expect(code.correctionLevel == .medium)
         #expect(code.size == 21)
         let readBack = EncoderReference.readCodewords(code)
         #expect(readBack.codewords == Self.dataCodewords + Self.ecCodewords)
@@ -57,7 +61,7 @@ struct AnnexIWorkedExampleTests {
 
     @Test func everyMaskKeepsTheSameCodewords() throws {
         for mask in QRMask.all {
-            let options = EncodingOptions(correction: .medium, mask: mask, boostsCorrection: false)
+            let options = EncodingOptions(correctionLevel: .medium, mask: mask, boostsCorrection: false)
             let code = try QRCode(text: Self.text, mode: .numeric, options: options)
             #expect(code.mask == mask)
             #expect(EncoderReference.readCodewords(code).codewords == Self.dataCodewords + Self.ecCodewords,
@@ -66,9 +70,9 @@ struct AnnexIWorkedExampleTests {
     }
 
     @Test func lowLevelAPIReproducesTheSymbol() throws {
-        let options = EncodingOptions(correction: .medium, mask: 2, boostsCorrection: false)
+        let options = EncodingOptions(correctionLevel: .medium, mask: 2, boostsCorrection: false)
         let viaText = try QRCode(text: Self.text, mode: .numeric, options: options)
-        let viaCodewords = try QRCode(dataCodewords: Self.dataCodewords, version: 1, correction: .medium, mask: 2)
+        let viaCodewords = try QRCode(dataCodewords: Self.dataCodewords, version: 1, correctionLevel: .medium, mask: 2)
         #expect(viaText == viaCodewords)
     }
 }

@@ -2,14 +2,14 @@ import Testing
 @testable import QRCore
 
 /// The largest text of each mode fits every version × level exactly, and one
-/// character more throws ``EncodingError/dataTooLong`` with the exact numbers
+/// character more throws ``QREncodingError/dataTooLong`` with the exact numbers
 /// (ISO/IEC 18004:2015 §7.4, Tables 3 and 7).
 struct CapacityBoundaryTests {
-    static let modes: [TextMode] = [.numeric, .alphanumeric, .byte, .kanji]
+    static let modes: [SegmentMode] = [.numeric, .alphanumeric, .byte, .kanji]
 
     /// Table 7: data capacity in characters (numeric, alphanumeric, byte, kanji)
     /// for a selection of versions and levels.
-    static let publishedCapacities: [(version: Int, level: ErrorCorrection, characters: [Int])] = [
+    static let publishedCapacities: [(version: Int, level: ErrorCorrectionLevel, characters: [Int])] = [
         (1, .low, [41, 25, 17, 10]), (1, .medium, [34, 20, 14, 8]),
         (1, .quartile, [27, 16, 11, 7]), (1, .high, [17, 10, 7, 4]),
         (2, .low, [77, 47, 32, 20]), (2, .medium, [63, 38, 26, 16]),
@@ -24,14 +24,13 @@ struct CapacityBoundaryTests {
     ]
 
     /// Data capacity in bits of a version and level (Table 7, codewords × 8).
-    static func capacityBits(_ version: Int, _ level: ErrorCorrection) -> Int {
-        BlockStructure(version: QRVersion(uncheckedNumber: version), correction: level).dataBits
+    static func capacityBits(_ version: Int, _ level: ErrorCorrectionLevel) -> Int {
+        BlockStructure(version: QRVersion(uncheckedNumber: version), correctionLevel: level).dataBits
     }
 
     /// The most characters of `mode` that fit `bits` after the header at version `v`.
-    static func maxCharacters(_ mode: TextMode, version v: Int, bits: Int) -> Int {
-        let segmentMode = segmentMode(mode)
-        let available = bits - 4 - EncoderReference.countWidth(segmentMode, version: v)
+    static func maxCharacters(_ mode: SegmentMode, version v: Int, bits: Int) -> Int {
+        let available = bits - 4 - EncoderReference.countWidth(mode, version: v)
         let count: Int
         switch mode {
         case .numeric: count = 3 * (available / 10) + [0, 0, 0, 0, 1, 1, 1, 2, 2, 2][available % 10]
@@ -39,20 +38,11 @@ struct CapacityBoundaryTests {
         case .kanji: count = available / 13
         default: count = available / 8
         }
-        return min(count, (1 << EncoderReference.countWidth(segmentMode, version: v)) - 1)
-    }
-
-    static func segmentMode(_ mode: TextMode) -> QRSegment.Mode {
-        switch mode {
-        case .numeric: return .numeric
-        case .alphanumeric: return .alphanumeric
-        case .kanji: return .kanji
-        default: return .byte
-        }
+        return min(count, (1 << EncoderReference.countWidth(mode, version: v)) - 1)
     }
 
     /// `count` characters of `mode`, cycling through characters of the mode.
-    static func text(_ mode: TextMode, count: Int) -> String {
+    static func text(_ mode: SegmentMode, count: Int) -> String {
         let alphabet: [Character]
         switch mode {
         case .numeric: alphabet = Array("0123456789")
@@ -69,8 +59,8 @@ struct CapacityBoundaryTests {
 
     @Test func dataCodewordsPlusErrorCorrectionFillTable1() {
         for version in 1...40 {
-            for level in ErrorCorrection.allCases {
-                let blocks = BlockStructure(version: QRVersion(uncheckedNumber: version), correction: level)
+            for level in ErrorCorrectionLevel.allCases {
+                let blocks = BlockStructure(version: QRVersion(uncheckedNumber: version), correctionLevel: level)
                 #expect(blocks.totalCodewords == EncoderReference.totalCodewords[version - 1])
                 #expect(blocks.dataCodewords + blocks.ecCodewordsPerBlock * blocks.blockCount == blocks.totalCodewords)
                 #expect(ReedSolomonEncoderTests.annexAGenerators.keys.contains(blocks.ecCodewordsPerBlock))
@@ -80,13 +70,13 @@ struct CapacityBoundaryTests {
 
     /// Table 9 rows as (blocks, total codewords, data codewords) per group.
     @Test(arguments: [
-        (1, ErrorCorrection.medium, [(1, 26, 16)]),
+        (1, ErrorCorrectionLevel.medium, [(1, 26, 16)]),
         (5, .quartile, [(2, 33, 15), (2, 34, 16)]),
         (10, .medium, [(4, 69, 43), (1, 70, 44)]),
         (40, .high, [(20, 45, 15), (61, 46, 16)]),
-    ] as [(Int, ErrorCorrection, [(Int, Int, Int)])])
-    func blockStructureMatchesTable9(version: Int, level: ErrorCorrection, groups: [(Int, Int, Int)]) {
-        let blocks = BlockStructure(version: QRVersion(uncheckedNumber: version), correction: level)
+    ] as [(Int, ErrorCorrectionLevel, [(Int, Int, Int)])])
+    func blockStructureMatchesTable9(version: Int, level: ErrorCorrectionLevel, groups: [(Int, Int, Int)]) {
+        let blocks = BlockStructure(version: QRVersion(uncheckedNumber: version), correctionLevel: level)
         let short = groups[0], long = groups.count > 1 ? groups[1] : (0, short.1 + 1, short.2 + 1)
         #expect(blocks.shortBlockCount == short.0 && blocks.longBlockCount == long.0)
         #expect(blocks.shortBlockDataCount == short.2)
@@ -96,7 +86,7 @@ struct CapacityBoundaryTests {
 
     @Test func capacityFallsWithEachHigherLevel() {
         for version in 1...40 {
-            let bits = ErrorCorrection.allCases.map { Self.capacityBits(version, $0) }
+            let bits = ErrorCorrectionLevel.allCases.map { Self.capacityBits(version, $0) }
             #expect(bits == bits.sorted(by: >) && Set(bits).count == 4, "version \(version): \(bits)")
         }
     }
@@ -113,7 +103,7 @@ struct CapacityBoundaryTests {
     @Test(arguments: 1...40)
     func boundaryOfEveryLevelAndMode(version: Int) throws {
         let fixed = QRVersion(uncheckedNumber: version)
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             let capacity = Self.capacityBits(version, level)
             for mode in Self.modes {
                 let count = Self.maxCharacters(mode, version: version, bits: capacity)
@@ -122,20 +112,18 @@ struct CapacityBoundaryTests {
         }
     }
 
-    private func checkBoundary(mode: TextMode, count: Int, version: QRVersion, level: ErrorCorrection,
+    private func checkBoundary(mode: SegmentMode, count: Int, version: QRVersion, level: ErrorCorrectionLevel,
                                capacity: Int) throws {
-        let options = EncodingOptions(correction: level, versions: version...version, mask: 0, boostsCorrection: false)
+        let options = EncodingOptions(correctionLevel: level, versions: version...version, mask: 0, boostsCorrection: false)
         let label = "\(mode) × \(count) at \(version)-\(level)"
         let code = try QRCode(text: Self.text(mode, count: count), mode: mode, options: options)
         #expect(code.version == version, "\(label)")
-        #expect(code.correction == level, "\(label)")
-
-        let segmentMode = Self.segmentMode(mode)
-        let header = 4 + EncoderReference.countWidth(segmentMode, version: version.number)
-        let needed = header + EncoderReference.payloadBits(segmentMode, count: count + 1)
+        #expect(code.correctionLevel == level, "\(label)")
+        let header = 4 + EncoderReference.countWidth(mode, version: version.number)
+        let needed = header + EncoderReference.payloadBits(mode, count: count + 1)
         #expect(needed > capacity, "\(label): one more character should not fit")
-        let expected = EncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
-                                                 version: version, correction: level)
+        let expected = QREncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
+                                                 version: version, correctionLevel: level)
         #expect(throws: expected, "\(label) + 1") {
             try QRCode(text: Self.text(mode, count: count + 1), mode: mode, options: options)
         }
@@ -146,37 +134,36 @@ struct CapacityBoundaryTests {
     @Test(arguments: [1, 2, 9, 10, 26, 27, 40])
     func automaticModeReachesTheSameBoundary(version: Int) throws {
         let fixed = QRVersion(uncheckedNumber: version)
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             let capacity = Self.capacityBits(version, level)
             for mode in Self.modes {
                 let count = Self.maxCharacters(mode, version: version, bits: capacity)
-                let options = EncodingOptions(correction: level, versions: fixed...fixed, mask: 0,
-                                              boostsCorrection: false)
-                let code = try QRCode(text: Self.text(mode, count: count), mode: .automaticWithKanji, options: options)
+                let options = EncodingOptions(correctionLevel: level, versions: fixed...fixed, mask: 0,
+                                              boostsCorrection: false, allowsKanjiMode: true)
+                let code = try QRCode(text: Self.text(mode, count: count), options: options)
                 #expect(code.version == fixed)
-                let segmentMode = Self.segmentMode(mode)
-                let needed = 4 + EncoderReference.countWidth(segmentMode, version: version)
-                    + EncoderReference.payloadBits(segmentMode, count: count + 1)
-                let expected = EncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
-                                                         version: fixed, correction: level)
+                                let needed = 4 + EncoderReference.countWidth(mode, version: version)
+                    + EncoderReference.payloadBits(mode, count: count + 1)
+                let expected = QREncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
+                                                         version: fixed, correctionLevel: level)
                 #expect(throws: expected, "\(mode) at \(version)-\(level)") {
-                    try QRCode(text: Self.text(mode, count: count + 1), mode: .automaticWithKanji, options: options)
+                    try QRCode(text: Self.text(mode, count: count + 1), options: options)
                 }
             }
         }
     }
 
     /// The boundary symbol carries exactly the text, read back from its modules.
-    @Test(arguments: [(1, ErrorCorrection.low), (7, .quartile), (14, .medium), (27, .high), (40, .low)])
-    func boundarySymbolsReadBack(version: Int, level: ErrorCorrection) throws {
+    @Test(arguments: [(1, ErrorCorrectionLevel.low), (7, .quartile), (14, .medium), (27, .high), (40, .low)])
+    func boundarySymbolsReadBack(version: Int, level: ErrorCorrectionLevel) throws {
         let fixed = QRVersion(uncheckedNumber: version)
         for mode in Self.modes {
             let count = Self.maxCharacters(mode, version: version, bits: Self.capacityBits(version, level))
             let text = Self.text(mode, count: count)
-            let options = EncodingOptions(correction: level, versions: fixed...fixed, mask: 3, boostsCorrection: false)
+            let options = EncodingOptions(correctionLevel: level, versions: fixed...fixed, mask: 3, boostsCorrection: false)
             let code = try QRCode(text: text, mode: mode, options: options)
             let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: version))
-            #expect(parsed.segments.map(\.mode) == [Self.segmentMode(mode)])
+            #expect(parsed.segments.map(\.mode) == [mode])
             #expect(parsed.text == text, "\(mode) at \(version)-\(level)")
             #expect(parsed.paddingIsValid)
         }
@@ -185,10 +172,10 @@ struct CapacityBoundaryTests {
     @Test func smallestVersionIsChosenWhenTheRangeIsOpen() throws {
         // 17 bytes fill 1-L exactly; 18 need version 2.
         let fits = try QRCode(text: Self.text(.byte, count: 17), mode: .byte,
-                              options: EncodingOptions(correction: .low, boostsCorrection: false))
+                              options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
         #expect(fits.version == 1)
         let next = try QRCode(text: Self.text(.byte, count: 18), mode: .byte,
-                              options: EncodingOptions(correction: .low, boostsCorrection: false))
+                              options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
         #expect(next.version == 2)
     }
 }

@@ -33,9 +33,9 @@ struct ConformanceVectorTests {
 
     @Test(arguments: vectors)
     func matchesReferenceEncoder(_ vector: Vector) throws {
-        let mode: QRSegment.Mode = ["numeric": .numeric, "alphanumeric": .alphanumeric][vector.mode] ?? .byte
+        let mode: SegmentMode = ["numeric": .numeric, "alphanumeric": .alphanumeric][vector.mode] ?? .byte
         let segment = try QRSegment.forced(vector.text, mode: mode)
-        let options = EncodingOptions(correction: ErrorCorrection(letter: vector.ecc)!,
+        let options = EncodingOptions(correctionLevel: ErrorCorrectionLevel(letter: vector.ecc)!,
                                       mask: try vector.mask.map { try QRMask(number: $0) },
                                       boostsCorrection: false)
         let code = try QRCode(segments: [segment], options: options)

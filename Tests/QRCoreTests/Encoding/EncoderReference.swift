@@ -34,7 +34,7 @@ enum EncoderReference {
     }
 
     /// Table C.1: the 32 masked format information codewords, by level then mask.
-    static let formatTable: [ErrorCorrection: [Int]] = [
+    static let formatTable: [ErrorCorrectionLevel: [Int]] = [
         .low: [0x77C4, 0x72F3, 0x7DAA, 0x789D, 0x662F, 0x6318, 0x6C41, 0x6976],
         .medium: [0x5412, 0x5125, 0x5E7C, 0x5B4B, 0x45F9, 0x40CE, 0x4F97, 0x4AA0],
         .quartile: [0x355F, 0x3068, 0x3F31, 0x3A06, 0x24B4, 0x2183, 0x2EDA, 0x2BED],
@@ -50,7 +50,7 @@ enum EncoderReference {
     ]
 
     /// Table 12: the two-bit error-correction level indicators.
-    static func levelIndicator(_ level: ErrorCorrection) -> Int {
+    static func levelIndicator(_ level: ErrorCorrectionLevel) -> Int {
         switch level {
         case .low: return 0b01
         case .medium: return 0b00
@@ -60,14 +60,14 @@ enum EncoderReference {
     }
 
     /// Table 3: character count field widths by mode, for versions 1–9, 10–26, 27–40.
-    static func countWidth(_ mode: QRSegment.Mode, version v: Int) -> Int {
+    static func countWidth(_ mode: SegmentMode, version v: Int) -> Int {
         let band = v <= 9 ? 0 : (v <= 26 ? 1 : 2)
         switch mode {
         case .numeric: return [10, 12, 14][band]
         case .alphanumeric: return [9, 11, 13][band]
         case .byte: return [8, 16, 16][band]
-        case .kanji: return [8, 10, 12][band]
-        case .eci: return 0
+        case .kanji, .hanzi: return [8, 10, 12][band]
+        case .eci, .fnc1FirstPosition, .fnc1SecondPosition, .structuredAppend: return 0
         }
     }
 
@@ -76,13 +76,13 @@ enum EncoderReference {
 
     /// Data bits (without header) of `count` characters in `mode` (§7.4.3–7.4.6);
     /// for byte mode `count` is in bytes.
-    static func payloadBits(_ mode: QRSegment.Mode, count: Int) -> Int {
+    static func payloadBits(_ mode: SegmentMode, count: Int) -> Int {
         switch mode {
         case .numeric: return 10 * (count / 3) + [0, 4, 7][count % 3]
         case .alphanumeric: return 11 * (count / 2) + 6 * (count % 2)
         case .byte: return 8 * count
-        case .kanji: return 13 * count
-        case .eci: return 0
+        case .kanji, .hanzi: return 13 * count
+        case .eci, .fnc1FirstPosition, .fnc1SecondPosition, .structuredAppend: return 0
         }
     }
 
@@ -154,7 +154,7 @@ enum EncoderReference {
 
     /// The masked format codeword for `level` and `mask` (§7.9.1): BCH(15,5)
     /// with generator x¹⁰+x⁸+x⁵+x⁴+x²+x+1, XOR 101010000010010.
-    static func formatCodeword(_ level: ErrorCorrection, mask: Int) -> Int {
+    static func formatCodeword(_ level: ErrorCorrectionLevel, mask: Int) -> Int {
         bchCodeword(data: levelIndicator(level) << 3 | mask, generator: 0b101_0011_0111) ^ 0b101_0100_0001_0010
     }
 
@@ -257,7 +257,7 @@ enum EncoderReference {
     }
 
     /// The (level, mask) whose Table C.1 codeword equals `bits` exactly.
-    static func format(ofBits bits: Int) -> (level: ErrorCorrection, mask: Int)? {
+    static func format(ofBits bits: Int) -> (level: ErrorCorrectionLevel, mask: Int)? {
         for (level, codewords) in formatTable {
             if let mask = codewords.firstIndex(of: bits) { return (level, mask) }
         }
@@ -312,7 +312,7 @@ enum EncoderReference {
     /// The blocks of a finished symbol, using the block counts of Table 9 as
     /// the encoder records them; empty if the symbol cannot be read.
     static func blocks(of code: QRCode) -> [(data: [UInt8], ec: [UInt8])] {
-        let structure = BlockStructure(version: code.version, correction: code.correction)
+        let structure = BlockStructure(version: code.version, correctionLevel: code.correctionLevel)
         let codewords = readCodewords(code).codewords
         guard codewords.count == structure.totalCodewords else { return [] }
         return deinterleave(codewords, blockCount: structure.blockCount,
@@ -334,7 +334,7 @@ enum EncoderReference {
         case kanji([UInt16])
         case eci(Int)
 
-        var mode: QRSegment.Mode {
+        var mode: SegmentMode {
             switch self {
             case .numeric: return .numeric
             case .alphanumeric: return .alphanumeric
@@ -390,7 +390,7 @@ enum EncoderReference {
     }
 
     private static func readSegment(indicator: Int, from reader: inout BitReader, version v: Int) -> ParsedSegment? {
-        let modes: [Int: QRSegment.Mode] = [1: .numeric, 2: .alphanumeric, 4: .byte, 8: .kanji, 7: .eci]
+        let modes: [Int: SegmentMode] = [1: .numeric, 2: .alphanumeric, 4: .byte, 8: .kanji, 7: .eci]
         guard let mode = modes[indicator] else { return nil }
         if mode == .eci { return readECI(from: &reader) }
         let width = countWidth(mode, version: v)

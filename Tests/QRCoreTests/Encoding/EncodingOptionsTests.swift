@@ -8,13 +8,13 @@ struct EncodingOptionsTests {
         try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: code.version.number))
     }
 
-    static func capacityBits(_ version: QRVersion, _ level: ErrorCorrection) -> Int {
-        BlockStructure(version: version, correction: level).dataBits
+    static func capacityBits(_ version: QRVersion, _ level: ErrorCorrectionLevel) -> Int {
+        BlockStructure(version: version, correctionLevel: level).dataBits
     }
 
     @Test func defaults() {
         let options = EncodingOptions()
-        #expect(options.correction == .medium)
+        #expect(options.correctionLevel == .medium)
         #expect(options.versions == QRVersion.all)
         #expect(options.mask == nil)
         #expect(options.boostsCorrection)
@@ -25,26 +25,24 @@ struct EncodingOptionsTests {
 
     @Test func helloWorldIsBoostedToQuartile() throws {
         // 74 bits: 1-Q holds 104, 1-H only 72.
-        let boosted = try QRCode(text: "HELLO WORLD", correction: .low)
+        let boosted = try QRCode(text: "HELLO WORLD", correctionLevel: .low)
         #expect(boosted.version == 1)
-        #expect(boosted.correction == .quartile)
-        let kept = try QRCode(text: "HELLO WORLD", mode: .automatic,
-                              options: EncodingOptions(correction: .low, boostsCorrection: false))
+        #expect(boosted.correctionLevel == .quartile)
+        let kept = try QRCode(text: "HELLO WORLD", options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
         #expect(kept.version == 1)
-        #expect(kept.correction == .low)
+        #expect(kept.correctionLevel == .low)
         #expect(try Self.parsed(boosted).text == "HELLO WORLD")
     }
 
     @Test func boostFillsALargerFixedVersion() throws {
-        let code = try QRCode(text: "HI", mode: .automatic,
-                              options: EncodingOptions(correction: .low, versions: 5...5))
+        let code = try QRCode(text: "HI", options: EncodingOptions(correctionLevel: .low, versions: 5...5))
         #expect(code.version == 5)
-        #expect(code.correction == .high)
+        #expect(code.correctionLevel == .high)
     }
 
     @Test func boostNeverLowersTheRequestedLevel() throws {
-        let code = try QRCode(text: "HI", correction: .high)
-        #expect(code.correction == .high)
+        let code = try QRCode(text: "HI", correctionLevel: .high)
+        #expect(code.correctionLevel == .high)
     }
 
     /// Over random text and levels: boosting keeps the version that the
@@ -54,16 +52,15 @@ struct EncodingOptionsTests {
         for _ in 0..<60 {
             let text = SegmentOptimizerTests.randomText(scalarLimit: Int.random(in: 1...400, using: &random),
                                                         using: &random)
-            let level = ErrorCorrection.allCases.randomElement(using: &random)!
-            let boosted = try QRCode(text: text, mode: .automatic, options: EncodingOptions(correction: level, mask: 0))
-            let kept = try QRCode(text: text, mode: .automatic,
-                                  options: EncodingOptions(correction: level, mask: 0, boostsCorrection: false))
-            #expect(kept.correction == level)
+            let level = ErrorCorrectionLevel.allCases.randomElement(using: &random)!
+            let boosted = try QRCode(text: text, options: EncodingOptions(correctionLevel: level, mask: 0))
+            let kept = try QRCode(text: text, options: EncodingOptions(correctionLevel: level, mask: 0, boostsCorrection: false))
+            #expect(kept.correctionLevel == level)
             #expect(boosted.version == kept.version)
-            #expect(boosted.correction >= level)
+            #expect(boosted.correctionLevel >= level)
             let bits = try Self.parsed(boosted).bitsUsed
-            #expect(bits <= Self.capacityBits(boosted.version, boosted.correction))
-            if let higher = ErrorCorrection(rawValue: boosted.correction.rawValue + 1) {
+            #expect(bits <= Self.capacityBits(boosted.version, boosted.correctionLevel))
+            if let higher = ErrorCorrectionLevel(rawValue: boosted.correctionLevel.rawValue + 1) {
                 #expect(bits > Self.capacityBits(boosted.version, higher), "\(text.debugDescription)")
             }
             #expect(try Self.parsed(boosted).text == text)
@@ -76,19 +73,19 @@ struct EncodingOptionsTests {
     @Test func fixedVersionThatIsTooSmallThrows() {
         let digits = String(repeating: "7", count: 100)
         // 4 + 10 + 33 × 10 + 4 bits; version 1-L holds 19 codewords.
-        #expect(throws: EncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 152, version: 1, correction: .low)) {
-            try QRCode(text: digits, mode: .automatic, options: EncodingOptions(correction: .low, versions: 1...1))
+        #expect(throws: QREncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 152, version: 1, correctionLevel: .low)) {
+            try QRCode(text: digits, options: EncodingOptions(correctionLevel: .low, versions: 1...1))
         }
         // The smallest version that fits is 3 (1-L 152, 2-L 272, 3-L 440 bits).
-        #expect(throws: EncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 272, version: 2, correction: .low)) {
-            try QRCode(text: digits, mode: .automatic, options: EncodingOptions(correction: .low, versions: 1...2))
+        #expect(throws: QREncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 272, version: 2, correctionLevel: .low)) {
+            try QRCode(text: digits, options: EncodingOptions(correctionLevel: .low, versions: 1...2))
         }
-        let code = try? QRCode(text: digits, mode: .automatic, options: EncodingOptions(correction: .low, versions: 1...3))
+        let code = try? QRCode(text: digits, options: EncodingOptions(correctionLevel: .low, versions: 1...3))
         #expect(code?.version == 3)
     }
 
     @Test func versionRangeLowerBoundIsRespected() throws {
-        let code = try QRCode(text: "A", mode: .automatic, options: EncodingOptions(versions: 12...20))
+        let code = try QRCode(text: "A", options: EncodingOptions(versions: 12...20))
         #expect(code.version == 12)
         #expect(code.size == 65)
     }
@@ -96,19 +93,19 @@ struct EncodingOptionsTests {
     @Test(arguments: 0..<8)
     func fixedMaskIsHonoured(mask: Int) throws {
         let text = "Mask test 0123456789"
-        let options = EncodingOptions(correction: .medium, mask: try QRMask(number: mask))
-        let code = try QRCode(text: text, mode: .automatic, options: options)
+        let options = EncodingOptions(correctionLevel: .medium, mask: try QRMask(number: mask))
+        let code = try QRCode(text: text, options: options)
         #expect(code.mask.number == mask)
         let primary = try #require(EncoderReference.format(ofBits: EncoderReference.primaryFormatBits(code)))
         let secondary = try #require(EncoderReference.format(ofBits: EncoderReference.secondaryFormatBits(code)))
         #expect(primary.mask == mask && secondary.mask == mask)
-        #expect(primary.level == code.correction && secondary.level == code.correction)
+        #expect(primary.level == code.correctionLevel && secondary.level == code.correctionLevel)
         // Unmasking with the format's mask recovers the text only if that mask was applied.
         #expect(try Self.parsed(code).text == text)
     }
 
     @Test func automaticMaskIsOneOfTheEightAndRecorded() throws {
-        let code = try QRCode(text: "https://example.com/automatic", correction: .medium)
+        let code = try QRCode(text: "https://example.com/automatic", correctionLevel: .medium)
         let format = try #require(EncoderReference.format(ofBits: EncoderReference.primaryFormatBits(code)))
         #expect(format.mask == code.mask.number)
         #expect(try Self.parsed(code).text == "https://example.com/automatic")
@@ -118,9 +115,8 @@ struct EncodingOptionsTests {
 
     @Test(arguments: ["héllo wörld", "漢字 and ASCII", "0123456789", "PLAIN"])
     func declaresUTF8AddsOneECIDesignator(text: String) throws {
-        let plain = try QRCode(text: text, mode: .automatic, options: EncodingOptions(boostsCorrection: false))
-        let declared = try QRCode(text: text, mode: .automatic,
-                                  options: EncodingOptions(boostsCorrection: false, declaresUTF8: true))
+        let plain = try QRCode(text: text, options: EncodingOptions(boostsCorrection: false))
+        let declared = try QRCode(text: text, options: EncodingOptions(boostsCorrection: false, declaresUTF8: true))
         let plainData = try Self.parsed(plain), declaredData = try Self.parsed(declared)
         #expect(declaredData.segments.first == .eci(26))
         #expect(declaredData.segments.filter { $0.mode == .eci }.count == 1)
@@ -137,11 +133,11 @@ struct EncodingOptionsTests {
     /// The designator's 12 bits count against the capacity: 30 digits and the
     /// designator fill 1-M (12 + 14 + 100 ≤ 128), 31 do not (130 bits).
     @Test func declaresUTF8CountsTowardsCapacity() throws {
-        let options = EncodingOptions(correction: .medium, versions: 1...1, boostsCorrection: false, declaresUTF8: true)
+        let options = EncodingOptions(correctionLevel: .medium, versions: 1...1, boostsCorrection: false, declaresUTF8: true)
         let code = try QRCode(text: String(repeating: "5", count: 30), mode: .numeric, options: options)
         #expect(code.version == 1)
         #expect(try Self.parsed(code).bitsUsed == 126)
-        #expect(throws: EncodingError.dataTooLong(bitsNeeded: 130, capacityBits: 128, version: 1, correction: .medium)) {
+        #expect(throws: QREncodingError.dataTooLong(bitsNeeded: 130, capacityBits: 128, version: 1, correctionLevel: .medium)) {
             try QRCode(text: String(repeating: "5", count: 31), mode: .numeric, options: options)
         }
         var withoutDeclaration = options
@@ -229,9 +225,13 @@ struct EncodingOptionsTests {
         #expect(seen.count >= 6879)
     }
 
-    @Test(arguments: [TextMode.kanji, .automaticWithKanji])
-    func kanjiSymbolCarriesThirteenBitValues(mode: TextMode) throws {
-        let code = try QRCode(text: "点茗", mode: mode, options: EncodingOptions(boostsCorrection: false))
+    @Test(arguments: [SegmentMode?.some(.kanji), nil])
+    func kanjiSymbolCarriesThirteenBitValues(forcedMode: SegmentMode?) throws {
+        let code = if let forcedMode {
+            try QRCode(text: "点茗", mode: forcedMode, options: EncodingOptions(boostsCorrection: false))
+        } else {
+            try QRCode(text: "点茗", options: EncodingOptions(boostsCorrection: false, allowsKanjiMode: true))
+        }
         let data = try Self.parsed(code)
         #expect(data.segments == [.kanji([0x0D9F, 0x1AAA])])
         #expect(data.bitsUsed == 4 + 8 + 26)
@@ -241,7 +241,7 @@ struct EncodingOptionsTests {
     /// Plain automatic mode keeps kanji in UTF-8 bytes, which every reader
     /// handles (OpenCV returns kanji segments as raw Shift JIS).
     @Test func automaticModeSendsKanjiToBytes() throws {
-        let code = try QRCode(text: "点茗", mode: .automatic, options: EncodingOptions(boostsCorrection: false))
+        let code = try QRCode(text: "点茗", options: EncodingOptions(boostsCorrection: false))
         let data = try Self.parsed(code)
         #expect(data.segments == [.bytes(Array("点茗".utf8))])
     }

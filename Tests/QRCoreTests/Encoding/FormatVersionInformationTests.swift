@@ -7,7 +7,7 @@ struct FormatVersionInformationTests {
     // MARK: - Format information
 
     @Test func referenceDivisionReproducesTableC1() {
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             for mask in 0..<8 {
                 #expect(EncoderReference.formatCodeword(level, mask: mask) == EncoderReference.formatTable[level]![mask],
                         "\(level) mask \(mask)")
@@ -16,9 +16,9 @@ struct FormatVersionInformationTests {
     }
 
     @Test func all32FormatCodewordsMatchTableC1() {
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             for mask in QRMask.all {
-                let format = FormatInformation(correction: level, mask: mask)
+                let format = FormatInformation(correctionLevel: level, mask: mask)
                 #expect(format.bits == EncoderReference.formatTable[level]![mask.number], "\(level) mask \(mask)")
             }
         }
@@ -27,18 +27,18 @@ struct FormatVersionInformationTests {
     }
 
     @Test func spotChecksFromTheStandard() {
-        #expect(FormatInformation(correction: .low, mask: 0).bits == 0x77C4)
-        #expect(FormatInformation(correction: .medium, mask: 0).bits == 0x5412)
-        #expect(FormatInformation(correction: .quartile, mask: 0).bits == 0x355F)
-        #expect(FormatInformation(correction: .high, mask: 0).bits == 0x1689)
-        #expect(FormatInformation(correction: .high, mask: 7).bits == 0x083B)
-        #expect(FormatInformation(correction: .low, mask: 4).bits == 0x662F)
+        #expect(FormatInformation(correctionLevel: .low, mask: 0).bits == 0x77C4)
+        #expect(FormatInformation(correctionLevel: .medium, mask: 0).bits == 0x5412)
+        #expect(FormatInformation(correctionLevel: .quartile, mask: 0).bits == 0x355F)
+        #expect(FormatInformation(correctionLevel: .high, mask: 0).bits == 0x1689)
+        #expect(FormatInformation(correctionLevel: .high, mask: 7).bits == 0x083B)
+        #expect(FormatInformation(correctionLevel: .low, mask: 4).bits == 0x662F)
     }
 
     @Test func levelIndicatorsFollowTable12() {
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             #expect(level.formatBits == EncoderReference.levelIndicator(level))
-            #expect(ErrorCorrection(formatBits: level.formatBits) == level)
+            #expect(ErrorCorrectionLevel(formatBits: level.formatBits) == level)
         }
     }
 
@@ -56,12 +56,12 @@ struct FormatVersionInformationTests {
     @Test func formatDecodeCorrectsEveryPatternOfUpToThreeErrors() {
         let patterns = Self.errorPatterns(width: 15, maxWeight: 3)
         #expect(patterns.count == 1 + 15 + 105 + 455)
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             for mask in QRMask.all {
-                let codeword = FormatInformation(correction: level, mask: mask).bits
+                let codeword = FormatInformation(correctionLevel: level, mask: mask).bits
                 for pattern in patterns {
                     let decoded = FormatInformation.decode(codeword ^ pattern)
-                    #expect(decoded?.format == FormatInformation(correction: level, mask: mask))
+                    #expect(decoded?.format == FormatInformation(correctionLevel: level, mask: mask))
                     #expect(decoded?.distance == pattern.nonzeroBitCount)
                 }
             }
@@ -79,7 +79,7 @@ struct FormatVersionInformationTests {
                     continue
                 }
                 miscorrected += 1
-                let decodedData = decoded.format.correction.formatBits << 3 | decoded.format.mask.number
+                let decodedData = decoded.format.correctionLevel.formatBits << 3 | decoded.format.mask.number
                 #expect(decodedData != data)
                 #expect(decoded.distance <= 3)
                 #expect((FormatInformation.codewords[decodedData] ^ codeword ^ pattern).nonzeroBitCount == decoded.distance)
@@ -99,7 +99,7 @@ struct FormatVersionInformationTests {
             let decoded = FormatInformation.decode(bits)
             if nearest <= 3 {
                 let data = distances.firstIndex(of: nearest)!
-                #expect(decoded?.format.correction.formatBits == data >> 3)
+                #expect(decoded?.format.correctionLevel.formatBits == data >> 3)
                 #expect(decoded?.format.mask.number == data & 7)
                 #expect(decoded?.distance == nearest)
             } else {

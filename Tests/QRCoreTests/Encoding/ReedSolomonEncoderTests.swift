@@ -99,7 +99,7 @@ struct ReedSolomonEncoderTests {
                              0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
         let ec: [UInt8] = [196, 35, 39, 119, 235, 215, 231, 226, 93, 23]
         let segment = try QRSegment.alphanumeric("HELLO WORLD")
-        #expect(QREncoder.dataCodewords([segment], version: 1, correction: .medium) == data)
+        #expect(QREncoder.dataCodewords([segment], version: 1, correctionLevel: .medium) == data)
         #expect(ReedSolomonEncoder.remainder(of: data[...], degree: 10) == ec)
         #expect(EncoderReference.errorCorrection(data, degree: 10) == ec)
     }

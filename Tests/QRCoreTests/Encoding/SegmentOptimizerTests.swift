@@ -35,8 +35,8 @@ struct SegmentOptimizerTests {
     }
 
     /// The modes that can hold `scalar`.
-    static func allowedModes(_ scalar: Unicode.Scalar) -> [QRSegment.Mode] {
-        var modes: [QRSegment.Mode] = [.byte]
+    static func allowedModes(_ scalar: Unicode.Scalar) -> [SegmentMode] {
+        var modes: [SegmentMode] = [.byte]
         if ("0"..."9").contains(scalar) { modes.append(.numeric) }
         if scalar.isASCII && EncoderReference.alphanumericCharacters.contains(Character(scalar)) {
             modes.append(.alphanumeric)
@@ -46,14 +46,14 @@ struct SegmentOptimizerTests {
     }
 
     /// Bits of one segment holding `scalars` in `mode`, header included.
-    static func segmentBits(_ scalars: ArraySlice<Unicode.Scalar>, mode: QRSegment.Mode, version: QRVersion) -> Int {
+    static func segmentBits(_ scalars: ArraySlice<Unicode.Scalar>, mode: SegmentMode, version: QRVersion) -> Int {
         let count = mode == .byte ? scalars.reduce(0) { $0 + UTF8.width($1) } : scalars.count
         return 4 + EncoderReference.countWidth(mode, version: version.number)
             + EncoderReference.payloadBits(mode, count: count)
     }
 
     /// Bits of the whole text in one mode, or nil if the mode cannot hold it.
-    static func singleModeBits(_ text: String, mode: QRSegment.Mode, version: QRVersion) -> Int? {
+    static func singleModeBits(_ text: String, mode: SegmentMode, version: QRVersion) -> Int? {
         let scalars = Array(text.unicodeScalars)
         guard scalars.allSatisfy({ allowedModes($0).contains(mode) }) else { return nil }
         return segmentBits(scalars[...], mode: mode, version: version)
@@ -109,7 +109,7 @@ struct SegmentOptimizerTests {
         for _ in 0..<300 {
             let text = Self.randomText(scalarLimit: 60, using: &random)
             let bits = try #require(Self.optimizedBits(text, version: version))
-            for mode in [QRSegment.Mode.numeric, .alphanumeric, .byte, .kanji] {
+            for mode in [SegmentMode.numeric, .alphanumeric, .byte, .kanji] {
                 if let single = Self.singleModeBits(text, mode: mode, version: version) {
                     #expect(bits <= single, "\(text.debugDescription) at \(version): \(bits) > \(mode) \(single)")
                 }
@@ -206,14 +206,14 @@ struct SegmentOptimizerTests {
     }
 
     @Test func automaticEncodingUsesTheSplitOfTheChosenVersionClass() throws {
-        let options = EncodingOptions(correction: .low, boostsCorrection: false)
-        let small = try QRCode(text: "ab123456cd", mode: .automatic, options: options)
+        let options = EncodingOptions(correctionLevel: .low, boostsCorrection: false)
+        let small = try QRCode(text: "ab123456cd", options: options)
         let smallParsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: small), version: 1))
         #expect(smallParsed.segments == [.bytes(Array("ab".utf8)), .numeric("123456"), .bytes(Array("cd".utf8))])
 
         var fixed = options
         fixed.versions = 10...10
-        let large = try QRCode(text: "ab123456cd", mode: .automatic, options: fixed)
+        let large = try QRCode(text: "ab123456cd", options: fixed)
         let largeParsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: large), version: 10))
         #expect(largeParsed.segments == [.bytes(Array("ab123456cd".utf8))])
     }
@@ -259,7 +259,7 @@ struct SegmentOptimizerTests {
 
     @Test func automaticEncodingOfLongAlphanumericText() throws {
         let text = String(repeating: "A", count: 2100)
-        let code = try QRCode(text: text, mode: .automatic, options: EncodingOptions(correction: .low, mask: 0))
+        let code = try QRCode(text: text, options: EncodingOptions(correctionLevel: .low, mask: 0))
         #expect(code.version.number >= 27)
         let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code),
                                                          version: code.version.number))
@@ -270,11 +270,11 @@ struct SegmentOptimizerTests {
         let segment = QRSegment.bytes([UInt8](repeating: 0x41, count: 300))
         #expect(segment.bitLength(at: 9) == nil)
         #expect(segment.bitLength(at: 10) == 4 + 16 + 2400)
-        let options = EncodingOptions(correction: .low, versions: 1...9)
-        #expect(throws: EncodingError.segmentTooLong(mode: .byte, count: 300, limit: 255, version: 9)) {
+        let options = EncodingOptions(correctionLevel: .low, versions: 1...9)
+        #expect(throws: QREncodingError.segmentTooLong(mode: .byte, count: 300, limit: 255, version: 9)) {
             try QRCode(segments: [segment], options: options)
         }
         // With versions 10 and up allowed, the same segment fits.
-        #expect(throws: Never.self) { try QRCode(segments: [segment], options: EncodingOptions(correction: .low)) }
+        #expect(throws: Never.self) { try QRCode(segments: [segment], options: EncodingOptions(correctionLevel: .low)) }
     }
 }

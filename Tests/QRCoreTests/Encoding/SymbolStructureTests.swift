@@ -7,15 +7,15 @@ import Testing
 /// the placement order of §7.7.3 with the interleaving of §7.6.
 struct SymbolStructureTests {
     /// A symbol of `version` holding seeded random data codewords.
-    static func randomSymbol(version: Int, level: ErrorCorrection, mask: QRMask?) throws -> (code: QRCode, data: [UInt8]) {
+    static func randomSymbol(version: Int, level: ErrorCorrectionLevel, mask: QRMask?) throws -> (code: QRCode, data: [UInt8]) {
         let fixed = QRVersion(uncheckedNumber: version)
         var random = SeededRandom(seed: UInt64(version * 4 + level.rawValue))
-        let count = BlockStructure(version: fixed, correction: level).dataCodewords
+        let count = BlockStructure(version: fixed, correctionLevel: level).dataCodewords
         let data = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
-        return (try QRCode(dataCodewords: data, version: fixed, correction: level, mask: mask), data)
+        return (try QRCode(dataCodewords: data, version: fixed, correctionLevel: level, mask: mask), data)
     }
 
-    static func level(for version: Int) -> ErrorCorrection { ErrorCorrection.allCases[version % 4] }
+    static func level(for version: Int) -> ErrorCorrectionLevel { ErrorCorrectionLevel.allCases[version % 4] }
 
     // MARK: - Function patterns
 
@@ -78,7 +78,7 @@ struct SymbolStructureTests {
         #expect(primary == EncoderReference.secondaryFormatBits(code), "both format copies agree")
         let format = try #require(EncoderReference.format(ofBits: primary))
         #expect(format.level == level && format.mask == mask.number)
-        #expect(code.correction == level && code.mask == mask)
+        #expect(code.correctionLevel == level && code.mask == mask)
 
         let versionBits = EncoderReference.versionBits(code)
         if version >= 7 {
@@ -146,7 +146,7 @@ struct SymbolStructureTests {
     /// codewords of each block; remainder bits are zero.
     @Test(arguments: 1...40)
     func codewordsReadBackForEveryLevel(version: Int) throws {
-        for level in ErrorCorrection.allCases {
+        for level in ErrorCorrectionLevel.allCases {
             let (code, data) = try Self.randomSymbol(version: version, level: level, mask: QRMask.all[version % 8])
             let readBack = EncoderReference.readCodewords(code)
             #expect(readBack.codewords.count == EncoderReference.totalCodewords[version - 1])
@@ -165,7 +165,7 @@ struct SymbolStructureTests {
     @Test func automaticMaskSymbolsKeepTheirStructure() throws {
         for (text, minimum) in [("HELLO WORLD", 1), (String(repeating: "Structure 漢字 0123 ", count: 30), 14)] {
             let versions = QRVersion(uncheckedNumber: minimum)...QRVersion.max
-            let code = try QRCode(text: text, mode: .automatic, options: EncodingOptions(correction: .medium, versions: versions))
+            let code = try QRCode(text: text, options: EncodingOptions(correctionLevel: .medium, versions: versions))
             #expect(code.version.number >= minimum)
             for (x, y) in [(0, 0), (code.size - 7, 0), (0, code.size - 7)] { checkFinder(code, x: x, y: y) }
             checkTiming(code)

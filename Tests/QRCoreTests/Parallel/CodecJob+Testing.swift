@@ -22,7 +22,7 @@ extension CodecJob {
     var label: String {
         switch self {
         case let .encode(request):
-            guard case let .text(text, _) = request.content else { return "" }
+            guard case let .textInMode(text, _) = request.content else { return "" }
             return text
         case let .decode(request):
             guard case let .png(bytes) = request.source else { return "" }
@@ -30,5 +30,5 @@ extension CodecJob {
         }
     }
 
-    private static let tinyOptions = EncodingOptions(correction: .low, versions: 1...1, mask: 0, boostsCorrection: false)
+    private static let tinyOptions = EncodingOptions(correctionLevel: .low, versions: 1...1, mask: 0, boostsCorrection: false)
 }

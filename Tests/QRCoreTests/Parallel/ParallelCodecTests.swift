@@ -8,7 +8,7 @@ struct ParallelCodecTests {
     private static let text = "https://example.com/ticket/8F3A-22C1-9D0B?seat=14B&event=42"
 
     private static func symbolPNG() throws -> [UInt8] {
-        try QRCode(text: text, correction: .high).pngData(options: RenderOptions(scale: 4))
+        try QRCode(text: text, correctionLevel: .high).pngData(options: RenderOptions(scale: 4))
     }
 
     @Test func encodesToPNGSVGAndMatrix() async throws {
@@ -46,7 +46,7 @@ struct ParallelCodecTests {
         #expect(await codec.status(id) == .succeeded)
         #expect(try await codec.result(id) == first, "a kept result can be read again")
         #expect(first == .matrix(try QRCode(text: "by id", mode: .byte, options: EncodingOptions(
-            correction: .low, versions: 1...1, mask: 0, boostsCorrection: false))))
+            correctionLevel: .low, versions: 1...1, mask: 0, boostsCorrection: false))))
         let failing = try await codec.submit(.failing("abc"))
         await #expect(throws: ParallelCodecError.encoding(.unencodableCharacter("a", index: 0, mode: .numeric))) {
             try await codec.result(failing)

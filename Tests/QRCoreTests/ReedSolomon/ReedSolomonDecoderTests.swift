@@ -66,7 +66,7 @@ struct ReedSolomonDecoderTests {
                         "a miscorrection must still be a codeword")
             } catch {
                 detected += 1
-                #expect(block == received, "a failed correction leaves the block as it was")
+                #expect(block == received, "a failed correctionLevel leaves the block as it was")
             }
         }
         #expect(detected + miscorrected == trials)

@@ -25,7 +25,7 @@ struct RenderingPNGTests {
     }
 
     @Test func ticketURLAtLevelHighFitsTheSizeBar() throws {
-        let code = try QRCode(text: Self.ticketURL, correction: .high)
+        let code = try QRCode(text: Self.ticketURL, correctionLevel: .high)
         let png = try code.pngData(options: RenderOptions(scale: 10, border: 4))
         #expect(png.count <= 1075, "PNG is \(png.count) bytes")
         let decoded = try PNGCodec.decode(png, limits: .default, channels: 1)
@@ -40,7 +40,7 @@ struct RenderingPNGTests {
 
     @Test(arguments: [(1, 0), (1, 4), (2, 1), (3, 4), (7, 2), (16, 4)])
     func roundTripsPixelExact(scale: Int, border: Int) throws {
-        let code = try QRCode(text: "HELLO WORLD 1234567890", correction: .medium)
+        let code = try QRCode(text: "HELLO WORLD 1234567890", correctionLevel: .medium)
         let image = try GrayImage(pngData: code.pngData(options: RenderOptions(scale: scale, border: border)))
         #expect(image.width == (code.size + 2 * border) * scale)
         #expect(Self.mismatches(image, code, scale: scale, border: border) == 0)
@@ -58,7 +58,7 @@ struct RenderingPNGTests {
     }
 
     @Test func coloursMakeAPalettePNG() throws {
-        let code = try QRCode(text: "palette", correction: .low)
+        let code = try QRCode(text: "palette", correctionLevel: .low)
         let options = RenderOptions(scale: 2, border: 1, foreground: RGBAColor(r: 0x12, g: 0x34, b: 0x56),
                                     background: RGBAColor(r: 0xFE, g: 0xDC, b: 0xBA))
         let png = try code.pngData(options: options)
@@ -75,7 +75,7 @@ struct RenderingPNGTests {
     }
 
     @Test func transparentBackgroundAddsTRNS() throws {
-        let code = try QRCode(text: "transparent", correction: .low)
+        let code = try QRCode(text: "transparent", correctionLevel: .low)
         let foreground = RGBAColor(r: 200, g: 0, b: 0, a: 128)
         let options = RenderOptions(scale: 3, border: 2, foreground: foreground, background: .transparent)
         let png = try code.pngData(options: options)
@@ -99,7 +99,7 @@ struct RenderingPNGTests {
     }
 
     @Test func opaqueColoursOnlyFromAnOpaqueBackgroundTrimTRNS() throws {
-        let code = try QRCode(text: "trim", correction: .low)
+        let code = try QRCode(text: "trim", correctionLevel: .low)
         let options = RenderOptions(foreground: RGBAColor(r: 0, g: 0, b: 0, a: 100), background: .white)
         let image = try RGBAImage(pngData: code.pngData(options: options))
         #expect(image[0, 0] == .white)
@@ -107,13 +107,13 @@ struct RenderingPNGTests {
     }
 
     @Test func invalidOptionsAreRefused() throws {
-        let code = try QRCode(text: "x", correction: .low)
+        let code = try QRCode(text: "x", correctionLevel: .low)
         #expect(throws: RenderError.invalidScale(0)) { try code.pngData(options: RenderOptions(scale: 0)) }
         #expect(throws: RenderError.invalidBorder(-1)) { try code.pngData(options: RenderOptions(border: -1)) }
     }
 
     @Test func oversizedImagesAreRefusedWithTheNumbers() throws {
-        let code = try QRCode(text: "x", correction: .low)  // 21 modules, 29 with the border
+        let code = try QRCode(text: "x", correctionLevel: .low)  // 21 modules, 29 with the border
         let error = #expect(throws: RenderError.self) { try code.pngData(options: RenderOptions(scale: 3000)) }
         #expect(error == .imageTooLarge(width: 87000, height: 87000, maxPixels: 128_000_000, maxDimension: 65535))
         #expect(error?.description.contains("87000×87000") == true)
@@ -122,7 +122,7 @@ struct RenderingPNGTests {
     }
 
     @Test func writesAFileAndReadsItBack() throws {
-        let code = try QRCode(text: "file", correction: .medium)
+        let code = try QRCode(text: "file", correctionLevel: .medium)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("qrcore-\(UUID()).png").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try code.writePNG(toFile: path, options: RenderOptions(scale: 4, border: 4))
@@ -134,7 +134,7 @@ struct RenderingPNGTests {
     }
 
     @Test func writeFailuresNameThePathAndReason() throws {
-        let code = try QRCode(text: "x", correction: .low)
+        let code = try QRCode(text: "x", correctionLevel: .low)
         let path = "/nonexistent-directory-\(UUID())/code.png"
         let error = #expect(throws: RenderError.self) { try code.writePNG(toFile: path) }
         guard case let .writeFailed(failedPath, reason) = error else { return }

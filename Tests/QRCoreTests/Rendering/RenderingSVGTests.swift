@@ -40,7 +40,7 @@ struct RenderingSVGTests {
 
     @Test(arguments: [0, 1, 4])
     func pathCoversExactlyTheDarkModules(border: Int) throws {
-        let code = try QRCode(text: "https://example.com/svg", correction: .quartile)
+        let code = try QRCode(text: "https://example.com/svg", correctionLevel: .quartile)
         let svg = code.svg(options: RenderOptions(scale: 3, border: border))
         let elements = try Self.parse(svg)
         let path = try #require(elements.first { $0.name == "path" })
@@ -51,7 +51,7 @@ struct RenderingSVGTests {
     }
 
     @Test func documentHasDeclarationSizesAndColours() throws {
-        let code = try QRCode(text: "size", correction: .low)  // 21 modules
+        let code = try QRCode(text: "size", correctionLevel: .low)  // 21 modules
         let svg = code.svg(options: RenderOptions(scale: 5, border: 2))
         #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"))
         let elements = try Self.parse(svg)
@@ -67,7 +67,7 @@ struct RenderingSVGTests {
     }
 
     @Test func transparencyUsesOpacityAndDropsAnInvisibleBackground() throws {
-        let code = try QRCode(text: "alpha", correction: .low)
+        let code = try QRCode(text: "alpha", correctionLevel: .low)
         let clear = code.svg(options: RenderOptions(foreground: RGBAColor(r: 255, g: 0, b: 0, a: 128),
                                                     background: .transparent))
         let elements = try Self.parse(clear)
@@ -81,7 +81,7 @@ struct RenderingSVGTests {
 
     @Test func runsMergeHorizontally() throws {
         // The top row of a symbol starts with a finder's 7-module dark edge: one rectangle.
-        let code = try QRCode(text: "runs", correction: .low)
+        let code = try QRCode(text: "runs", correctionLevel: .low)
         let svg = code.svg(options: RenderOptions(border: 0))
         #expect(svg.contains("d=\"M0 0h7v1h-7z"))
     }

@@ -7,7 +7,7 @@ struct RenderingTextTests {
     ///     1 0 1
     ///     0 1 0
     ///     1 1 0
-    static let small = QRCode(version: 1, correction: .low, mask: 0,
+    static let small = QRCode(version: 1, correctionLevel: .low, mask: 0,
                               modules: BitMatrix(rows: ["101", "010", "110"]))
 
     @Test func txtWithoutBorderIsTheBareMatrix() {
@@ -19,7 +19,7 @@ struct RenderingTextTests {
     }
 
     @Test func txtOfARealSymbolMatchesItsModules() throws {
-        let code = try QRCode(text: "txt", correction: .medium)
+        let code = try QRCode(text: "txt", correctionLevel: .medium)
         let lines = code.text(.txt).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == code.size + 8 + 1 && lines.last == "")
         #expect(lines[4].dropFirst(4).prefix(code.size) == Substring(code.modules.rowStrings[0]))
@@ -50,7 +50,7 @@ struct RenderingTextTests {
     }
 
     @Test func everyFormatEndsLinesWithNewline() throws {
-        let code = try QRCode(text: "lines", correction: .low)
+        let code = try QRCode(text: "lines", correctionLevel: .low)
         for format in TextFormat.allCases {
             let text = code.text(format)
             #expect(text.hasSuffix("\n"))

@@ -15,18 +15,18 @@ struct SyntheticImage {
         let side = Double(modules.width + 2 * border) * moduleSize
         let size = Int(side.rounded(.up))
         let origin = Double(border) * moduleSize, extent = Double(modules.width) * moduleSize
-        let corners = [Point(x: origin, y: origin), Point(x: origin + extent, y: origin),
-                       Point(x: origin + extent, y: origin + extent), Point(x: origin, y: origin + extent)]
+        let corners = [ImagePoint(x: origin, y: origin), ImagePoint(x: origin + extent, y: origin),
+                       ImagePoint(x: origin + extent, y: origin + extent), ImagePoint(x: origin, y: origin + extent)]
         return warped(modules, width: size, height: size, corners: corners, dark: dark, light: light)
     }
 
     /// The symbol drawn with its four outer corners (top-left, top-right,
     /// bottom-right, bottom-left) at the given image points, on a light
     /// background of `width` × `height` pixels, 3×3 supersampled.
-    static func warped(_ modules: BitMatrix, width: Int, height: Int, corners: [Point],
+    static func warped(_ modules: BitMatrix, width: Int, height: Int, corners: [ImagePoint],
                        dark: UInt8 = 0, light: UInt8 = 255) -> SyntheticImage {
         let n = Double(modules.width)
-        let square = [Point(x: 0, y: 0), Point(x: n, y: 0), Point(x: n, y: n), Point(x: 0, y: n)]
+        let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: n, y: 0), ImagePoint(x: n, y: n), ImagePoint(x: 0, y: n)]
         let toSymbol = PerspectiveTransform.quadrilateral(corners, to: square)!
         var pixels = [UInt8](repeating: light, count: width * height)
         let offsets = [1.0 / 6, 0.5, 5.0 / 6]
@@ -35,7 +35,7 @@ struct SyntheticImage {
                 var darkSamples = 0
                 for oy in offsets {
                     for ox in offsets {
-                        let sample = Point(x: Double(x) + ox, y: Double(y) + oy)
+                        let sample = ImagePoint(x: Double(x) + ox, y: Double(y) + oy)
                         let p = toSymbol.apply(sample)
                         let mx = Int(p.x.rounded(.down)), my = Int(p.y.rounded(.down))
                         if p.x >= 0, p.y >= 0, mx < modules.width, my < modules.height, modules[mx, my],
@@ -53,11 +53,11 @@ struct SyntheticImage {
     /// horizon can cross the image, and the mapping sends the points beyond
     /// it into the symbol too, as if seen from behind: only points inside
     /// the symbol's outline are really on it.
-    private static func isInside(_ point: Point, _ corners: [Point]) -> Bool {
+    private static func isInside(_ point: ImagePoint, _ corners: [ImagePoint]) -> Bool {
         var sign = 0.0
         for i in 0..<4 {
             let edge = corners[(i + 1) % 4] - corners[i]
-            let side = Point.cross(edge, point - corners[i])
+            let side = ImagePoint.cross(edge, point - corners[i])
             if side * sign < 0 { return false }
             if side != 0 { sign = side }
         }
@@ -72,9 +72,9 @@ struct SyntheticImage {
         let side = Int((extent * 1.5 + Double(2 * border) * moduleSize).rounded(.up))
         let c = Double(side) / 2, h = extent / 2
         let angle = degrees * Double.pi / 180
-        let local = [Point(x: -h * (1 - tilt), y: -h), Point(x: h * (1 - tilt), y: -h), Point(x: h, y: h), Point(x: -h, y: h)]
+        let local = [ImagePoint(x: -h * (1 - tilt), y: -h), ImagePoint(x: h * (1 - tilt), y: -h), ImagePoint(x: h, y: h), ImagePoint(x: -h, y: h)]
         let corners = local.map { p in
-            Point(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
+            ImagePoint(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
         }
         return warped(modules, width: side, height: side, corners: corners)
     }

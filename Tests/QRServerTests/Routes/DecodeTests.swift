@@ -9,7 +9,7 @@ struct DecodeTests {
     private let text = "https://example.com/ticket/8F3A"
 
     private func codePNG(_ text: String, foreground: RGBAColor = .black) throws -> [UInt8] {
-        try QRCode(text: text, correction: .quartile).pngData(options: RenderOptions(scale: 5, foreground: foreground))
+        try QRCode(text: text, correctionLevel: .quartile).pngData(options: RenderOptions(scale: 5, foreground: foreground))
     }
 
     /// The fields of `qr decode --json`, one code.

@@ -45,7 +45,7 @@ struct GenerateTests {
             #expect(code.text == "12345")
             #expect(code.version.number == 3)
             #expect(code.mask.number == 5)
-            #expect(code.correction >= .quartile)
+            #expect(code.correctionLevel >= .quartile)
             #expect(try GrayImage(pngData: png.bytes).width == (29 + 2) * 2)
         }
     }

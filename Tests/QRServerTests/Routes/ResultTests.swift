@@ -60,7 +60,7 @@ struct ResultTests {
     /// Workers whose every job fails as an over-long text would, had the
     /// request's check let it through: the failure is the task's result.
     @Test func aFailedGenerateTaskExplainsAndHasNoImage() async throws {
-        let failure = EncodingError.dataTooLong(bitsNeeded: 100, capacityBits: 72, version: 1, correction: .high)
+        let failure = QREncodingError.dataTooLong(bitsNeeded: 100, capacityBits: 72, version: 1, correctionLevel: .high)
         let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1), clock: ContinuousCodecClock(),
                                   runner: { _ in .failure(.encoding(failure)) })
         try await TestServer.run(codec: codec) { client in

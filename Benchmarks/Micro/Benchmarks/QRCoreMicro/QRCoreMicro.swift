@@ -19,13 +19,13 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("encode url-H") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try QRCode(text: Inputs.url, correction: .high))
+            blackHole(try QRCode(text: Inputs.url, correctionLevel: .high))
         }
     }
 
     Benchmark("png url-H") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try QRCode(text: Inputs.url, correction: .high).pngData(options: RenderOptions(scale: 10, border: 4)))
+            blackHole(try QRCode(text: Inputs.url, correctionLevel: .high).pngData(options: RenderOptions(scale: 10, border: 4)))
         }
     }
 
@@ -64,7 +64,7 @@ enum Inputs {
     /// in each of its 8 blocks: well within their 14-codeword correction.
     static func damagedGrid() throws -> BitMatrix {
         let text = String(repeating: "QRCore micro-benchmark payload. ", count: 3)
-        let options = EncodingOptions(correction: .high, versions: try QRVersion.range(10, 10))
+        let options = EncodingOptions(correctionLevel: .high, versions: try QRVersion.range(10, 10))
         var grid = try QRCode(text: text, mode: .byte, options: options).modules
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         var flipped = Set<Int>()

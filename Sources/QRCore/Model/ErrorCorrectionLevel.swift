@@ -2,7 +2,7 @@
 ///
 /// Each level restores roughly the given share of damaged codewords:
 /// L ≈ 7 %, M ≈ 15 %, Q ≈ 25 %, H ≈ 30 %.
-public enum ErrorCorrection: Int, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+public enum ErrorCorrectionLevel: Int, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     case low = 0, medium, quartile, high
 
     /// Parses "L", "M", "Q" or "H" (case-insensitive).
@@ -28,6 +28,6 @@ public enum ErrorCorrection: Int, Sendable, Hashable, CaseIterable, Comparable, 
         self = [.medium, .low, .high, .quartile][bits & 3]
     }
 
-    public static func < (lhs: ErrorCorrection, rhs: ErrorCorrection) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: ErrorCorrectionLevel, rhs: ErrorCorrectionLevel) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { letter }
 }

@@ -1,7 +1,7 @@
 /// Why a sampled grid could not be decoded. Each case carries what a caller
 /// (usually the detector, deciding whether to resample) needs to know, and
 /// ``description`` says it in one sentence.
-public enum DecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum QRDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The grid is not square or its side is not 17 + 4v for a version v in
     /// 1…40 (§5.3.1).
     case invalidGridSize(width: Int, height: Int)

@@ -1,29 +1,29 @@
 import Testing
 @testable import QRCore
 
-/// Bad input throws an ``EncodingError`` that names the numbers or the
+/// Bad input throws an ``QREncodingError`` that names the numbers or the
 /// character at fault; edge inputs (empty text, largest payloads, arbitrary
 /// bytes) encode.
 struct EncodingErrorTests {
-    static let lowOptions = EncodingOptions(correction: .low, mask: 0)
+    static let lowOptions = EncodingOptions(correctionLevel: .low, mask: 0)
 
     // MARK: - Edges that encode
 
     @Test func emptyTextEncodesInVersion1() throws {
         let boosted = try QRCode(text: "")
         #expect(boosted.version == 1)
-        #expect(boosted.correction == .high, "an empty payload fits at the highest level")
+        #expect(boosted.correctionLevel == .high, "an empty payload fits at the highest level")
         #expect(EncoderReference.dataCodewords(of: boosted) == [0x00, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11])
 
-        let plain = try QRCode(text: "", mode: .automatic, options: EncodingOptions(boostsCorrection: false))
-        #expect(plain.version == 1 && plain.correction == .medium)
+        let plain = try QRCode(text: "", options: EncodingOptions(boostsCorrection: false))
+        #expect(plain.version == 1 && plain.correctionLevel == .medium)
         let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: plain), version: 1))
         #expect(parsed.segments.isEmpty)
         #expect(parsed.paddingIsValid)
     }
 
-    @Test(arguments: [TextMode.numeric, .alphanumeric, .byte, .kanji])
-    func emptyTextEncodesInEveryForcedMode(mode: TextMode) throws {
+    @Test(arguments: [SegmentMode.numeric, .alphanumeric, .byte, .kanji])
+    func emptyTextEncodesInEveryForcedMode(mode: SegmentMode) throws {
         let code = try QRCode(text: "", mode: mode, options: EncodingOptions(boostsCorrection: false))
         #expect(code.version == 1)
         let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: 1))
@@ -33,23 +33,23 @@ struct EncodingErrorTests {
 
     @Test func largestNumericPayloadAtLevelL() throws {
         let digits = String((0..<7090).map { Character(String($0 % 10)) })
-        let code = try QRCode(text: String(digits.dropLast()), correction: .low)
+        let code = try QRCode(text: String(digits.dropLast()), correctionLevel: .low)
         #expect(code.version == 40)
-        #expect(code.correction == .low)
+        #expect(code.correctionLevel == .low)
         // 4 + 14 + 2363 × 10 + 4 bits for 7090 digits; version 40-L holds 2956 × 8.
-        let expected = EncodingError.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correction: .low)
-        #expect(throws: expected) { try QRCode(text: digits, correction: .low) }
+        let expected = QREncodingError.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low)
+        #expect(throws: expected) { try QRCode(text: digits, correctionLevel: .low) }
     }
 
     @Test func largestBytePayloadAtLevelL() throws {
         let bytes = (0..<2954).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let options = EncodingOptions(correction: .low, mask: 1)
+        let options = EncodingOptions(correctionLevel: .low, mask: 1)
         let code = try QRCode(bytes: Array(bytes.dropLast()), options: options)
         #expect(code.version == 40)
         let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: 40))
         #expect(parsed.segments == [.bytes(Array(bytes.dropLast()))])
         // 4 + 16 + 2954 × 8 bits.
-        let expected = EncodingError.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correction: .low)
+        let expected = QREncodingError.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low)
         #expect(throws: expected) { try QRCode(bytes: bytes, options: options) }
     }
 
@@ -83,14 +83,14 @@ struct EncodingErrorTests {
         ("１２", "１", 0),
     ] as [(String, Character, Int)])
     func forcedNumericNamesTheCharacter(text: String, character: Character, index: Int) throws {
-        let expected = EncodingError.unencodableCharacter(character, index: index, mode: .numeric)
+        let expected = QREncodingError.unencodableCharacter(character, index: index, mode: .numeric)
         #expect(throws: expected) { try QRSegment.numeric(text) }
         #expect(throws: expected) { try QRCode(text: text, mode: .numeric, options: Self.lowOptions) }
     }
 
     @Test func unencodableCharacterComparesWholeGraphemes() {
         // A precomposed é and e + U+0301 are the same Character; the error keeps the input's spelling.
-        let error = #expect(throws: EncodingError.self) { try QRSegment.numeric("7e\u{301}") }
+        let error = #expect(throws: QREncodingError.self) { try QRSegment.numeric("7e\u{301}") }
         guard case .unencodableCharacter(let character, let index, _)? = error else {
             Issue.record("unexpected \(String(describing: error))")
             return
@@ -107,7 +107,7 @@ struct EncodingErrorTests {
         ("Ü", "Ü", 0),
     ] as [(String, Character, Int)])
     func forcedAlphanumericNamesTheCharacter(text: String, character: Character, index: Int) {
-        let expected = EncodingError.unencodableCharacter(character, index: index, mode: .alphanumeric)
+        let expected = QREncodingError.unencodableCharacter(character, index: index, mode: .alphanumeric)
         #expect(throws: expected) { try QRSegment.alphanumeric(text) }
         #expect(throws: expected) { try QRCode(text: text, mode: .alphanumeric, options: Self.lowOptions) }
     }
@@ -120,13 +120,13 @@ struct EncodingErrorTests {
         ("漢字😀", "😀", 2),
     ] as [(String, Character, Int)])
     func forcedKanjiNamesTheCharacter(text: String, character: Character, index: Int) {
-        let expected = EncodingError.unencodableCharacter(character, index: index, mode: .kanji)
+        let expected = QREncodingError.unencodableCharacter(character, index: index, mode: .kanji)
         #expect(throws: expected) { try QRSegment.kanji(text) }
         #expect(throws: expected) { try QRCode(text: text, mode: .kanji, options: Self.lowOptions) }
     }
 
     @Test func forcedFactoryDispatchesToTheMode() throws {
-        #expect(throws: EncodingError.unencodableCharacter("x", index: 1, mode: .alphanumeric)) {
+        #expect(throws: QREncodingError.unencodableCharacter("x", index: 1, mode: .alphanumeric)) {
             try QRSegment.forced("Ax", mode: .alphanumeric)
         }
         #expect(try QRSegment.forced("héllo", mode: .byte).characterCount == 6)
@@ -139,9 +139,9 @@ struct EncodingErrorTests {
     /// traps by design, so these tests pass the numbers as variables.)
     @Test(arguments: [0, 41, -3, Int.max])
     func invalidVersions(number: Int) {
-        #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion(number: number) }
-        #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion.range(number, 40) }
-        #expect(throws: EncodingError.invalidVersion(number)) { try QRVersion.range(1, number) }
+        #expect(throws: QREncodingError.invalidVersion(number)) { try QRVersion(number: number) }
+        #expect(throws: QREncodingError.invalidVersion(number)) { try QRVersion.range(number, 40) }
+        #expect(throws: QREncodingError.invalidVersion(number)) { try QRVersion.range(1, number) }
     }
 
     @Test func validVersionsAndRanges() throws {
@@ -149,14 +149,14 @@ struct EncodingErrorTests {
             let version = try QRVersion(number: number)
             #expect(version.number == number && version.size == 17 + 4 * number)
         }
-        #expect(throws: EncodingError.invalidVersionRange(min: 10, max: 5)) { try QRVersion.range(10, 5) }
+        #expect(throws: QREncodingError.invalidVersionRange(min: 10, max: 5)) { try QRVersion.range(10, 5) }
         #expect(try QRVersion.range(5, 5) == QRVersion(5)...QRVersion(5))
         #expect(try QRVersion.range(1, 40) == QRVersion.all)
     }
 
     @Test(arguments: [8, -1, 255])
     func invalidMasks(number: Int) {
-        #expect(throws: EncodingError.invalidMask(number)) { try QRMask(number: number) }
+        #expect(throws: QREncodingError.invalidMask(number)) { try QRMask(number: number) }
     }
 
     @Test func validMasks() throws {
@@ -164,8 +164,8 @@ struct EncodingErrorTests {
     }
 
     @Test func invalidECIAssignments() {
-        #expect(throws: EncodingError.invalidECIAssignment(-1)) { try QRSegment.eci(-1) }
-        #expect(throws: EncodingError.invalidECIAssignment(1_000_000)) { try QRSegment.eci(1_000_000) }
+        #expect(throws: QREncodingError.invalidECIAssignment(-1)) { try QRSegment.eci(-1) }
+        #expect(throws: QREncodingError.invalidECIAssignment(1_000_000)) { try QRSegment.eci(1_000_000) }
     }
 
     /// §7.4.2.1, Table 4: one, two or three designator bytes with prefixes 0, 10, 110.
@@ -181,22 +181,22 @@ struct EncodingErrorTests {
 
     @Test func lowLevelAPIChecksTheCodewordCount() throws {
         for given in [0, 15, 17] {
-            #expect(throws: EncodingError.wrongCodewordCount(given: given, expected: 16, version: 1, correction: .medium)) {
-                try QRCode(dataCodewords: [UInt8](repeating: 0xEC, count: given), version: 1, correction: .medium)
+            #expect(throws: QREncodingError.wrongCodewordCount(given: given, expected: 16, version: 1, correctionLevel: .medium)) {
+                try QRCode(dataCodewords: [UInt8](repeating: 0xEC, count: given), version: 1, correctionLevel: .medium)
             }
         }
-        #expect(throws: EncodingError.wrongCodewordCount(given: 2956, expected: 1276, version: 40, correction: .high)) {
-            try QRCode(dataCodewords: [UInt8](repeating: 0, count: 2956), version: 40, correction: .high)
+        #expect(throws: QREncodingError.wrongCodewordCount(given: 2956, expected: 1276, version: 40, correctionLevel: .high)) {
+            try QRCode(dataCodewords: [UInt8](repeating: 0, count: 2956), version: 40, correctionLevel: .high)
         }
-        let code = try QRCode(dataCodewords: [UInt8](repeating: 0xEC, count: 16), version: 1, correction: .medium)
+        let code = try QRCode(dataCodewords: [UInt8](repeating: 0xEC, count: 16), version: 1, correctionLevel: .medium)
         #expect(EncoderReference.dataCodewords(of: code) == [UInt8](repeating: 0xEC, count: 16))
     }
 
     // MARK: - Messages
 
     @Test func descriptionsNameTheNumbersAndCharacters() {
-        let cases: [(EncodingError, [String])] = [
-            (.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correction: .low),
+        let cases: [(QREncodingError, [String])] = [
+            (.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low),
              ["23652", "23648", "version 40", "level L"]),
             (.unencodableCharacter("a", index: 2, mode: .numeric), ["'a'", "index 2", "numeric"]),
             (.unencodableCharacter("😀", index: 17, mode: .kanji), ["'😀'", "index 17", "kanji"]),
@@ -210,7 +210,7 @@ struct EncodingErrorTests {
             (.invalidMask(-1), ["mask -1"]),
             (.invalidECIAssignment(1_000_000), ["1000000", "999999"]),
             (.segmentTooLong(mode: .byte, count: 300, limit: 255, version: 9), ["byte", "300", "255", "version 9"]),
-            (.wrongCodewordCount(given: 15, expected: 16, version: 1, correction: .medium),
+            (.wrongCodewordCount(given: 15, expected: 16, version: 1, correctionLevel: .medium),
              ["15", "16", "version 1", "level M"]),
         ]
         for (error, fragments) in cases {
@@ -221,9 +221,9 @@ struct EncodingErrorTests {
     }
 
     @Test func thrownErrorsDescribeThemselves() {
-        let error = #expect(throws: EncodingError.self) {
+        let error = #expect(throws: QREncodingError.self) {
             try QRCode(text: String(repeating: "x", count: 100), mode: .byte,
-                       options: EncodingOptions(correction: .high, versions: 1...3))
+                       options: EncodingOptions(correctionLevel: .high, versions: 1...3))
         }
         // 4 + 8 + 800 bits; version 3-H holds 26 codewords.
         #expect(error?.description.contains("812") == true)

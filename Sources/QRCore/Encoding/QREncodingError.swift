@@ -1,13 +1,15 @@
 /// Why a QR Code could not be encoded. Every case carries the numbers a user
 /// needs to fix the input, and ``description`` says them in one sentence.
-public enum EncodingError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The data needs more bits than the largest allowed version holds at the
     /// requested level. Remedies: a lower error-correction level, a larger
     /// maximum version, shorter text, or a denser mode (numeric, alphanumeric).
-    case dataTooLong(bitsNeeded: Int, capacityBits: Int, version: QRVersion, correction: ErrorCorrection)
+    case dataTooLong(bitsNeeded: Int, capacityBits: Int, version: QRVersion, correctionLevel: ErrorCorrectionLevel)
     /// A character that the forced mode cannot represent, at a 0-based
     /// character index of the input.
-    case unencodableCharacter(Character, index: Int, mode: QRSegment.Mode)
+    case unencodableCharacter(Character, index: Int, mode: SegmentMode)
+    /// A mode that text cannot be encoded in: Hanzi (decoding only) or a header mode.
+    case unsupportedTextMode(SegmentMode)
     /// A version number outside 1…40.
     case invalidVersion(Int)
     /// A version range whose lower bound exceeds its upper bound.
@@ -18,17 +20,19 @@ public enum EncodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidECIAssignment(Int)
     /// A segment whose character count exceeds its count field at this
     /// version (Table 3).
-    case segmentTooLong(mode: QRSegment.Mode, count: Int, limit: Int, version: QRVersion)
+    case segmentTooLong(mode: SegmentMode, count: Int, limit: Int, version: QRVersion)
     /// Low-level API: data codewords that do not fill the version's capacity.
-    case wrongCodewordCount(given: Int, expected: Int, version: QRVersion, correction: ErrorCorrection)
+    case wrongCodewordCount(given: Int, expected: Int, version: QRVersion, correctionLevel: ErrorCorrectionLevel)
 
     public var description: String {
         switch self {
-        case let .dataTooLong(needed, capacity, version, correction):
-            return "data too long: needs \(needed) bits, but version \(version) at level \(correction) "
+        case let .dataTooLong(needed, capacity, version, correctionLevel):
+            return "data too long: needs \(needed) bits, but version \(version) at level \(correctionLevel) "
                 + "holds \(capacity) bits; use a lower error-correction level, a larger version or less data"
         case let .unencodableCharacter(character, index, mode):
             return "character \(Self.quoted(character)) at index \(index) cannot be encoded in \(mode) mode"
+        case let .unsupportedTextMode(mode):
+            return "text cannot be encoded in \(mode) mode; use numeric, alphanumeric, byte or kanji"
         case let .invalidVersion(number):
             return "invalid version \(number): versions are 1…40"
         case let .invalidVersionRange(min, max):
@@ -39,8 +43,8 @@ public enum EncodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "invalid ECI assignment \(number): assignments are 0…999999"
         case let .segmentTooLong(mode, count, limit, version):
             return "a \(mode) segment of \(count) characters exceeds the \(limit) allowed at version \(version)"
-        case let .wrongCodewordCount(given, expected, version, correction):
-            return "\(given) data codewords given, but version \(version) at level \(correction) takes exactly \(expected)"
+        case let .wrongCodewordCount(given, expected, version, correctionLevel):
+            return "\(given) data codewords given, but version \(version) at level \(correctionLevel) takes exactly \(expected)"
         }
     }
 
