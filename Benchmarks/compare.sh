@@ -18,8 +18,8 @@ if [ ! -e /usr/include/qrencode.h ]; then
 fi
 cc -O2 -o "$work/qrencode_bench" "$root/Benchmarks/peers/qrencode_bench.c" -lqrencode
 
-(cd "$root" && swift build -c release --product qr-bench >/dev/null)
-bench="$(cd "$root" && swift build -c release --show-bin-path)/qr-bench"
+(cd "$root" && swift build --package-path Tools -c release --product qr-bench >/dev/null)
+bench="$(cd "$root" && swift build --package-path Tools -c release --show-bin-path)/qr-bench"
 
 payloads="$root/Fixtures/bench/payloads.json"
 mapfile -t args < <(python3 -c '

@@ -3,8 +3,8 @@
 # and one-line error messages. Run by .ci/run; builds the debug binary.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-swift build --product qr >/dev/null || exit 1
-qr="$(swift build --show-bin-path)/qr"
+swift build --package-path Tools --product qr >/dev/null || exit 1
+qr="$(swift build --package-path Tools --show-bin-path)/qr"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0

@@ -17,7 +17,7 @@ duration="${DURATION:-30s}"
 connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"
 port="${PORT:-18090}"
-scratch="${SCRATCH_PATH:-.build}"
+scratch="${SCRATCH_PATH:-Tools/.build}"
 configuration="${CONFIGURATION:-release}"
 
 if ! command -v wrk >/dev/null; then
@@ -26,8 +26,8 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "==> building qr ($configuration)"
-swift build -c "$configuration" --scratch-path "$scratch" --product qr >/dev/null
-qr="$(swift build -c "$configuration" --scratch-path "$scratch" --show-bin-path)/qr"
+swift build --package-path Tools -c "$configuration" --scratch-path "$scratch" --product qr >/dev/null
+qr="$(swift build --package-path Tools -c "$configuration" --scratch-path "$scratch" --show-bin-path)/qr"
 
 work="$(mktemp -d)"
 . Scripts/lib-serve.sh

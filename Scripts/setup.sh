@@ -13,8 +13,8 @@ if ! pkg-config --exists libpng 2>/dev/null; then
 fi
 
 echo "==> building (release)"
-swift build -c release --product qr
-qr="$(swift build -c release --show-bin-path)/qr"
+swift build --package-path Tools -c release --product qr
+qr="$(swift build --package-path Tools -c release --show-bin-path)/qr"
 out="${TMPDIR:-/tmp}/qrcore-demo"
 mkdir -p "$out"
 

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port="${PORT:-18091}"
-scratch="${SCRATCH_PATH:-.build}"
+scratch="${SCRATCH_PATH:-Tools/.build}"
 venv="${WEB_TEST_VENV:-.build-web/venv}"
 out="${WEB_TEST_OUT:-$(mktemp -d -t qr-web-XXXXXX)}"
 
@@ -24,8 +24,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import selenium" 2>/d
 fi
 
 echo "==> building qr"
-swift build --scratch-path "$scratch" --product qr >/dev/null
-qr="$(swift build --scratch-path "$scratch" --show-bin-path)/qr"
+swift build --package-path Tools --scratch-path "$scratch" --product qr >/dev/null
+qr="$(swift build --package-path Tools --scratch-path "$scratch" --show-bin-path)/qr"
 
 work="$(mktemp -d)"
 "$qr" encode -o "$work/code.png" "https://example.com/ticket/8F3A-22C1"

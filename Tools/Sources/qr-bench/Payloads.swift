@@ -23,8 +23,10 @@ struct Payload: Decodable {
     static func fixture(_ name: String) -> String {
         let relative = "Fixtures/bench/" + name
         if FileManager.default.fileExists(atPath: relative) { return relative }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(relative).path
+        // Tools/Sources/qr-bench/Payloads.swift: the repository root is four levels up.
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { root = root.deletingLastPathComponent() }
+        return root.appendingPathComponent(relative).path
     }
 }
 

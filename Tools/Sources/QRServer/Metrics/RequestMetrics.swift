@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import QRCore
 
 /// Counts of HTTP requests and a histogram of their durations, by route, for
@@ -40,14 +41,14 @@ final class RequestMetrics: Sendable {
         var responses: [RouteStatus: Int]
     }
 
-    private let state = Locked(Snapshot(durations: [:], responses: [:]))
+    private let state = NIOLockedValueBox(Snapshot(durations: [:], responses: [:]))
 
     func record(route: String, status: Int, duration: Duration) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.durations[route, default: Histogram()].record(duration.seconds)
             state.responses[RouteStatus(route: route, status: status), default: 0] += 1
         }
     }
 
-    var snapshot: Snapshot { state.withLock { $0 } }
+    var snapshot: Snapshot { state.withLockedValue { $0 } }
 }

@@ -1,30 +1,31 @@
-import QRCore
+import NIOConcurrencyHelpers
 import Synchronization
+import QRCore
 
 /// The server's ``TaskTable``, shared by every request handler.
 final class TaskRegistry: Sendable {
-    private let table: Locked<TaskTable>
+    private let table: NIOLockedValueBox<TaskTable>
     private let sweeping = Atomic<Bool>(false)
 
     /// - Parameter liveJobBound: the most jobs the codec can hold unexpired.
     init(liveJobBound: Int) {
-        table = Locked(TaskTable(liveJobBound: liveJobBound))
+        table = NIOLockedValueBox(TaskTable(liveJobBound: liveJobBound))
     }
 
-    var count: Int { table.withLock { $0.count } }
+    var count: Int { table.withLockedValue { $0.count } }
 
     /// Registers a job under a new task identifier.
     /// - Returns: the identifier, and whether the caller should start a sweep.
     func register(_ entry: TaskEntry) -> (id: TaskID, sweepDue: Bool) {
-        table.withLock { $0.register(entry) }
+        table.withLockedValue { $0.register(entry) }
     }
 
     func entry(for id: TaskID) -> TaskEntry? {
-        table.withLock { $0[id] }
+        table.withLockedValue { $0[id] }
     }
 
     func forget(_ id: TaskID) {
-        table.withLock { $0.forget(id) }
+        table.withLockedValue { $0.forget(id) }
     }
 
     /// Drops every task whose job has expired. At most one sweep runs at a
@@ -34,9 +35,9 @@ final class TaskRegistry: Sendable {
         guard sweeping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
         defer { sweeping.store(false, ordering: .releasing) }
         var stale: [TaskID] = []
-        for (id, job) in table.withLock({ $0.snapshot() }) where await status(job) == .expired {
+        for (id, job) in table.withLockedValue({ $0.snapshot() }) where await status(job) == .expired {
             stale.append(id)
         }
-        table.withLock { $0.finishSweep(removing: stale) }
+        table.withLockedValue { $0.finishSweep(removing: stale) }
     }
 }
