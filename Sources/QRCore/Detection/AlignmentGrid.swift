@@ -21,7 +21,7 @@ struct AlignmentGrid: Sendable {
     /// whose finder pattern centres are at `finders` (top-left, top-right,
     /// bottom-left) in the image.
     init?(version: QRVersion, initial: PerspectiveTransform, finders: [ImagePoint], finder: AlignmentPatternFinder) {
-        let centres = QRSpec.alignmentCentres[version.number - 1]
+        let centres = VersionRecord.of(version).alignmentCentres
         guard centres.count >= 3 else { return nil }
         lattice = centres.map { Double($0) + 0.5 }
         let n = lattice.count

@@ -137,7 +137,7 @@ enum FunctionPatterns {
     /// Alignment patterns at every pair of centres of Table E.1, except the
     /// three that would overlap the finder patterns (§6.3.6).
     private static func drawAlignmentPatterns(version: QRVersion, set: (Int, Int, Bool) -> Void) {
-        let centres = QRSpec.alignmentCentres[version.number - 1]
+        let centres = VersionRecord.of(version).alignmentCentres
         guard let first = centres.first, let last = centres.last else { return }
         for cy in centres {
             for cx in centres {

@@ -169,7 +169,7 @@ enum EncoderReference {
     /// Alignment pattern centres that are actually drawn: every pair from
     /// Table E.1 except the three that would sit on a finder (§6.3.6).
     static func alignmentCentres(version v: Int) -> [(x: Int, y: Int)] {
-        let coordinates = QRSpec.alignmentCentres[v - 1]
+        let coordinates = VersionRecord.of(QRVersion(uncheckedNumber: v)).alignmentCentres
         guard let first = coordinates.first, let last = coordinates.last else { return [] }
         var centres: [(x: Int, y: Int)] = []
         for y in coordinates {

@@ -103,14 +103,22 @@ struct SymbolStructureTests {
 
     // MARK: - Alignment pattern table
 
+    @Test func versionTableHasOneRowPerVersionInOrder() {
+        for version in QRVersion.all {
+            let record = VersionRecord.of(version)
+            #expect(record.version == version.number)
+            #expect(record.blocks.count == ErrorCorrectionLevel.allCases.count)
+        }
+    }
+
     @Test func alignmentCentresFollowAnnexE() {
         let published: [Int: [Int]] = [
             1: [], 2: [6, 18], 6: [6, 34], 7: [6, 22, 38], 14: [6, 26, 46, 66], 21: [6, 28, 50, 72, 94],
             32: [6, 34, 60, 86, 112, 138], 36: [6, 24, 50, 76, 102, 128, 154], 40: [6, 30, 58, 86, 114, 142, 170],
         ]
-        for (version, centres) in published { #expect(QRSpec.alignmentCentres[version - 1] == centres) }
+        for (version, centres) in published { #expect(VersionRecord.of(QRVersion(uncheckedNumber: version)).alignmentCentres == centres) }
         for version in 2...40 {
-            let centres = QRSpec.alignmentCentres[version - 1]
+            let centres = VersionRecord.of(QRVersion(uncheckedNumber: version)).alignmentCentres
             let size = 17 + 4 * version
             #expect(centres.count == version / 7 + 2, "version \(version)")
             #expect(centres.first == 6 && centres.last == size - 7, "version \(version)")
