@@ -23,6 +23,13 @@ check "svg from -o extension" "<svg" "$("$qr" encode -o - --format svg x | grep 
 "$qr" encode -o "$work/c.svg" "svg file"; check "svg file written" "1" "$(grep -c '<path' "$work/c.svg")"
 check "stdin text, trailing newline dropped" "from stdin" "$(echo "from stdin" | "$qr" encode -o - --format png | "$qr" decode -)"
 check "text starting with a dash" "-42" "$("$qr" encode -o - --format png -42 | "$qr" decode -)"
+check "words and negative numbers keep their order" "a -4.2 b" "$("$qr" encode -o - --format png a -4.2 b | "$qr" decode -)"
+check "anything after -- is text" "--eccc H" "$("$qr" encode -o - --format png -- --eccc H | "$qr" decode -)"
+"$qr" encode --eccc H hello >/dev/null 2>"$work/err"; check "unknown long option exits 2" "2" "$?"
+check "unknown option named with the nearest" "1" "$(grep -c "Unknown option '--eccc'. Did you mean '--ecc'" "$work/err")"
+"$qr" encode -x hello >/dev/null 2>"$work/err"; check "unknown short option exits 2" "2" "$?"
+check "unknown short option gets a suggestion" "1" "$(grep -c "Unknown option '-x'. The nearest encode option is" "$work/err")"
+check "qr --version" "1.0.0" "$("$qr" --version)"
 check "kanji mode" "漢字テスト" "$("$qr" encode --mode kanji -o - --format png 漢字テスト | "$qr" decode -)"
 check "ECI 26 keeps UTF-8" "héllo wörld" "$("$qr" encode --eci -o - --format png "héllo wörld" | "$qr" decode -)"
 

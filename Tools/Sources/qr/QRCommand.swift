@@ -7,13 +7,16 @@ struct QRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qr",
         abstract: "Encode and decode QR Codes.",
+        version: "1.0.0",
         subcommands: [EncodeCommand.self, DecodeCommand.self, ServeCommand.self])
 
     /// Runs the command; any failure becomes one line on standard error and
     /// a non-zero exit status (2 for bad usage), so scripts can rely on it.
     static func main() async {
+        var arguments: [String] = []
         do {
-            var command = try parseAsRoot(ArgumentNormalizer.normalize(Array(CommandLine.arguments.dropFirst())))
+            arguments = ArgumentNormalizer.normalize(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -28,9 +31,21 @@ struct QRCommand: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            StandardError.write("qr: \(message)")
+            StandardError.write("qr: " + withSuggestion(message, arguments: arguments))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+}
+
+extension QRCommand {
+    /// An unknown `encode` option that the parser found no near match for
+    /// still gets the nearest one named, so the error says what to type.
+    static func withSuggestion(_ message: String, arguments: [String]) -> String {
+        guard arguments.first == "encode", message.hasPrefix("Unknown option '"), !message.contains("Did you mean"),
+              let unknown = message.split(separator: "'").dropFirst().first,
+              let nearest = ArgumentNormalizer.nearestOption(to: String(unknown))
+        else { return message }
+        return message + ". The nearest encode option is '\(nearest)'; text that starts with '-' goes after '--'"
     }
 }
 
