@@ -4,11 +4,11 @@
 # zxing-cpp for decoding speed.
 #
 #   Benchmarks/compare.sh            (needs libqrencode-dev and the peers venv
-#                                     of ../shared/tools/peers.sh; both are
+#                                     of Benchmarks/peers/peers.sh; both are
 #                                     installed when missing)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-peers="${QR_PEERS_SH:-$root/../shared/tools/peers.sh}"
+peers="${QR_PEERS_SH:-$root/Benchmarks/peers/peers.sh}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -3,8 +3,8 @@
 
 A QR Code (the url-H payload, level H) drawn with perspective on a textured,
 unevenly lit background, slightly blurred, with sensor noise. Deterministic.
-Needs numpy, opencv and qrcodegen (the peers venv of ../shared/tools/peers.sh):
-    ../shared/tools/peers.sh python Scripts/make-bench-photo.py Fixtures/bench/photo-640x480.png
+Needs numpy, opencv and qrcodegen (the peers venv of Benchmarks/peers/peers.sh):
+    Benchmarks/peers/peers.sh python Scripts/make-bench-photo.py Fixtures/bench/photo-640x480.png
 """
 import sys
 import cv2

@@ -33,8 +33,8 @@ capacity of every block (checked module by module); damaged_finder covers
 part or all of one finder pattern and nothing else.
 
 Needs numpy, opencv, segno, qrcodegen, qrcode and zxingcpp (the peers venv):
-    ../shared/tools/peers.sh python Scripts/make-hard-corpus.py /tmp/hard --seed 1 --jobs 2
-    ../shared/tools/peers.sh decode-eval /tmp/hard --decoders zxing,zbar,opencv,ours \\
+    Benchmarks/peers/peers.sh python Scripts/make-hard-corpus.py /tmp/hard --seed 1 --jobs 2
+    Benchmarks/peers/peers.sh decode-eval /tmp/hard --decoders zxing,zbar,opencv,ours \\
         --ours "$PWD/.build/release/qr decode --json"
 The default corpus (19 categories x 20) takes about 12 minutes with --jobs 2 on
 two busy cores and about 750 MB (the 3000x2000 images are a fifth of it).

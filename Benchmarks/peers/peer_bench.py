@@ -6,7 +6,7 @@ Prints one line per measurement: "<workload> <peer> <value> <unit>".
   encode/NAME segno|zxing-cpp|qrcodegen   µs per symbol (text → matrix, auto version and mask)
   png/NAME segno                           bytes of a PNG at scale 10, border 4
   decode/photo-640x480 zxing-cpp           µs per image (pixels in memory → results)
-Runs inside the peers' venv (../shared/tools/peers.sh python ...).
+Runs inside the peers' venv (Benchmarks/peers/peers.sh python ...).
 """
 import io, json, statistics, sys, time
 import cv2, segno, zxingcpp
