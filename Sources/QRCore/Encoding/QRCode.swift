@@ -94,21 +94,16 @@ extension QRCode {
     /// and kanji mode when ``EncodingOptions/allowsKanjiMode`` says so.
     /// - Throws: ``QREncodingError`` when the data fits no allowed version.
     public init(text: String, options: EncodingOptions) throws(QREncodingError) {
-        let optimizer = SegmentOptimizer(text: text, kanji: options.allowsKanjiMode ? .whenShorter : .never)
-        try self.init(plan: .optimized(optimizer), options: options)
+        let (plan, prefix) = QREncoder.automaticText(text, options: options)
+        self = try QREncoder.encode(plan, prefix: prefix, options: options)
     }
 
     /// Encodes text in one segment of a forced mode.
     /// - Throws: ``QREncodingError`` when a character does not fit the mode, the
     ///   mode holds no text, or the data fits no allowed version.
     public init(text: String, mode: SegmentMode, options: EncodingOptions) throws(QREncodingError) {
-        try self.init(plan: .fixed([try QRSegment.forced(text, mode: mode)]), options: options)
-    }
-
-    /// Text through a segment plan, after the UTF-8 declaration if asked for.
-    private init(plan: SegmentPlan, options: EncodingOptions) throws(QREncodingError) {
-        let prefix = options.declaresUTF8 ? [try QRSegment.eci(26)] : []
-        self = try QREncoder.encode(plan, prefix: prefix, options: options)
+        let segment = try QRSegment.forced(text, mode: mode)
+        self = try QREncoder.encode(.fixed([segment]), prefix: QREncoder.prefix(for: options), options: options)
     }
 
     /// Encodes arbitrary bytes in one byte segment.

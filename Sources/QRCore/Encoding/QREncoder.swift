@@ -9,35 +9,54 @@ enum SegmentPlan {
 /// codewords (ISO/IEC 18004:2015 §7.4.9–7.4.10), then hands over to ``SymbolBuilder``.
 enum QREncoder {
     static func encode(_ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions) throws(QREncodingError) -> QRCode {
-        var segmentsByClass: [[QRSegment]?] = [nil, nil, nil]
-        func segments(at version: QRVersion) -> [QRSegment] {
-            if let cached = segmentsByClass[version.countWidthClass] { return cached }
-            let made: [QRSegment]
-            switch plan {
-            case .fixed(let fixed): made = prefix + fixed
-            case .optimized(let optimizer): made = prefix + optimizer.segments(at: version)
-            }
-            segmentsByClass[version.countWidthClass] = made
-            return made
-        }
-
-        var chosen: (version: QRVersion, bits: Int)?
-        for version in options.versions {
-            if let bits = bitLength(segments(at: version), at: version),
-               bits <= capacityBits(version, options.correctionLevel) {
-                chosen = (version, bits)
-                break
-            }
-        }
-        guard let (version, bits) = chosen else {
-            throw tooLong(segments(at: options.versions.upperBound), options: options)
+        guard let (version, segments, bits) = choose(plan, prefix: prefix, options: options) else {
+            throw tooLong(Self.segments(plan, prefix: prefix, at: options.versions.upperBound), options: options)
         }
         let correctionLevel = options.boostsCorrection
             ? boostedLevel(bits: bits, version: version, minimum: options.correctionLevel)
             : options.correctionLevel
-        let data = dataCodewords(segments(at: version), version: version, correctionLevel: correctionLevel)
+        let data = dataCodewords(segments, version: version, correctionLevel: correctionLevel)
         return SymbolBuilder.build(dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
     }
+
+    /// The smallest allowed version that holds the plan's segments at the
+    /// requested level, with the segments and their length in bits; nil if
+    /// none does. Segments are made once per count-width class (Table 3).
+    static func choose(_ plan: SegmentPlan, prefix: [QRSegment],
+                       options: EncodingOptions) -> (version: QRVersion, segments: [QRSegment], bits: Int)? {
+        var segmentsByClass: [[QRSegment]?] = [nil, nil, nil]
+        for version in options.versions {
+            let made = segmentsByClass[version.countWidthClass] ?? segments(plan, prefix: prefix, at: version)
+            segmentsByClass[version.countWidthClass] = made
+            if let bits = bitLength(made, at: version), bits <= capacityBits(version, options.correctionLevel) {
+                return (version, made, bits)
+            }
+        }
+        return nil
+    }
+
+    /// The plan's segments at `version`, after the prefix.
+    private static func segments(_ plan: SegmentPlan, prefix: [QRSegment], at version: QRVersion) -> [QRSegment] {
+        switch plan {
+        case .fixed(let fixed): prefix + fixed
+        case .optimized(let optimizer): prefix + optimizer.segments(at: version)
+        }
+    }
+
+    /// The plan and prefix for text with the fewest bits, as the options ask:
+    /// kanji mode where allowed, the UTF-8 declaration where wanted.
+    static func automaticText(_ text: String, options: EncodingOptions) -> (plan: SegmentPlan, prefix: [QRSegment]) {
+        let optimizer = SegmentOptimizer(text: text, kanji: options.allowsKanjiMode ? .whenShorter : .never)
+        return (.optimized(optimizer), prefix(for: options))
+    }
+
+    /// ECI 26 (UTF-8, §7.4.2) before the data when the options declare it.
+    static func prefix(for options: EncodingOptions) -> [QRSegment] {
+        options.declaresUTF8 ? [utf8Declaration] : []
+    }
+
+    // 26 is within 0…999999, so making the designator cannot throw.
+    private static let utf8Declaration = try! QRSegment.eci(26)
 
     /// Total bits of the segments at `version`, or nil if a count overflows its field.
     static func bitLength(_ segments: [QRSegment], at version: QRVersion) -> Int? {

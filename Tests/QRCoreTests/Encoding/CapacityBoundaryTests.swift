@@ -23,6 +23,43 @@ struct CapacityBoundaryTests {
         (40, .quartile, [3993, 2420, 1663, 1024]), (40, .high, [3057, 1852, 1273, 784]),
     ]
 
+    /// The public capacity API gives Table 7's numbers.
+    @Test func capacityAPIMatchesTable7() {
+        for entry in Self.publishedCapacities {
+            let version = QRVersion(uncheckedNumber: entry.version)
+            let characters = Self.modes.map { version.capacity(correctionLevel: entry.level, mode: $0).characters }
+            #expect(characters == entry.characters, "version \(entry.version)-\(entry.level)")
+            #expect(version.capacity(correctionLevel: entry.level, mode: .eci).characters == 0)
+        }
+    }
+
+    /// At every version and level, the capacity in characters is exactly the
+    /// boundary the encoder enforces (the tests below check that boundary).
+    @Test func capacityAPIAgreesWithTheBoundaryEverywhere() {
+        for version in QRVersion.all {
+            for level in ErrorCorrectionLevel.allCases {
+                let bits = Self.capacityBits(version.number, level)
+                for mode in Self.modes {
+                    let capacity = version.capacity(correctionLevel: level, mode: mode)
+                    #expect(capacity.dataBits == bits)
+                    #expect(capacity.characters == Self.maxCharacters(mode, version: version.number, bits: bits))
+                }
+            }
+        }
+    }
+
+    /// The smallest version that holds a text is the one the encoder picks.
+    @Test(arguments: ["", "0123456789", "HELLO WORLD", "https://example.com/ticket/8F3A", "Grüße 点茗",
+                      String(repeating: "0123456789", count: 300), String(repeating: "x", count: 2954)])
+    func smallestVersionIsTheEncodersChoice(text: String) throws {
+        for level in ErrorCorrectionLevel.allCases {
+            let options = EncodingOptions(correctionLevel: level, boostsCorrection: false)
+            let smallest = QRVersion.smallest(holding: text, options: options)
+            let encoded = try? QRCode(text: text, options: options)
+            #expect(smallest == encoded?.version, "\(text.prefix(20)) at \(level)")
+        }
+    }
+
     /// Data capacity in bits of a version and level (Table 7, codewords × 8).
     static func capacityBits(_ version: Int, _ level: ErrorCorrectionLevel) -> Int {
         BlockStructure(version: QRVersion(uncheckedNumber: version), correctionLevel: level).dataBits

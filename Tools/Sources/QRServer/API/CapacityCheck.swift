@@ -5,11 +5,8 @@ import QRCore
 ///
 /// It measures the text as the encoder does: the same ``SegmentOptimizer``
 /// at the largest allowed version, against that version's capacity at the
-/// requested level. The capacities are learnt from the encoder itself (an
-/// over-long probe at each version and level reports the capacity in its
-/// ``QREncodingError/dataTooLong(bitsNeeded:capacityBits:version:correctionLevel:)``),
-/// so the server never disagrees with it and keeps no copy of ISO/IEC 18004
-/// Table 7.
+/// requested level from QRCore's own capacity API, so the server never
+/// disagrees with the encoder and keeps no copy of ISO/IEC 18004 Table 7.
 enum CapacityCheck {
     /// No text of more UTF-8 bytes fits any symbol: every character costs at
     /// least 10/3 bits, and version 40-L holds 7,089 digits (Table 7).
@@ -51,7 +48,7 @@ enum CapacityCheck {
 
     /// The data bits that `version` holds at `correctionLevel`.
     static func capacityBits(_ version: QRVersion, _ correctionLevel: ErrorCorrectionLevel) -> Int {
-        capacities[(version.number - 1) * 4 + correctionLevel.rawValue]
+        version.capacity(correctionLevel: correctionLevel, mode: .byte).dataBits
     }
 
     private static func tooLong(_ message: String, needed: Int?, capacity: Int, version: QRVersion,
@@ -60,34 +57,11 @@ enum CapacityCheck {
         if let needed { details.append(.init(key: "bits_needed", value: .int(needed))) }
         details += [
             .init(key: "capacity_bits", value: .int(capacity)),
-            .init(key: "capacity_bytes", value: .int(byteCapacity(bits: capacity, version: version))),
+            .init(key: "capacity_bytes",
+                  value: .int(version.capacity(correctionLevel: correctionLevel, mode: .byte).characters)),
             .init(key: "version", value: .int(version.number)),
             .init(key: "ecc", value: .string(correctionLevel.letter)),
         ]
         return APIError(.unprocessableContent, message, field: "text", details: details)
-    }
-
-    /// Bytes of arbitrary text (one byte-mode segment) that fit in `bits`.
-    private static func byteCapacity(bits: Int, version: QRVersion) -> Int {
-        max(0, (bits - 4 - SegmentMode.byte.countWidth(at: version)) / 8)
-    }
-
-    /// Capacity in bits for every version and level, version-major.
-    private static let capacities: [Int] = QRVersion.all.flatMap { version in
-        ErrorCorrectionLevel.allCases.map { probeCapacity(version, $0) }
-    }
-
-    /// More bytes than the version holds at any level (version 9-L holds 230
-    /// bytes, 40-L 2,956), yet within the byte-mode count field (8 bits up to
-    /// version 9, 16 bits above), so that the encoder reports the capacity.
-    private static func probeCapacity(_ version: QRVersion, _ correctionLevel: ErrorCorrectionLevel) -> Int {
-        let probe = [UInt8](repeating: 0x61, count: version.number <= 9 ? 255 : 3000)
-        let options = EncodingOptions(correctionLevel: correctionLevel, versions: version...version, boostsCorrection: false)
-        do {
-            _ = try QRCode(bytes: probe, options: options)
-        } catch let .dataTooLong(_, capacity, _, _) {
-            return capacity
-        } catch {}
-        preconditionFailure("the capacity probe at version \(version)-\(correctionLevel) did not overflow")
     }
 }
