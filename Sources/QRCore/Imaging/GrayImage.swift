@@ -9,8 +9,10 @@
 public struct GrayImage: Sendable, Hashable {
     public let width: Int
     public let height: Int
-    /// `width × height` luminance values, row-major.
-    public var pixels: [UInt8]
+    /// `width × height` luminance values, row-major. Read-only as a whole, so
+    /// that it always matches the size; change single pixels through the
+    /// subscript.
+    public internal(set) var pixels: [UInt8]
 
     /// Wraps existing pixels.
     /// - Precondition: `pixels.count == width * height`.
@@ -27,9 +29,16 @@ public struct GrayImage: Sendable, Hashable {
     }
 
     /// The pixel at column `x`, row `y`.
+    /// - Precondition: `0 ≤ x < width` and `0 ≤ y < height`.
     @inline(__always)
     public subscript(x: Int, y: Int) -> UInt8 {
-        get { pixels[y * width + x] }
-        set { pixels[y * width + x] = newValue }
+        get {
+            precondition(x >= 0 && x < width && y >= 0 && y < height, "pixel (\(x), \(y)) outside \(width)×\(height)")
+            return pixels[y &* width &+ x]
+        }
+        set {
+            precondition(x >= 0 && x < width && y >= 0 && y < height, "pixel (\(x), \(y)) outside \(width)×\(height)")
+            pixels[y &* width &+ x] = newValue
+        }
     }
 }

@@ -36,14 +36,16 @@ public struct BitMatrix: Sendable, Hashable {
     }
 
     /// The module at column `x`, row `y`; `true` is dark.
+    /// - Precondition: `0 ≤ x < width` and `0 ≤ y < height`: a column beyond
+    ///   the width would otherwise read the padding bits of the row's last word.
     @inline(__always)
     public subscript(x: Int, y: Int) -> Bool {
         get {
-            assert(x >= 0 && x < width && y >= 0 && y < height, "module out of range")
+            precondition(x >= 0 && x < width && y >= 0 && y < height, "module (\(x), \(y)) outside \(width)×\(height)")
             return words[y &* stride &+ (x &>> 6)] &>> UInt64(x & 63) & 1 != 0
         }
         set {
-            assert(x >= 0 && x < width && y >= 0 && y < height, "module out of range")
+            precondition(x >= 0 && x < width && y >= 0 && y < height, "module (\(x), \(y)) outside \(width)×\(height)")
             let index = y &* stride &+ (x &>> 6)
             let bit: UInt64 = 1 &<< UInt64(x & 63)
             if newValue { words[index] |= bit } else { words[index] &= ~bit }
