@@ -28,7 +28,8 @@ struct ParallelCodecConcurrencyTests {
     /// images, and some cancelled as soon as they are queued — from four
     /// tasks at once. Every identifier ends in exactly one terminal state
     /// that matches its job; no job runs twice; nothing is lost.
-    @Test func everyOneOfAHundredThousandJobsEndsExactlyOnce() async throws {
+    @Test(.tags(.stress), .enabled(if: StressTests.enabled, "set QRCORE_STRESS=1"), .timeLimit(.minutes(3)))
+    func everyOneOfAHundredThousandJobsEndsExactlyOnce() async throws {
         let runner = InstrumentedRunner()
         let codec = runner.makeCodec(ParallelCodecOptions(workers: 2, queueCapacity: 64, maxRetainedResults: 100_000))
         let submitted = try await withThrowingTaskGroup(of: [(String, JobID, Bool)].self) { group in
@@ -58,7 +59,8 @@ struct ParallelCodecConcurrencyTests {
     /// worker to hand over its reports before it sleeps. Thousands of them
     /// from two tasks, every seventh cancelled at once, must all come back
     /// and let the pool shut down: a lost report would hang here.
-    @Test func manySmallBatchesAllComeBack() async {
+    @Test(.tags(.stress), .enabled(if: StressTests.enabled, "set QRCORE_STRESS=1"), .timeLimit(.minutes(3)))
+    func manySmallBatchesAllComeBack() async {
         let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2))
         await withTaskGroup(of: Void.self) { group in
             for lane in 0..<2 {
