@@ -20,7 +20,15 @@ let package = Package(
         // The only code that calls libpng. libpng reports errors by longjmp, which
         // must never cross Swift frames, so every setjmp lives in this C target.
         .target(name: "CQRPNG", dependencies: ["CLibPNG"]),
-        .target(name: "QRCore", dependencies: ["CQRPNG"]),
+        // libjpeg-turbo, found through pkg-config (Debian: libjpeg62-turbo-dev, Homebrew: jpeg-turbo).
+        .systemLibrary(
+            name: "CLibJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"]), .brew(["jpeg-turbo"])]
+        ),
+        // The only code that calls libjpeg, which also reports errors by longjmp.
+        .target(name: "CQRJPEG", dependencies: ["CLibJPEG"]),
+        .target(name: "QRCore", dependencies: ["CQRPNG", "CQRJPEG"]),
         .testTarget(name: "QRCoreTests", dependencies: ["QRCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes Fixtures/images: PNGs of every colour type, bit depth and
-interlacing that PNG allows (ISO/IEC 15948), plus PGM/PPM files, and
-expected.json with the luminance and RGBA that QRCore must decode each to.
+interlacing that PNG allows (ISO/IEC 15948), PGM/PPM files, JPEGs of every
+kind QRCore reads, and expected.json with the luminance (and for PNG the
+RGBA) that QRCore must decode each to. Also writes qr-photo.jpg, a colour
+photo of a code whose text is in qr-photo.txt, and the JPEG fuzzing seeds
+in Fixtures/fuzz/jpeg.
 
 The PNG writer is here rather than Pillow's because Pillow cannot write
 2-bit grey, 16-bit RGB or Adam7. Every filter type is exercised: row r uses
@@ -10,15 +13,35 @@ low-bit grey scaled by 255 / (2^depth - 1), 16-bit samples by libpng's
 scale_16 rounding, tRNS turned into alpha, then Rec. 601 luma
 (77R + 150G + 29B + 128) >> 8 composited on white.
 
-Run: /root/.cache/qr-peers/bin/python Scripts/make-image-fixtures.py
+JPEG expectations come from other decoders of the same bytes, never from
+QRCore: grey and YCbCr files from OpenCV's IMREAD_GRAYSCALE (libjpeg's Y
+channel); RGB, CMYK and YCCK from Pillow's RGB or CMYK samples through the
+same Rec. 601 luma (CMYK read as inverted when an Adobe marker is present).
+Colour fixtures other than YCbCr are 4:4:4, so no upsampling filter stands
+between the two decoders. Pillow writes most JPEGs; the kinds it cannot
+write (YCCK, CMYK without an Adobe marker, arithmetic coding) come from a
+small libjpeg program compiled on the fly (needs cc, pkg-config and
+libjpeg62-turbo-dev).
+
+Run: Benchmarks/peers/peers.sh python Scripts/make-image-fixtures.py
 """
+import io
 import json
 import os
 import random
 import struct
+import subprocess
+import tempfile
 import zlib
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "images")
+import cv2
+import numpy as np
+import segno
+import zxingcpp
+from PIL import Image
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "Fixtures")
+OUT = os.path.join(FIXTURES, "images")
 WIDTH, HEIGHT = 13, 9  # odd, so rows end mid-byte and Adam7 passes are ragged
 ADAM7 = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
 CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
@@ -168,6 +191,227 @@ def make_pnm(rng, name, magic, maxval):
     return name, data, {"format": "pnm", "width": WIDTH, "height": HEIGHT, "luma": lumas}
 
 
+# ----------------------------------------------------------------------------
+# JPEG
+# ----------------------------------------------------------------------------
+
+JPEG_WIDTH, JPEG_HEIGHT = 37, 29  # odd: partial MCUs on the right and at the bottom
+
+# Writes what Pillow cannot: arguments WIDTH HEIGHT QUALITY SPACE ADOBE ARITHMETIC,
+# SPACE one of ycbcr (RGB samples in), cmyk or ycck (CMYK samples in, 4:4:4);
+# raw samples on standard input, the JPEG on standard output.
+LIBJPEG_WRITER = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jpeglib.h>
+int main(int argc, char **argv) {
+    if (argc != 7) return 2;
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr e;
+    c.err = jpeg_std_error(&e);
+    jpeg_create_compress(&c);
+    jpeg_stdio_dest(&c, stdout);
+    c.image_width = atoi(argv[1]);
+    c.image_height = atoi(argv[2]);
+    int ycbcr = strcmp(argv[4], "ycbcr") == 0;
+    c.input_components = ycbcr ? 3 : 4;
+    c.in_color_space = ycbcr ? JCS_RGB : JCS_CMYK;
+    jpeg_set_defaults(&c);
+    jpeg_set_quality(&c, atoi(argv[3]), TRUE);
+    if (!ycbcr) {
+        jpeg_set_colorspace(&c, strcmp(argv[4], "ycck") == 0 ? JCS_YCCK : JCS_CMYK);
+        for (int i = 0; i < 4; i++) c.comp_info[i].h_samp_factor = c.comp_info[i].v_samp_factor = 1;
+    }
+    c.write_Adobe_marker = atoi(argv[5]);
+    c.arith_code = atoi(argv[6]);
+    size_t stride = (size_t)c.image_width * c.input_components;
+    unsigned char *row = malloc(stride);
+    jpeg_start_compress(&c, TRUE);
+    while (c.next_scanline < c.image_height) {
+        if (fread(row, 1, stride, stdin) != stride) return 3;
+        jpeg_write_scanlines(&c, &row, 1);
+    }
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    return 0;
+}
+"""
+
+
+class LibjpegWriter:
+    """The program above, compiled once into a temporary folder."""
+
+    def __init__(self):
+        self.folder = tempfile.TemporaryDirectory()
+        source = os.path.join(self.folder.name, "writer.c")
+        self.binary = os.path.join(self.folder.name, "writer")
+        with open(source, "w") as f:
+            f.write(LIBJPEG_WRITER)
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libjpeg"], check=True, capture_output=True,
+                               text=True).stdout.split()
+        subprocess.run(["cc", "-O1", "-o", self.binary, source] + flags, check=True)
+
+    def write(self, samples, quality, space, adobe=True, arithmetic=False):
+        height, width = samples.shape[:2]
+        arguments = [self.binary, str(width), str(height), str(quality), space, str(int(adobe)), str(int(arithmetic))]
+        return subprocess.run(arguments, input=samples.tobytes(), check=True, capture_output=True).stdout
+
+
+def jpeg_scene(rng, width=JPEG_WIDTH, height=JPEG_HEIGHT):
+    """Colour RGB with what JPEG must carry: smooth gradients, hard edges and fine noise."""
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float64)
+    image = np.stack([255 * xx / width, 255 * yy / height, 128 + 100 * np.sin(xx / 3 + yy / 5)], -1)
+    for _ in range(6):
+        x, y = rng.randrange(width), rng.randrange(height)
+        image[y:y + rng.randrange(3, 12), x:x + rng.randrange(3, 12)] = [rng.randrange(256) for _ in range(3)]
+    noise = np.array([[[rng.gauss(0, 6) for _ in range(3)] for _ in range(width)] for _ in range(height)])
+    return np.clip(image + noise, 0, 255).astype(np.uint8)
+
+
+def cmyk_ink(rgb):
+    """Naive RGB → CMYK ink amounts (0 = no ink): black takes the common part."""
+    rgb = rgb.astype(np.int32)
+    black = 255 - rgb.max(-1)
+    white = np.maximum(255 - black, 1)
+    ink = [(255 - rgb[..., i] - black) * 255 // white for i in range(3)]
+    return np.stack(ink + [black], -1).astype(np.uint8)
+
+
+def luma_rgb(rgb):
+    rgb = rgb.astype(np.int32)
+    return ((77 * rgb[..., 0] + 150 * rgb[..., 1] + 29 * rgb[..., 2] + 128) >> 8).astype(np.uint8)
+
+
+def luma_cmyk(stored, inverted):
+    """The shim's CMYK conversion, from the samples as stored in the file."""
+    s = stored.astype(np.int32)
+    if not inverted:
+        s = 255 - s
+    c, m, y, k = (s[..., i] for i in range(4))
+    return luma_rgb(np.stack([(c * k + 127) // 255, (m * k + 127) // 255, (y * k + 127) // 255], -1))
+
+
+def pillow_jpeg(image, mode, **options):
+    out = io.BytesIO()
+    Image.fromarray(image, mode).save(out, "JPEG", **options)
+    return out.getvalue()
+
+
+def stored_cmyk(data):
+    """The CMYK samples as stored: Pillow always inverts CMYK on reading (Adobe's polarity), so undo it."""
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.mode == "CMYK"
+        return 255 - np.array(image)
+
+
+def jpeg_facts(data, color_space, luma):
+    with Image.open(io.BytesIO(data)) as image:
+        progressive = bool(image.info.get("progressive") or image.info.get("progression"))
+    restarts = sum(data.count(bytes([0xFF, 0xD0 + n])) for n in range(8))
+    return {"format": "jpeg", "width": JPEG_WIDTH, "height": JPEG_HEIGHT, "colorSpace": color_space,
+            "progressive": progressive, "adobe": b"Adobe" in data, "restartMarkers": restarts,
+            "luma": [int(v) for v in luma.flatten()]}
+
+
+def grey_of(data):
+    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+
+
+def rgb_of(data):
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.mode == "RGB"
+        return np.array(image)
+
+
+def make_jpegs(rng, writer):
+    rgb = jpeg_scene(rng)
+    grey = luma_rgb(jpeg_scene(rng))
+    ink = cmyk_ink(jpeg_scene(rng))
+    files = {
+        "jpeg-gray.jpg": (pillow_jpeg(grey, "L", quality=90), "gray"),
+        "jpeg-ycbcr-420.jpg": (pillow_jpeg(rgb, "RGB", quality=85, subsampling=2), "yCbCr"),
+        "jpeg-ycbcr-444.jpg": (pillow_jpeg(rgb, "RGB", quality=85, subsampling=0), "yCbCr"),
+        "jpeg-ycbcr-422-progressive.jpg": (pillow_jpeg(rgb, "RGB", quality=80, subsampling=1, progressive=True),
+                                           "yCbCr"),
+        "jpeg-gray-progressive.jpg": (pillow_jpeg(grey, "L", quality=75, progressive=True), "gray"),
+        "jpeg-ycbcr-restart.jpg": (pillow_jpeg(rgb, "RGB", quality=85, subsampling=2, restart_marker_blocks=1),
+                                   "yCbCr"),
+        "jpeg-ycbcr-arithmetic.jpg": (writer.write(rgb, 85, "ycbcr", adobe=False, arithmetic=True), "yCbCr"),
+        "jpeg-rgb.jpg": (pillow_jpeg(rgb, "RGB", quality=90, subsampling=0, keep_rgb=True), "rgb"),
+        # Adobe polarity: 255 is no ink. Pillow inverts CMYK itself when saving.
+        "jpeg-cmyk-adobe.jpg": (pillow_jpeg(ink, "CMYK", quality=90, subsampling=0), "cmyk"),
+        "jpeg-cmyk-progressive.jpg": (pillow_jpeg(ink, "CMYK", quality=80, subsampling=0, progressive=True), "cmyk"),
+        "jpeg-ycck-adobe.jpg": (writer.write(255 - ink, 90, "ycck"), "ycck"),
+        "jpeg-cmyk-plain.jpg": (writer.write(ink, 90, "cmyk", adobe=False), "cmyk"),
+    }
+    fixtures = []
+    for name, (data, space) in files.items():
+        if space in ("gray", "yCbCr"):
+            luma = grey_of(data)
+        elif space == "rgb":
+            luma = luma_rgb(rgb_of(data))
+        else:
+            luma = luma_cmyk(stored_cmyk(data), inverted=b"Adobe" in data)
+        fixtures.append((name, data, jpeg_facts(data, space, luma)))
+    return fixtures
+
+
+def make_photo(path_jpg, path_txt):
+    """A colour phone-style photo of a code: tilted label on a coloured, cluttered desk, soft focus,
+    noise, saved as a progressive 4:2:0 JPEG at quality 72."""
+    rng = np.random.default_rng(11)
+    text = "https://example.com/menu?table=12&lang=de"
+    matrix = np.array([list(row) for row in segno.make_qr(text, error="m").matrix_iter(scale=1, border=4)], bool)
+    scale = 12
+    label = np.where(np.kron(matrix, np.ones((scale, scale), bool))[..., None], [40, 30, 90], [235, 228, 210])
+    width, height = 800, 600
+    yy, xx = np.mgrid[0:height, 0:width]
+    scene = np.stack([120 + 60 * xx / width, 90 + 40 * yy / height, 60 + 0 * xx], -1).astype(np.float64)
+    for _ in range(15):
+        colour = rng.uniform(0, 255, 3).tolist()
+        cv2.circle(scene, (int(rng.integers(0, width)), int(rng.integers(0, height))), int(rng.integers(10, 80)),
+                   colour, -1)
+    side = label.shape[0]
+    source = np.float32([[0, 0], [side, 0], [side, side], [0, side]])
+    target = np.float32([[260, 140], [560, 170], [545, 470], [245, 445]])
+    warp = cv2.getPerspectiveTransform(source, target)
+    warped = cv2.warpPerspective(label.astype(np.float64), warp, (width, height), flags=cv2.INTER_AREA)
+    mask = cv2.warpPerspective(np.ones((side, side)), warp, (width, height), flags=cv2.INTER_AREA)[..., None]
+    scene = scene * (1 - mask) + warped * mask
+    scene *= (0.8 + 0.35 * xx / width)[..., None]
+    scene = cv2.GaussianBlur(scene, (0, 0), 1.1) + rng.normal(0, 5, scene.shape)
+    photo = np.clip(scene, 0, 255).astype(np.uint8)
+    data = pillow_jpeg(photo, "RGB", quality=72, subsampling=2, progressive=True)
+    grey = grey_of(data)
+    assert [r.text for r in zxingcpp.read_barcodes(grey)] == [text], "zxing-cpp must read the photo"
+    with open(path_jpg, "wb") as f:
+        f.write(data)
+    with open(path_txt, "w") as f:
+        f.write(text)
+
+
+def make_fuzz_seeds(folder, fixtures):
+    """Small JPEGs of codes in each kind the decoder has a path for, and a truncated one."""
+    os.makedirs(folder, exist_ok=True)
+    matrix = np.array([list(r) for r in segno.make_qr("QRCore JPEG", error="q").matrix_iter(scale=2, border=2)])
+    grey = np.where(matrix, 20, 235).astype(np.uint8)
+    colour = np.stack([grey, grey // 2 + 100, grey], -1).astype(np.uint8)
+    seeds = {
+        "qr-gray-baseline.jpg": pillow_jpeg(grey, "L", quality=80),
+        "qr-ycbcr-420-progressive.jpg": pillow_jpeg(colour, "RGB", quality=70, subsampling=2, progressive=True),
+        "qr-ycbcr-restart.jpg": pillow_jpeg(colour, "RGB", quality=75, restart_marker_blocks=2),
+        "qr-cmyk-adobe.jpg": pillow_jpeg(cmyk_ink(colour), "CMYK", quality=75),
+        "rgb-adobe.jpg": dict(fixtures)["jpeg-rgb.jpg"],
+        "ycck-adobe.jpg": dict(fixtures)["jpeg-ycck-adobe.jpg"],
+        "arithmetic.jpg": dict(fixtures)["jpeg-ycbcr-arithmetic.jpg"],
+    }
+    seeds["corrupt-truncated.jpg"] = seeds["qr-ycbcr-420-progressive.jpg"][:400]
+    for name, data in seeds.items():
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(data)
+
+
 def main():
     assert all(scale16(v) == (v * 255 + 32767) // 65535 for v in range(65536))
     rng = random.Random(1)
@@ -187,6 +431,8 @@ def main():
     # Opaque grey is read without the RGBA round trip, Adam7 included: its
     # own interlaced cases (added last, so that the files above stay as they were).
     fixtures += [make_png(rng, name, 0, d, interlaced=True) for name, d in [("gray8-adam7", 8), ("gray16-adam7", 16)]]
+    jpegs = make_jpegs(random.Random(2), LibjpegWriter())
+    fixtures += jpegs
     os.makedirs(OUT, exist_ok=True)
     expected = {}
     for name, data, facts in fixtures:
@@ -198,6 +444,8 @@ def main():
         lines = [json.dumps(name) + ": " + json.dumps(expected[name], sort_keys=True, separators=(",", ":"))
                  for name in sorted(expected)]
         f.write("{\n" + ",\n".join(lines) + "\n}\n")
+    make_photo(os.path.join(OUT, "qr-photo.jpg"), os.path.join(OUT, "qr-photo.txt"))
+    make_fuzz_seeds(os.path.join(FIXTURES, "fuzz", "jpeg"), [(name, data) for name, data, _ in jpegs])
 
 
 if __name__ == "__main__":

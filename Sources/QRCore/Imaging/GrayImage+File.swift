@@ -1,15 +1,17 @@
 extension GrayImage {
-    /// Decodes PNG, PGM or PPM bytes, recognised by their first bytes.
+    /// Decodes PNG, JPEG, PGM or PPM bytes, recognised by their first bytes.
     /// - Throws: ``ImageError/unsupportedFormat(_:)`` naming what the bytes
-    ///   look like, or any error of ``init(pngData:limits:)`` and ``init(pnmData:limits:)``.
+    ///   look like (GIF, WebP, HEIC, …), or any error of ``init(pngData:limits:)``,
+    ///   ``init(jpegData:limits:)`` and ``init(pnmData:limits:)``.
     public init(imageData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
         switch try ImageFormat.detect(imageData) {
         case .png: try self.init(pngData: imageData, limits: limits)
+        case .jpeg: try self.init(jpegData: imageData, limits: limits)
         case .pnm: try self.init(pnmData: imageData, limits: limits)
         }
     }
 
-    /// Reads and decodes a PNG, PGM or PPM file. Files over 1 GiB are refused.
+    /// Reads and decodes a PNG, JPEG, PGM or PPM file. Files over 1 GiB are refused.
     /// - Throws: ``ImageError/io(path:reason:)`` with the system's reason, or
     ///   any error of ``init(imageData:limits:)``.
     public init(contentsOfFile path: String, limits: ImageLimits = .default) throws(ImageError) {

@@ -12,11 +12,18 @@ struct ImageFixture: Decodable, Sendable, CustomTestStringConvertible {
     let colorType: Int?
     let bitDepth: Int?
     let interlaced: Bool?
+    /// JPEG only: the stored colour space (``JPEGCodec/ColorSpace`` case
+    /// names), progressive or not, an Adobe marker, and how many RSTn markers.
+    let colorSpace: String?
+    let progressive: Bool?
+    let adobe: Bool?
+    let restartMarkers: Int?
     let luma: [UInt8]
     let rgba: [UInt8]?
 
     private enum CodingKeys: String, CodingKey {
-        case format, width, height, colorType, bitDepth, interlaced, luma, rgba
+        case format, width, height, colorType, bitDepth, interlaced, colorSpace, progressive, adobe, restartMarkers
+        case luma, rgba
     }
 
     var testDescription: String { name }
@@ -35,4 +42,7 @@ struct ImageFixture: Decodable, Sendable, CustomTestStringConvertible {
 
     static let png = all.filter { $0.format == "png" }
     static let pnm = all.filter { $0.format == "pnm" }
+    static let jpeg = all.filter { $0.format == "jpeg" }
+
+    static func named(_ name: String) -> ImageFixture { all.first { $0.name == name }! }
 }

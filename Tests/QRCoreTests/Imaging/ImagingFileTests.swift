@@ -28,16 +28,36 @@ struct ImagingFileTests {
     }
 
     @Test func unsupportedFormatsAreNamed() {
+        let use = "; use PNG, JPEG, PGM or PPM"
         let cases: [([UInt8], String)] = [
-            ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "JPEG is not supported; use PNG, PGM or PPM"),
-            (Array("GIF89a".utf8), "GIF is not supported; use PNG, PGM or PPM"),
-            (Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8), "WebP is not supported; use PNG, PGM or PPM"),
-            ([0x01, 0x02, 0xAB], "unrecognised data starting with bytes 01 02 ab; use PNG, PGM or PPM"),
+            (Array("GIF89a".utf8), "GIF is not supported" + use),
+            (Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8), "WebP is not supported" + use),
+            ([0, 0, 0, 0x18] + Array("ftypheic\u{0}\u{0}\u{0}\u{0}".utf8), "HEIC is not supported" + use),
+            ([0, 0, 0, 0x1C] + Array("ftypavif\u{0}\u{0}\u{0}\u{0}".utf8), "AVIF is not supported" + use),
+            ([0, 0, 0, 0x1C] + Array("ftypmif1\u{0}\u{0}\u{0}\u{0}".utf8), "HEIF is not supported" + use),
+            (Array("BM6\u{0}\u{0}\u{0}".utf8), "BMP is not supported" + use),
+            ([0x49, 0x49, 0x2A, 0x00, 8, 0], "TIFF is not supported" + use),
+            ([0x4D, 0x4D, 0x00, 0x2A, 0, 8], "TIFF is not supported" + use),
+            ([0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A], "JPEG 2000 is not supported" + use),
+            ([0xFF, 0x0A, 0xFA], "JPEG XL is not supported" + use),
+            (Array("%PDF-1.7".utf8), "PDF is not supported" + use),
+            ([0x01, 0x02, 0xAB], "unrecognised data starting with bytes 01 02 ab" + use),
             ([], "empty input"),
         ]
         for (bytes, description) in cases {
             #expect(throws: ImageError.unsupportedFormat(description)) { try GrayImage(imageData: bytes) }
         }
+    }
+
+    @Test func jpegIsRecognisedByItsSignatureNotItsName() throws {
+        let fixture = ImageFixture.named("jpeg-ycbcr-420.jpg")
+        let path = Self.temporaryPath("photo.png")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileIO.writeFile(atPath: path, bytes: fixture.bytes)
+        #expect(try GrayImage(contentsOfFile: path).pixels == fixture.luma)
+        // A damaged JPEG is reported as a JPEG, never as "not a PNG".
+        let error = #expect(throws: ImageError.self) { try GrayImage(imageData: Array(try fixture.bytes.prefix(300))) }
+        #expect(error?.description.hasPrefix("corrupt image: JPEG: ") == true)
     }
 
     @Test func emptyFilesAreUnsupported() throws {

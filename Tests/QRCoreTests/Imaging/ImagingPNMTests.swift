@@ -87,6 +87,6 @@ struct ImagingPNMTests {
             #expect(throws: ImageError.self) { try GrayImage(pnmData: Array("\(magic) 1 1 1\n".utf8)) }
         }
         let error = #expect(throws: ImageError.self) { try GrayImage(imageData: Array("P4 1 1\n".utf8)) }
-        #expect(error == .unsupportedFormat("PBM (P4) is not supported; use PNG, PGM or PPM"))
+        #expect(error == .unsupportedFormat("PBM (P4) is not supported; use PNG, JPEG, PGM or PPM"))
     }
 }
