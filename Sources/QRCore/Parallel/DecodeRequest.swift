@@ -2,9 +2,10 @@
 public struct DecodeRequest: Sendable, Hashable {
     /// Where the image comes from.
     public enum Source: Sendable, Hashable {
-        /// The bytes of a PNG file.
-        case png([UInt8])
-        /// A PNG, PGM or PPM file, read by the worker.
+        /// The bytes of an image file: PNG, JPEG, PGM or PPM, recognised by
+        /// their signature as ``GrayImage/init(imageData:limits:)`` does.
+        case imageData([UInt8])
+        /// A PNG, JPEG, PGM or PPM file, read by the worker.
         case file(path: String)
         /// Raw pixels.
         case pixels(PixelBuffer)
@@ -19,9 +20,9 @@ public struct DecodeRequest: Sendable, Hashable {
         self.options = options
     }
 
-    /// Decodes PNG bytes.
-    public init(png: [UInt8], options: DecodeOptions = DecodeOptions()) {
-        self.init(source: .png(png), options: options)
+    /// Decodes the bytes of a PNG, JPEG, PGM or PPM file.
+    public init(imageData: [UInt8], options: DecodeOptions = DecodeOptions()) {
+        self.init(source: .imageData(imageData), options: options)
     }
 
     /// Reads an image file.
@@ -49,8 +50,8 @@ public struct DecodeRequest: Sendable, Hashable {
 
     private func load() throws(ImageError) -> GrayImage {
         switch source {
-        case let .png(bytes):
-            try GrayImage(pngData: bytes, limits: options.limits)
+        case let .imageData(bytes):
+            try GrayImage(imageData: bytes, limits: options.limits)
         case let .file(path):
             try GrayImage(contentsOfFile: path, limits: options.limits)
         case let .pixels(buffer):

@@ -13,19 +13,19 @@ extension CodecJob {
         .encode(EncodeRequest(text: label, mode: .numeric, options: tinyOptions, format: .matrix))
     }
 
-    /// The label's bytes given as a PNG: fails at once with an image error.
+    /// The label's bytes given as image data: fails at once with an image error.
     static func unreadable(_ label: String) -> CodecJob {
-        .decode(DecodeRequest(png: Array(label.utf8)))
+        .decode(DecodeRequest(imageData: Array(label.utf8)))
     }
 
-    /// The encoded text, or the bytes of an unreadable "PNG"; "" for other jobs.
+    /// The encoded text, or the bytes of an unreadable image; "" for other jobs.
     var label: String {
         switch self {
         case let .encode(request):
             guard case let .textInMode(text, _) = request.content else { return "" }
             return text
         case let .decode(request):
-            guard case let .png(bytes) = request.source else { return "" }
+            guard case let .imageData(bytes) = request.source else { return "" }
             return String(decoding: bytes, as: UTF8.self)
         }
     }

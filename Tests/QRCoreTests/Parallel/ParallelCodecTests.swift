@@ -31,11 +31,23 @@ struct ParallelCodecTests {
         try Data(png).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let outcomes = await codec.decodeAll([
-            DecodeRequest(png: png),
+            DecodeRequest(imageData: png),
             DecodeRequest(file: file),
             DecodeRequest(pixels: PixelBuffer(bytes: image.pixels, width: image.width, height: image.height, format: .gray8)),
         ])
         #expect(try outcomes.map { try $0.get().map(\.text) } == Array(repeating: [Self.text], count: 3))
+        await codec.shutdown()
+    }
+
+    @Test func decodesJPEGBytesAndFiles() async throws {
+        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2))
+        let photo = Fixtures.url("images/qr-photo.jpg").path
+        let text = try String(contentsOf: Fixtures.url("images/qr-photo.txt"), encoding: .utf8)
+        let outcomes = await codec.decodeAll([
+            DecodeRequest(imageData: [UInt8](try Data(contentsOf: URL(fileURLWithPath: photo)))),
+            DecodeRequest(file: photo),
+        ])
+        #expect(try outcomes.map { try $0.get().map(\.text) } == [[text], [text]])
         await codec.shutdown()
     }
 

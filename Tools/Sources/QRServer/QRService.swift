@@ -70,7 +70,7 @@ public struct QRService: Sendable {
 
     /// Every route:
     /// - `GET /`, `/app.js`, `/app.css`, `/favicon.svg`: the web page.
-    /// - `POST /generate` (JSON) and `POST /decode` (PNG or multipart form): 202 and a task identifier.
+    /// - `POST /generate` (JSON) and `POST /decode` (an image or a multipart form): 202 and a task identifier.
     /// - `GET /result/{id}` (`?wait=S` waits up to S seconds) and `GET /result/{id}/image`.
     /// - `GET /qr?text=…` and `POST /decode?sync=1`: the answer at once.
     /// - `GET /metrics` (Prometheus) and `GET /healthz`.

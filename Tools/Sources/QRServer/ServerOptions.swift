@@ -14,8 +14,8 @@ public struct ServerOptions: Sendable, Hashable {
     public var codec: ParallelCodecOptions
     /// The largest request body accepted; larger bodies get 413.
     public var maxBodyBytes: Int
-    /// The largest image a decode job reads. Checked against the PNG header
-    /// before pixels are allocated, so a small file that claims a huge image
+    /// The largest image a decode job reads. Checked against the PNG or JPEG
+    /// header before pixels are allocated, so a small file that claims a huge image
     /// fails at once; bounds a worker's memory at about one byte a pixel.
     public var imageLimits: ImageLimits
     /// The largest `scale` (pixels per module) a generate request may ask for.
@@ -31,7 +31,8 @@ public struct ServerOptions: Sendable, Hashable {
     ///   - host: listening address.
     ///   - port: listening port.
     ///   - codec: workers, queue and retention of the ``ParallelCodec``.
-    ///   - maxBodyBytes: 16 MiB by default: a phone photo converted to PNG by the page fits.
+    ///   - maxBodyBytes: 16 MiB by default: a phone's JPEG photo fits as it is, and so does a
+    ///     picture the page converts to PNG or JPEG because the server cannot read it.
     ///   - imageLimits: 50 megapixels and 16,384 pixels a side by default.
     ///   - maxScale: 32 pixels a module by default (a version 40 symbol is then 6,688 pixels wide with the largest border).
     ///   - maxBorder: 16 modules by default.

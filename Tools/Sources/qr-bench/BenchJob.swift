@@ -16,7 +16,7 @@ enum BenchJob: Sendable {
         case let .generate(text, correctionLevel):
             .encode(EncodeRequest(text: text, options: EncodingOptions(correctionLevel: correctionLevel), format: .png(Self.rendering)))
         case let .decode(png):
-            .decode(DecodeRequest(png: png))
+            .decode(DecodeRequest(imageData: png))
         }
     }
 

@@ -6,7 +6,7 @@ import QRCore
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Read QR Codes from PNG, PGM or PPM images.",
+        abstract: "Read QR Codes from PNG, JPEG, PGM or PPM images.",
         discussion: """
             Prints each code's text, or with --json one JSON object per file (JSON Lines):
               {"file", "codes": [{"text", "bytes_base64", "version", "ecc", "mask",
@@ -16,7 +16,7 @@ struct DecodeCommand: ParsableCommand {
             2 when a file could not be read or the usage was wrong.
 
             Examples:
-              qr decode photo.png
+              qr decode photo.jpg
               qr decode --json scans/*.png
               curl -s https://example.com/code.png | qr decode -
             """)

@@ -17,7 +17,7 @@ struct DecodeOutcome {
     }
 
     /// Reads and decodes `file` ('-' is standard input). Only the decoding is
-    /// timed: reading the file and decoding the PNG are not.
+    /// timed: reading the file and decoding the image format are not.
     static func read(_ file: String, with reader: QRReader) -> DecodeOutcome {
         var outcome = DecodeOutcome(file: file)
         let image: GrayImage

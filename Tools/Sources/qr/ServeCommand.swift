@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
               POST /generate             JSON {"text", "ecc", "version", "mask",
                                          "scale", "border", "format", "fg", "bg"}
                                          → 202 {"task_id"}
-              POST /decode               a PNG body or a multipart form upload
+              POST /decode               an image body (PNG, JPEG, PGM, PPM) or a
+                                         multipart form upload
                                          → 202 {"task_id"}; ?sync=1 → the codes
               GET  /result/{id}          {"status": "pending"|"running"|
                                          "success"|"error", …}; ?wait=S holds it

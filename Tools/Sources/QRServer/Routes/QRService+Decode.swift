@@ -3,7 +3,7 @@ import QRCore
 
 /// `POST /decode`.
 extension QRService {
-    /// `POST /decode` with a PNG body or a multipart form upload → 202
+    /// `POST /decode` with an image body (PNG, JPEG, PGM or PPM) or a multipart form upload → 202
     /// `{"task_id"}`; with `?sync=1` → 200 `{"codes": […]}` at once, or 422
     /// when the image is unreadable or shows no code.
     func decode(_ request: Request) async throws(APIError) -> Response {
@@ -11,7 +11,7 @@ extension QRService {
         try fields.allowOnly(["sync"])
         let sync = try fields.flag("sync") ?? false
         let image = try uploadedImage(try await collectBody(request), contentType: request.headers[.contentType])
-        let job = DecodeRequest(png: image, options: DecodeOptions(limits: options.imageLimits))
+        let job = DecodeRequest(imageData: image, options: DecodeOptions(limits: options.imageLimits))
         guard sync else { return accepted(try await submit(.decode(job), kind: .decode), kind: .decode) }
         do {
             let codes = try await codec.decode(job, whenFull: .reject)
@@ -22,7 +22,8 @@ extension QRService {
     }
 
     /// The image bytes: the body itself, or the file part of a multipart form.
-    /// Whether they are a PNG is the worker's to find out: an unreadable
+    /// Whether they are an image it can read is the worker's to find out
+    /// (from their signature, whatever the Content-Type says): an unreadable
     /// image is the task's error, not the request's.
     private func uploadedImage(_ body: [UInt8], contentType: String?) throws(APIError) -> [UInt8] {
         var image = body
@@ -30,7 +31,8 @@ extension QRService {
             image = try MultipartForm.file(in: body, boundary: boundary)
         }
         guard !image.isEmpty else {
-            throw .badField(body.isEmpty ? "body" : "file", "empty; send a PNG image as the body or as a form's file")
+            throw .badField(body.isEmpty ? "body" : "file",
+                            "empty; send a PNG or JPEG image as the body or as a form's file")
         }
         return image
     }

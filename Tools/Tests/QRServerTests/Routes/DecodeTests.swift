@@ -111,6 +111,65 @@ struct DecodeTests {
         }
     }
 
+    /// A colour photo saved as a progressive JPEG, as a phone would (Fixtures/images/qr-photo.jpg).
+    private static let photo = (
+        jpeg: [UInt8](try! Fixtures.data("images/qr-photo.jpg")),
+        text: try! String(contentsOf: Fixtures.url("images/qr-photo.txt"), encoding: .utf8)
+    )
+
+    @Test func decodesAJPEGBodyAsATaskAndAtOnce() async throws {
+        try await TestServer.run { client in
+            let response = try await client.post("/decode", bytes: Self.photo.jpeg, contentType: "image/jpeg")
+            #expect(response.status == .accepted)
+            let result = try await client.finished(try #require(response.object["task_id"] as? String))
+            #expect(result["status"] as? String == "success")
+            #expect((result["codes"] as? [[String: Any]])?.map { $0["text"] as? String } == [Self.photo.text])
+            let sync = try await client.post("/decode?sync=1", bytes: Self.photo.jpeg, contentType: "image/jpeg")
+            #expect(sync.status == .ok)
+            #expect((sync.object["codes"] as? [[String: Any]])?.map { $0["text"] as? String } == [Self.photo.text])
+        }
+    }
+
+    @Test func decodesAJPEGUploadedInAForm() async throws {
+        try await TestServer.run { client in
+            let form = Multipart.form(file: Self.photo.jpeg, filename: "IMG_0042.jpg")
+            let response = try await client.post("/decode", bytes: form, contentType: Multipart.contentType)
+            #expect(response.status == .accepted)
+            let result = try await client.finished(try #require(response.object["task_id"] as? String))
+            #expect((result["codes"] as? [[String: Any]])?.map { $0["text"] as? String } == [Self.photo.text])
+            let sync = try await client.post("/decode?sync=1", bytes: form, contentType: Multipart.contentType)
+            #expect((sync.object["codes"] as? [[String: Any]])?.map { $0["text"] as? String } == [Self.photo.text])
+        }
+    }
+
+    @Test(arguments: [
+        (Array("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8), "GIF"),
+        (Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8), "WebP"),
+        ([0, 0, 0, 0x18] + Array("ftypheic\u{0}\u{0}\u{0}\u{0}".utf8), "HEIC"),
+    ])
+    func unsupportedFormatsAreNamedNeverCalledNotAPNG(_ body: [UInt8], _ format: String) async throws {
+        let expected = "image unreadable: unsupported image format: \(format) is not supported; use PNG, JPEG, PGM or PPM"
+        try await TestServer.run { client in
+            let sync = try await client.post("/decode?sync=1", bytes: body, contentType: "image/png")
+            #expect(sync.status == .unprocessableContent)
+            #expect(sync.object["error"] as? String == expected)
+            let task = try await client.post("/decode", bytes: Multipart.form(file: body), contentType: Multipart.contentType)
+            #expect(task.status == .accepted)
+            let result = try await client.finished(try #require(task.object["task_id"] as? String))
+            #expect(result["status"] as? String == "error")
+            #expect(result["message"] as? String == expected)
+        }
+    }
+
+    @Test func aTruncatedJPEGIsReportedAsAJPEG() async throws {
+        try await TestServer.run { client in
+            let response = try await client.post("/decode?sync=1", bytes: Array(Self.photo.jpeg.prefix(20_000)))
+            #expect(response.status == .unprocessableContent)
+            #expect(response.object["error"] as? String
+                == "image unreadable: corrupt image: JPEG: truncated: the data ends before the image is complete")
+        }
+    }
+
     @Test func imagesBeyondTheLimitsAreRefusedFromTheirHeader() async throws {
         // A 4,350-pixel-wide PNG of a few kilobytes: the worker refuses it from its header.
         var options = TestServer.options(maxBody: 1 << 20)
