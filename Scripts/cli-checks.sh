@@ -33,6 +33,19 @@ check "qr --version" "1.0.0" "$("$qr" --version)"
 check "kanji mode" "漢字テスト" "$("$qr" encode --mode kanji -o - --format png 漢字テスト | "$qr" decode -)"
 check "ECI 26 keeps UTF-8" "héllo wörld" "$("$qr" encode --eci -o - --format png "héllo wörld" | "$qr" decode -)"
 
+# JPEG photos, from a file and from standard input
+photo_text="$(cat Fixtures/images/qr-photo.txt)"
+check "decode a JPEG photo" "$photo_text" "$("$qr" decode Fixtures/images/qr-photo.jpg)"
+check "decode a JPEG from stdin" "$photo_text" "$("$qr" decode - < Fixtures/images/qr-photo.jpg)"
+cp Fixtures/images/qr-photo.jpg "$work/photo.png"
+check "format from the bytes, not the name" "$photo_text" "$("$qr" decode "$work/photo.png")"
+head -c 20000 Fixtures/images/qr-photo.jpg > "$work/cut.jpg"
+"$qr" decode "$work/cut.jpg" 2>"$work/err"; check "truncated JPEG exits 2" "2" "$?"
+check "truncated JPEG named" "1" "$(grep -c 'JPEG: truncated' "$work/err")"
+printf 'GIF89a\001\000\001\000' > "$work/anim.gif"
+"$qr" decode "$work/anim.gif" 2>"$work/err"; check "GIF exits 2" "2" "$?"
+check "GIF named, not called a bad PNG" "qr: $work/anim.gif: unsupported image format: GIF is not supported; use PNG, JPEG, PGM or PPM" "$(cat "$work/err")"
+
 # JSON Lines
 json="$("$qr" decode --json "$work/a.png")"
 for field in '"file"' '"codes"' '"text"' '"bytes_base64"' '"version"' '"ecc"' '"mask"' '"corners"' '"mirrored"' '"inverted"' '"errors_corrected"' '"decode_ms"'; do
