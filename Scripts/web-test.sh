@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the web page of `qr serve` in headless Chromium (Debian's chromium
 # and chromium-driver, through Selenium from PyPI): generates a code, checks
-# the preview is a readable code, decodes uploaded and dropped images, checks
+# the preview is a readable code, decodes uploaded and dropped images (a JPEG
+# photo must go to the server as it is, a WebP re-encoded), checks
 # the error and timeout messages, and saves screenshots at desktop and phone
 # widths into a temporary folder printed at the end (or WEB_TEST_OUT).
 #
@@ -31,6 +32,8 @@ work="$(mktemp -d)"
 "$qr" encode -o "$work/code.png" "https://example.com/ticket/8F3A-22C1"
 "$qr" encode -o "$work/code.svg" "drawn by the page"
 "$qr" encode --fg white -o "$work/blank.png" "nothing to see"
+cp Fixtures/images/qr-photo.jpg "$work/photo.jpg"
+cp Fixtures/images/qr-photo.txt "$work/photo.txt"
 
 . Scripts/lib-serve.sh
 start_server "$qr" "$port"

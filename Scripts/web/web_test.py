@@ -1,10 +1,12 @@
 """Drives the page of `qr serve` in headless Chromium, as a person would.
 
 Generates a code and checks that the preview is a real, readable QR Code;
-checks the download links; decodes an uploaded PNG, an uploaded SVG (drawn
-to PNG by the page) and a dropped image; checks the copy button, the
-no-code, too-long and timeout messages; and saves screenshots at desktop
-and phone widths. Run by Scripts/web-test.sh, which starts the server.
+checks the download links; decodes an uploaded PNG, an uploaded JPEG photo
+(sent as it is, byte for byte), an uploaded SVG (drawn to PNG by the page),
+a dropped image and a dropped WebP (which the server cannot read, so the
+page re-encodes it); checks the copy button, the no-code, too-long and
+timeout messages; and saves screenshots at desktop and phone widths. Run by
+Scripts/web-test.sh, which starts the server.
 """
 import argparse
 import base64
@@ -118,6 +120,25 @@ def wait_for_decoded(browser, expected):
     wait_for(browser, lambda: decoded_texts(browser) == expected)
 
 
+def record_uploads(browser):
+    """Wraps the page's fetch so that each decode upload's file part is recorded: name, type, size."""
+    browser.execute_script("""
+        window.sentUploads = [];
+        const original = window.fetch;
+        window.fetch = (input, init) => {
+          if (init && init.body instanceof FormData) {
+            const file = init.body.get('file');
+            window.sentUploads.push({ name: file.name, type: file.type, size: file.size });
+          }
+          return original(input, init);
+        };""")
+
+
+def last_upload(browser):
+    uploads = browser.execute_script("return window.sentUploads")
+    return uploads[-1] if uploads else None
+
+
 def wait_for_decode_status(browser, prefix):
     status = browser.find_element(By.ID, "decode-status")
     wait_for(browser, lambda: status.text.startswith(prefix))
@@ -176,9 +197,39 @@ def decode_flow(browser, base, out, check, label, fixtures):
 
 
 def desktop_extras(browser, base, out, check, fixtures):
+    record_uploads(browser)
+    photo = fixtures / "photo.jpg"
+    upload(browser, photo)
+    wait_for_decoded(browser, [(fixtures / "photo.txt").read_text()])
+    sent = last_upload(browser)
+    check("desktop: uploaded JPEG photo decoded and sent as it is",
+          sent == {"name": "photo.jpg", "type": "image/jpeg", "size": photo.stat().st_size}, sent)
+    screenshot(browser, out / "desktop-3-jpeg.png")
+
     upload(browser, fixtures / "code.svg")
     wait_for_decoded(browser, ["drawn by the page"])
-    check("desktop: uploaded SVG drawn to PNG and decoded", True)
+    sent = last_upload(browser)
+    check("desktop: uploaded SVG drawn to PNG and decoded", sent and sent["type"] == "image/png", sent)
+
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const picture = new Image();
+        picture.onload = () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = picture.naturalWidth;
+          canvas.height = picture.naturalHeight;
+          canvas.getContext('2d').drawImage(picture, 0, 0);
+          canvas.toBlob((blob) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([blob], 'shot.webp', { type: 'image/webp' }));
+            document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            done();
+          }, 'image/webp', 0.9);
+        };
+        picture.src = '/qr?text=' + encodeURIComponent('sent as webp') + '&scale=6';""")
+    wait_for_decoded(browser, ["sent as webp"])
+    sent = last_upload(browser)
+    check("desktop: dropped WebP re-encoded as JPEG and decoded", sent and sent["type"] == "image/jpeg", sent)
 
     browser.execute_async_script("""
         const done = arguments[arguments.length - 1];

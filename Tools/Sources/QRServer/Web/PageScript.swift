@@ -236,15 +236,27 @@ enum PageScript {
     });
   }
 
-  // PNG files within the limit go as they are; anything else the browser can
-  // show (JPEG, WebP, GIF, SVG…) is drawn on white and sent as PNG, shrunk
-  // until it fits the server's body limit.
-  async function asPNG(file) {
-    if (file.type === 'image/png' && file.size <= MAX_BODY) return file;
+  // Whether the server reads the file, told by its first bytes as the server
+  // itself tells formats apart: PNG, JPEG, or Netpbm P2, P3, P5, P6.
+  async function serverReads(file) {
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    const startsWith = (...bytes) => bytes.every((byte, index) => head[index] === byte);
+    return startsWith(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A) || startsWith(0xFF, 0xD8, 0xFF)
+      || (head[0] === 0x50 && [0x32, 0x33, 0x35, 0x36].includes(head[1]));
+  }
+
+  // Files the server reads go as they are when they fit its body limit: a
+  // phone's JPEG keeps every pixel and is not made larger. Anything else the
+  // browser can show (HEIC, WebP, AVIF, GIF, SVG…), and what is too large, is
+  // drawn on white and sent as PNG if it is a drawing (SVG, GIF) or as JPEG
+  // if it is a photo, shrunk until it fits.
+  async function uploadable(file) {
+    if (file.size <= MAX_BODY && await serverReads(file)) return file;
     const picture = await loadPicture(uploadURL);
     const width = picture.naturalWidth || 1000;
     const height = picture.naturalHeight || 1000;
     const vector = file.type === 'image/svg+xml';
+    const type = vector || file.type === 'image/gif' ? 'image/png' : 'image/jpeg';
     let scale = vector ? Math.max(1, 1200 / Math.max(width, height)) : Math.min(1, MAX_UPLOAD_SIDE / Math.max(width, height));
     for (;;) {
       const canvas = document.createElement('canvas');
@@ -254,8 +266,8 @@ enum PageScript {
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.drawImage(picture, 0, 0, canvas.width, canvas.height);
-      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-      if (blob && blob.size <= MAX_BODY) return blob;
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, type, 0.92));
+      if (blob && blob.size <= MAX_BODY) return new File([blob], type === 'image/png' ? 'upload.png' : 'upload.jpg', { type });
       if (canvas.width < 200 || canvas.height < 200) throw new TaskError('This picture is too large to upload.', 'failed');
       scale /= 1.5;
     }
@@ -266,7 +278,9 @@ enum PageScript {
     if (message.startsWith('no QR code found')) {
       return 'No QR Code found in this picture. Try a sharper, closer or better-lit shot.';
     }
-    if (message.startsWith('image unreadable')) return 'This file could not be read as an image.';
+    if (message.startsWith('image unreadable')) {
+      return `This file could not be read as an image (${message.replace(/^image unreadable: /, '')}).`;
+    }
     if (error.kind === 'busy') return 'The server is busy. Please try again in a moment.';
     return message;
   }
@@ -314,9 +328,9 @@ enum PageScript {
     dec.codes.replaceChildren();
     showDecodeState('busy', 'Reading the picture…');
     try {
-      const png = await asPNG(file);
+      const upload = await uploadable(file);
       const form = new FormData();
-      form.append('file', png, 'upload.png');
+      form.append('file', upload, upload.name || 'upload');
       showDecodeState('busy', 'Looking for QR Codes…');
       const result = await runTask('/decode', { method: 'POST', body: form }, controller.signal);
       if (controller === decoding) showCodes(result.codes);
