@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses in Fuzz/ and runs them.
 #
-#   Scripts/fuzz.sh [png|pixels|codewords|all] [SECONDS]     default: all, 300 s each
+#   Scripts/fuzz.sh [png|jpeg|pixels|codewords|all] [SECONDS]     default: all, 300 s each
 #
 # QRCore is built once, in .build-fuzz/, with AddressSanitizer, libFuzzer's
 # coverage instrumentation and -enable-testing (the codewords harness reaches
@@ -16,25 +16,27 @@
 # left in Fuzz/out/NAME/ (crash-*, leak-*, timeout-*, oom-*). To replay one
 # with its stack trace:
 #   SWIFT_BACKTRACE=enable=no Fuzz/out/bin/NAME FILE 2>&1 | swift demangle --simplified
-# Needs libpng-dev and pkg-config, as the package does.
+# Needs libpng-dev, libjpeg62-turbo-dev and pkg-config, as the package does.
+# The system's libpng and libjpeg are not instrumented: coverage guides the
+# mutations through the shims and QRCore.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target="${1:-all}"
 seconds="${2:-300}"
 case "$target" in
-  png|pixels|codewords) harnesses=("$target") ;;
-  all) harnesses=(png pixels codewords) ;;
-  *) echo "usage: Scripts/fuzz.sh [png|pixels|codewords|all] [SECONDS]" >&2; exit 2 ;;
+  png|jpeg|pixels|codewords) harnesses=("$target") ;;
+  all) harnesses=(png jpeg pixels codewords) ;;
+  *) echo "usage: Scripts/fuzz.sh [png|jpeg|pixels|codewords|all] [SECONDS]" >&2; exit 2 ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number, not '$seconds'" >&2; exit 2; }
 
-# Longest input per harness: a small QR PNG, or a corrupt one, is well under
-# 16 KiB; 32 KiB of raw pixels holds a 90×90 RGBA symbol; the largest symbol
+# Longest input per harness: a small QR PNG or JPEG, or a corrupt one, is well
+# under 16 KiB; 32 KiB of raw pixels holds a 90×90 RGBA symbol; the largest symbol
 # (version 40) has 3,706 codewords, twice that with its uncertainty flags.
 max_len() {
   case "$1" in
-    png) echo 16384 ;;
+    png|jpeg) echo 16384 ;;
     pixels) echo 32768 ;;
     codewords) echo 8192 ;;
   esac
@@ -43,6 +45,7 @@ max_len() {
 source_file() {
   case "$1" in
     png) echo Fuzz/png/PNGFuzzer.swift ;;
+    jpeg) echo Fuzz/jpeg/JPEGFuzzer.swift ;;
     pixels) echo Fuzz/pixels/PixelsFuzzer.swift ;;
     codewords) echo Fuzz/codewords/CodewordsFuzzer.swift ;;
   esac
@@ -74,9 +77,11 @@ build_harness() {  # build_harness NAME
   swiftc -use-ld=lld -sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 \
     -I "$lib/Modules" \
     -Xcc -fmodule-map-file="$lib/CQRPNG.build/module.modulemap" -Xcc -I -Xcc Sources/CQRPNG/include \
+    -Xcc -fmodule-map-file="$lib/CQRJPEG.build/module.modulemap" -Xcc -I -Xcc Sources/CQRJPEG/include \
     -Xcc -fmodule-map-file=Sources/CLibPNG/module.modulemap $(pkg-config --cflags-only-I libpng) \
-    "$(source_file "$1")" "$lib"/QRCore.build/*.o "$lib"/CQRPNG.build/*.o \
-    $(pkg-config --libs libpng) -o "Fuzz/out/bin/$1"
+    -Xcc -fmodule-map-file=Sources/CLibJPEG/module.modulemap $(pkg-config --cflags-only-I libjpeg) \
+    "$(source_file "$1")" "$lib"/QRCore.build/*.o "$lib"/CQRPNG.build/*.o "$lib"/CQRJPEG.build/*.o \
+    $(pkg-config --libs libpng libjpeg) -o "Fuzz/out/bin/$1"
 }
 
 run_harness() {  # run_harness NAME: prints a summary, returns libFuzzer's status
