@@ -2,9 +2,9 @@
 """Make a hard, photo-like QR Code evaluation corpus for `peers.sh decode-eval`.
 
 usage: make-hard-corpus.py OUTDIR [--seed N] [--per-category N]
-                           [--categories a,b,...] [--jobs N]
+                           [--categories a,b,...] [--jobs N] [--jpeg]
 
-Writes OUTDIR/<category>/<category>-NNN.png and OUTDIR/manifest.json, a JSON
+Writes OUTDIR/<category>/<category>-NNN.png (.jpg with --jpeg) and OUTDIR/manifest.json, a JSON
 list of {"file", "category", "texts", "info"}; "texts" are the exact texts of
 every code in the image ([] for images without a code), "info" records how
 the image was made (encoder, version, level, module size, degradations).
@@ -18,6 +18,14 @@ supersampled ray casting onto a cluttered background (gradients, texture,
 shapes, text, cards, other barcode symbologies), then lit (uneven light,
 vignetting, shadows, glare) and photographed (defocus or motion blur, exposure
 and gamma, signal-dependent sensor noise, sometimes JPEG).
+
+--jpeg saves every image as a phone saves a photo: colour (never converted
+to grey), resampled (most down by 0.7-0.95, some up by 1.1-1.4 as digital
+zoom), sharpened by an unsharp mask, then written as a real .jpg file by
+libjpeg (Pillow) at quality 55-92, 4:2:0 (most), 4:2:2 or 4:4:4, a third
+of them progressive. The scenes are the same as without --jpeg (the phone
+stage draws from its own random stream), but the in-camera JPEG round trip
+(and the jpeg category's quality 20-50) is replaced by the phone's own.
 
 Payloads are realistic (URLs, tickets, boarding passes, vCard/MECARD, Wi-Fi,
 GS1-like strings, EPC payments, text with accents and CJK in byte mode, ...)
@@ -38,8 +46,12 @@ Needs numpy, opencv, segno, qrcodegen, qrcode and zxingcpp (the peers venv):
         --ours "$PWD/.build/release/qr decode --json"
 The default corpus (19 categories x 20) takes about 12 minutes with --jobs 2 on
 two busy cores and about 750 MB (the 3000x2000 images are a fifth of it).
+The colour JPEG set of the README:
+    Benchmarks/peers/peers.sh python Scripts/make-hard-corpus.py /tmp/hard-jpeg --jpeg --seed 5 \\
+        --per-category 10 --jobs 2
 """
 import argparse
+import io
 import json
 import math
 import os
@@ -52,6 +64,7 @@ import qrcode
 import qrcode.constants
 import segno
 import zxingcpp
+from PIL import Image
 from qrcodegen import QrCode, QrSegment
 
 CATEGORIES = [
@@ -891,9 +904,11 @@ def camera(rng, img, info, blur=None, motion=None, disk=None, noise=None, shot=N
         out[m] = rng.integers(0, 2, (int(m.sum()), 1)).astype(np.float32)
     g = chance(rng, 0.2) if gray is None else gray
     out8 = np.clip(out * 255 + 0.5, 0, 255).astype(np.uint8)
+    q = (int(rng.integers(75, 96)) if chance(rng, 0.3) else None) if jpeg is None else jpeg
+    if PHONE_JPEG:  # colour, and the phone's JPEG instead of this one (decided after drawing both)
+        g, q = False, None
     if g:
         out8 = cv2.cvtColor(out8, cv2.COLOR_BGR2GRAY)
-    q = (int(rng.integers(75, 96)) if chance(rng, 0.3) else None) if jpeg is None else jpeg
     if q:
         ok, buf = cv2.imencode(".jpg", out8, [cv2.IMWRITE_JPEG_QUALITY, q])
         out8 = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
@@ -906,6 +921,34 @@ def camera(rng, img, info, blur=None, motion=None, disk=None, noise=None, shot=N
     if salt:
         info["salt"] = salt
     return out8
+
+
+# Whether images are saved as phone JPEGs (--jpeg); set in each worker by make_one.
+PHONE_JPEG = False
+
+
+def phone_jpeg(rng, img, info):
+    """What a phone does between the sensor and the .jpg file: resample, sharpen, compress.
+    img: BGR uint8. Returns the JPEG bytes."""
+    out = img.astype(np.float32)
+    H, W = img.shape[:2]
+    r = rng.random()
+    factor = U(rng, 0.7, 0.95) if r < 0.55 else U(rng, 1.1, 1.4) if r < 0.75 else 1.0
+    if factor != 1.0:
+        size = (max(1, int(round(W * factor))), max(1, int(round(H * factor))))
+        out = cv2.resize(out, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)
+    amount, sigma = U(rng, 0.3, 1.2), U(rng, 0.6, 1.5)
+    out = out + amount * (out - cv2.GaussianBlur(out, (0, 0), sigma))
+    rgb = cv2.cvtColor(np.clip(out + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_BGR2RGB)
+    quality = int(rng.integers(55, 93))
+    subsampling = pick(rng, ["4:2:0"] * 3 + ["4:2:2", "4:4:4"])
+    progressive = chance(rng, 0.33)
+    buffer = io.BytesIO()
+    Image.fromarray(rgb, "RGB").save(buffer, "JPEG", quality=quality, subsampling=subsampling,
+                                     progressive=progressive)
+    info["phone"] = {"resample": round(factor, 3), "sharpen": [round(amount, 2), round(sigma, 2)],
+                     "quality": quality, "subsampling": subsampling, "progressive": progressive}
+    return buffer.getvalue()
 
 
 PHOTO_SIZES = [(640, 480), (800, 600), (1024, 768), (1280, 960), (1280, 720), (1600, 1200),
@@ -1473,7 +1516,9 @@ GENERATORS = {name: globals()["gen_" + name] for name in CATEGORIES}
 
 
 def make_one(job):
-    outdir, seed, cat, i = job
+    global PHONE_JPEG
+    outdir, seed, cat, i, phone = job
+    PHONE_JPEG = phone
     rng = np.random.default_rng([seed, zlib.crc32(cat.encode()), i])
     info = {}
     for attempt in range(5):
@@ -1484,26 +1529,31 @@ def make_one(job):
             info = {"retry": attempt + 1}
     else:
         raise RuntimeError(f"{cat}-{i}: could not generate")
-    rel = f"{cat}/{cat}-{i:03d}.png"
+    rel = f"{cat}/{cat}-{i:03d}.{'jpg' if phone else 'png'}"
     path = os.path.join(outdir, rel)
-    cv2.imwrite(path, img)
+    if phone:
+        with open(path, "wb") as f:
+            f.write(phone_jpeg(np.random.default_rng([seed, zlib.crc32(cat.encode()), i, 1]), img, info))
+    else:
+        cv2.imwrite(path, img)
     return {"file": rel, "category": cat, "texts": texts, "info": info}
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("outdir", help="output folder (created); gets manifest.json and <category>/*.png")
+    ap.add_argument("outdir", help="output folder (created); gets manifest.json and <category>/*.png (or .jpg)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--per-category", type=int, default=20, help="images per category (default 20)")
     ap.add_argument("--categories", default=",".join(CATEGORIES), help="comma-separated subset of: " + ",".join(CATEGORIES))
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (the output does not depend on it)")
+    ap.add_argument("--jpeg", action="store_true", help="save colour JPEGs as a phone would, not PNGs")
     a = ap.parse_args()
     cats = [c for c in a.categories.split(",") if c]
     for c in cats:
         if c not in GENERATORS:
             sys.exit(f"unknown category {c}; known: {', '.join(CATEGORIES)}")
         os.makedirs(os.path.join(a.outdir, c), exist_ok=True)
-    jobs = [(a.outdir, a.seed, c, i) for c in cats for i in range(a.per_category)]
+    jobs = [(a.outdir, a.seed, c, i, a.jpeg) for c in cats for i in range(a.per_category)]
     if a.jobs > 1:
         import multiprocessing
         with multiprocessing.Pool(a.jobs) as pool:
