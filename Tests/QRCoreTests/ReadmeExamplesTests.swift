@@ -36,6 +36,8 @@ struct ReadmeExamplesTests {
         #expect(QRReader().read(image).map(\.text) == ["https://example.com/ticket/8F3A"])
         #expect(QRReader().read(try GrayImage(pngData: png)).first?.text == "https://example.com/ticket/8F3A")
         #expect(try QRDecoder.decode(code.modules).text == "https://example.com/ticket/8F3A")
+        let photo = try GrayImage(contentsOfFile: Fixtures.url("images/qr-photo.jpg").path)
+        #expect(QRReader().read(photo).count == 1)
     }
 
     @Test func parallelCodecExample() async throws {
@@ -48,9 +50,11 @@ struct ReadmeExamplesTests {
         }
         #expect(QRReader().read(try GrayImage(pngData: bytes)).map(\.text) == ["https://example.com"])
 
-        let photo = Fixtures.url("bench/photo-640x480.png").path
+        let photo = Fixtures.url("images/qr-photo.jpg").path
         let codes = try await codec.decode(DecodeRequest(file: photo))
         #expect(!codes.isEmpty)
+        let photoBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: photo)))
+        #expect(try await codec.decode(DecodeRequest(imageData: photoBytes)) == codes)
         let paths = [photo, "/nonexistent.png"]
         let results = await codec.decodeAll(paths.map { DecodeRequest(file: $0) }, whenFull: .reject)
         #expect(results.count == 2)
