@@ -6,9 +6,18 @@ import PackageDescription
 
 let package = Package(
     name: "QRCore",
-    platforms: [.macOS(.v15)],
+    // The lowest floors the APIs QRCore uses allow: ContinuousClock and
+    // Duration (ParallelCodec's clock) set macOS 13, iOS 16, tvOS 16 and
+    // watchOS 9; visionOS has them from 1.0. Scripts/check-availability.sh
+    // checks it on Linux.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "QRCore", targets: ["QRCore"]),
+    ],
+    traits: [
+        .trait(name: "PNG", description: "Read PNG files with libpng. Writing PNG needs no C library."),
+        .trait(name: "JPEG", description: "Read JPEG files with libjpeg-turbo."),
+        .default(enabledTraits: ["PNG", "JPEG"]),
     ],
     targets: [
         // libpng, found through pkg-config (Debian: libpng-dev, Homebrew: libpng).
@@ -19,7 +28,12 @@ let package = Package(
         ),
         // The only code that calls libpng. libpng reports errors by longjmp, which
         // must never cross Swift frames, so every setjmp lives in this C target.
-        .target(name: "CQRPNG", dependencies: ["CLibPNG"]),
+        // Its source compiles to nothing without the PNG trait.
+        .target(
+            name: "CQRPNG",
+            dependencies: [.target(name: "CLibPNG", condition: .when(traits: ["PNG"]))],
+            cSettings: [.define("QRCORE_PNG", .when(traits: ["PNG"]))]
+        ),
         // libjpeg-turbo, found through pkg-config (Debian: libjpeg62-turbo-dev, Homebrew: jpeg-turbo).
         .systemLibrary(
             name: "CLibJPEG",
@@ -27,8 +41,18 @@ let package = Package(
             providers: [.apt(["libjpeg62-turbo-dev"]), .brew(["jpeg-turbo"])]
         ),
         // The only code that calls libjpeg, which also reports errors by longjmp.
-        .target(name: "CQRJPEG", dependencies: ["CLibJPEG"]),
-        .target(name: "QRCore", dependencies: ["CQRPNG", "CQRJPEG"]),
+        .target(
+            name: "CQRJPEG",
+            dependencies: [.target(name: "CLibJPEG", condition: .when(traits: ["JPEG"]))],
+            cSettings: [.define("QRCORE_JPEG", .when(traits: ["JPEG"]))]
+        ),
+        .target(
+            name: "QRCore",
+            dependencies: [
+                .target(name: "CQRPNG", condition: .when(traits: ["PNG"])),
+                .target(name: "CQRJPEG", condition: .when(traits: ["JPEG"])),
+            ]
+        ),
         .testTarget(name: "QRCoreTests", dependencies: ["QRCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -70,6 +70,15 @@ if ! swift build -c release --target QRCore --scratch-path "$scratch" \
 fi
 lib="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
+# QRCore's objects for the sources that exist now: a renamed or deleted
+# source leaves its old object behind in the scratch folder.
+qrcore_objects() {
+  for object in "$lib"/QRCore.build/*.swift.o; do
+    source="$(basename "$object" .o)"
+    if [ -n "$(find Sources/QRCore -name "$source" -print -quit)" ]; then echo "$object"; fi
+  done
+}
+
 build_harness() {  # build_harness NAME
   echo "==> building Fuzz/out/bin/$1"
   mkdir -p Fuzz/out/bin
@@ -80,7 +89,7 @@ build_harness() {  # build_harness NAME
     -Xcc -fmodule-map-file="$lib/CQRJPEG.build/module.modulemap" -Xcc -I -Xcc Sources/CQRJPEG/include \
     -Xcc -fmodule-map-file=Sources/CLibPNG/module.modulemap $(pkg-config --cflags-only-I libpng) \
     -Xcc -fmodule-map-file=Sources/CLibJPEG/module.modulemap $(pkg-config --cflags-only-I libjpeg) \
-    "$(source_file "$1")" "$lib"/QRCore.build/*.o "$lib"/CQRPNG.build/*.o "$lib"/CQRJPEG.build/*.o \
+    "$(source_file "$1")" $(qrcore_objects) "$lib"/CQRPNG.build/*.o "$lib"/CQRJPEG.build/*.o \
     $(pkg-config --libs libpng libjpeg) -o "Fuzz/out/bin/$1"
 }
 

@@ -1,4 +1,4 @@
-import QRCore
+@testable import QRCore
 
 // libFuzzer harness: image file bytes → GrayImage → QRReader.
 //

@@ -1,5 +1,9 @@
 #include "CQRJPEG.h"
 
+// Compiled only with the JPEG package trait (QRCORE_JPEG), so that QRCore builds
+// with no libjpeg at all when the trait is off.
+#ifdef QRCORE_JPEG
+
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -308,3 +312,5 @@ qrjpeg_status qrjpeg_decode_gray(const uint8_t *data, size_t size, qrjpeg_limits
 }
 
 void qrjpeg_free(void *pointer) { free(pointer); }
+
+#endif  // QRCORE_JPEG

@@ -1,5 +1,9 @@
 #include "CQRPNG.h"
 
+// Compiled only with the PNG package trait (QRCORE_PNG), so that QRCore builds
+// with no libpng at all when the trait is off.
+#ifdef QRCORE_PNG
+
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -225,138 +229,6 @@ qrpng_status qrpng_decode(const uint8_t *data, size_t size, qrpng_limits limits,
     return QRPNG_OK;
 }
 
-// MARK: - Writing
-
-typedef struct {
-    uint8_t *data;
-    size_t size;
-    size_t capacity;
-} memory_writer;
-
-static void write_to_memory(png_structp png, png_bytep bytes, size_t count) {
-    memory_writer *writer = (memory_writer *)png_get_io_ptr(png);
-    if (writer->capacity - writer->size < count) {
-        size_t capacity = writer->capacity ? writer->capacity : 4096;
-        while (capacity - writer->size < count) capacity *= 2;
-        uint8_t *grown = realloc(writer->data, capacity);
-        if (grown == NULL) png_error(png, "out of memory");
-        writer->data = grown;
-        writer->capacity = capacity;
-    }
-    memcpy(writer->data + writer->size, bytes, count);
-    writer->size += count;
-}
-
-static void flush_memory(png_structp png) { (void)png; }
-
-static int valid_header(const qrpng_header *header) {
-    if (header == NULL || header->width == 0 || header->height == 0 ||
-        header->width > PNG_UINT_31_MAX || header->height > PNG_UINT_31_MAX) return 0;
-    int depth = header->bit_depth;
-    switch (header->color_type) {
-    case QRPNG_COLOR_RGBA:
-        return depth == 8;
-    case QRPNG_COLOR_GRAY:
-        return depth == 1 || depth == 2 || depth == 4 || depth == 8;
-    case QRPNG_COLOR_PALETTE:
-        return (depth == 1 || depth == 2 || depth == 4 || depth == 8) && header->palette != NULL &&
-               header->palette_entries >= 1 && header->palette_entries <= (1 << depth) &&
-               header->alpha_entries >= 0 && header->alpha_entries <= header->palette_entries;
-    default:
-        return 0;
-    }
-}
-
-// Bytes of one packed row, without the filter-type byte.
-static size_t packed_row_bytes(const qrpng_header *header) {
-    size_t channels = header->color_type == QRPNG_COLOR_RGBA ? 4 : 1;
-    return ((size_t)header->width * channels * (size_t)header->bit_depth + 7) / 8;
-}
-
-typedef struct {
-    shim_errors errors;
-    memory_writer writer;
-    const qrpng_header *header;
-    const uint8_t *rows;          // rows to filter and compress, or NULL
-    size_t stride;
-    const uint8_t *zlib_stream;   // or the compressed image data
-    size_t stream_size;
-    png_structp png;
-    png_infop info;
-} encode_job;
-
-static void write_header(png_structp png, png_infop info, const qrpng_header *header) {
-    png_set_IHDR(png, info, header->width, header->height, header->bit_depth, header->color_type,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    if (header->color_type == QRPNG_COLOR_PALETTE) {
-        png_color entries[256];
-        for (int i = 0; i < header->palette_entries; i++) {
-            entries[i].red = header->palette[3 * i];
-            entries[i].green = header->palette[3 * i + 1];
-            entries[i].blue = header->palette[3 * i + 2];
-        }
-        png_set_PLTE(png, info, entries, header->palette_entries);
-        if (header->alpha != NULL && header->alpha_entries > 0) {
-            png_set_tRNS(png, info, header->alpha, header->alpha_entries, NULL);
-        }
-    }
-    png_write_info(png, info);
-}
-
-static qrpng_status encode_guarded(encode_job *job) {
-    if (setjmp(job->errors.jump)) return job->errors.status;
-    png_structp png = job->png;
-    png_set_write_fn(png, &job->writer, write_to_memory, flush_memory);
-    write_header(png, job->info, job->header);
-    if (job->rows != NULL) {
-        for (uint32_t y = 0; y < job->header->height; y++) png_write_row(png, job->rows + (size_t)y * job->stride);
-        png_write_end(png, job->info);
-    } else {
-        png_write_chunk(png, (png_const_bytep) "IDAT", job->zlib_stream, job->stream_size);
-        png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
-    }
-    return QRPNG_OK;
-}
-
-static qrpng_status run_encode(encode_job *job, uint8_t **png_out, size_t *png_size) {
-    job->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &job->errors, on_error, on_warning);
-    job->info = job->png ? png_create_info_struct(job->png) : NULL;
-    qrpng_status status = QRPNG_ERROR_MEMORY;
-    if (job->info == NULL) set_message(job->errors.message, job->errors.message_size, "out of memory");
-    else status = encode_guarded(job);
-    png_destroy_write_struct(&job->png, job->info ? &job->info : NULL);
-    if (status != QRPNG_OK) {
-        free(job->writer.data);
-        return status;
-    }
-    *png_out = job->writer.data;
-    *png_size = job->writer.size;
-    return QRPNG_OK;
-}
-
-qrpng_status qrpng_encode(const qrpng_header *header, const uint8_t *rows, size_t stride,
-                          uint8_t **png_out, size_t *png_size, char *message, size_t message_size) {
-    if (rows == NULL || png_out == NULL || png_size == NULL || !valid_header(header) ||
-        stride < packed_row_bytes(header)) {
-        set_message(message, message_size, "invalid arguments");
-        return QRPNG_ERROR_ARGUMENT;
-    }
-    *png_out = NULL;
-    encode_job job = {.errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT},
-                      .header = header, .rows = rows, .stride = stride};
-    return run_encode(&job, png_out, png_size);
-}
-
-qrpng_status qrpng_encode_compressed(const qrpng_header *header, const uint8_t *zlib_stream, size_t stream_size,
-                                     uint8_t **png_out, size_t *png_size, char *message, size_t message_size) {
-    if (zlib_stream == NULL || stream_size == 0 || png_out == NULL || png_size == NULL || !valid_header(header)) {
-        set_message(message, message_size, "invalid arguments");
-        return QRPNG_ERROR_ARGUMENT;
-    }
-    *png_out = NULL;
-    encode_job job = {.errors = {.message = message, .message_size = message_size, .status = QRPNG_ERROR_FORMAT},
-                      .header = header, .zlib_stream = zlib_stream, .stream_size = stream_size};
-    return run_encode(&job, png_out, png_size);
-}
-
 void qrpng_free(void *pointer) { free(pointer); }
+
+#endif  // QRCORE_PNG

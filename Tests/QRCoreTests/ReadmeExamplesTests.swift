@@ -22,7 +22,8 @@ struct ReadmeExamplesTests {
         #expect(try QRDecoder.decode(mixed.modules).text == "INVOICE 0012345678")
     }
 
-    @Test func renderingAndDecodingExamples() throws {
+    @Test(.enabled(if: BuildTraits.readsPNG))
+    func renderingAndDecodingExamples() throws {
         let code = try QRCode(text: "https://example.com/ticket/8F3A", correctionLevel: .medium)
         let png = try code.pngData(options: RenderOptions(scale: 10, border: 4))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID()).png").path
@@ -40,7 +41,8 @@ struct ReadmeExamplesTests {
         #expect(QRReader().read(photo).count == 1)
     }
 
-    @Test func parallelCodecExample() async throws {
+    @Test(.enabled(if: BuildTraits.readsPNG))
+    func parallelCodecExample() async throws {
         let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2, queueCapacity: 256))
         let id = try await codec.submit(.encode(EncodeRequest(text: "https://example.com", format: .png(RenderOptions()))))
         #expect(await codec.status(id) != .unknown)

@@ -50,37 +50,6 @@ typedef struct {
 qrpng_status qrpng_decode(const uint8_t *data, size_t size, qrpng_limits limits, int channels,
                           uint8_t **pixels, qrpng_info *info, char *message, size_t message_size);
 
-// The IHDR and palette of an image to write. color_type is QRPNG_COLOR_GRAY or
-// QRPNG_COLOR_PALETTE with bit_depth 1, 2, 4 or 8, or QRPNG_COLOR_RGBA with
-// bit_depth 8. For palette images, palette holds palette_entries RGB triples
-// (at most 2^bit_depth) and alpha (may be NULL) holds alpha_entries alpha
-// values (tRNS) for the first entries.
-typedef struct {
-    uint32_t width;
-    uint32_t height;
-    int color_type;
-    int bit_depth;
-    const uint8_t *palette;
-    int palette_entries;
-    const uint8_t *alpha;
-    int alpha_entries;
-} qrpng_header;
-
-// Encodes rows of packed pixels, stride bytes apart, with libpng's adaptive
-// filtering and zlib's default compression: the general path, for images
-// such as photos. On success *png must be released with qrpng_free.
-qrpng_status qrpng_encode(const qrpng_header *header, const uint8_t *rows, size_t stride,
-                          uint8_t **png, size_t *png_size, char *message, size_t message_size);
-
-// Writes a PNG whose image data is already compressed: zlib_stream must be a
-// complete zlib stream of the filtered scanlines (each row a filter-type byte
-// followed by its packed pixels). libpng writes the signature, IHDR, PLTE,
-// tRNS, one IDAT holding the stream, and IEND, with their CRCs. This is the
-// fast path for rendered symbols, whose caller compresses knowing that rows
-// repeat. On success *png must be released with qrpng_free.
-qrpng_status qrpng_encode_compressed(const qrpng_header *header, const uint8_t *zlib_stream, size_t stream_size,
-                                     uint8_t **png, size_t *png_size, char *message, size_t message_size);
-
 // Releases memory returned by this shim.
 void qrpng_free(void *pointer);
 

@@ -29,8 +29,10 @@ enum FileIO {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw systemFailure(path, "cannot stat") }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(path: path, reason: "is a directory") }
-        let isRegular = status.st_mode & S_IFMT == S_IFREG
+        // mode_t is UInt32 on Linux and UInt16 on Darwin, where the S_IF* macros are Int32.
+        let type = Int(status.st_mode) & Int(S_IFMT)
+        guard type != Int(S_IFDIR) else { throw Failure(path: path, reason: "is a directory") }
+        let isRegular = type == Int(S_IFREG)
         let expected = isRegular ? Int(status.st_size) : 0
         guard expected <= maxBytes else { throw tooLarge(path, expected, maxBytes) }
         var bytes = [UInt8]()

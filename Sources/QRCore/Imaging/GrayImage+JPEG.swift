@@ -11,9 +11,15 @@ extension GrayImage {
     ///   header alone, before pixel memory is allocated;
     ///   ``ImageError/corrupt(_:)`` for damaged or truncated data (never grey
     ///   padding); ``ImageError/unsupportedFormat(_:)`` for 12-bit, lossless
-    ///   or hierarchical JPEG and unknown colour spaces.
+    ///   or hierarchical JPEG and unknown colour spaces;
+    ///   ``ImageError/formatNotBuiltIn(_:)`` when QRCore was built without
+    ///   the `JPEG` trait.
     public init(jpegData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
-        let decoded = try JPEGCodec.decode(jpegData, limits: limits)
+        #if JPEG
+        let decoded = try JPEGDecoder.decode(jpegData, limits: limits)
         self.init(width: decoded.info.width, height: decoded.info.height, pixels: decoded.pixels)
+        #else
+        throw .formatNotBuiltIn("JPEG")
+        #endif
     }
 }

@@ -7,22 +7,22 @@ extension GrayImage {
     /// correction is applied: a code's contrast survives any gamma.
     /// - Throws: ``ImageError/tooLarge(width:height:limit:)`` from the header
     ///   alone, before pixel memory is allocated; ``ImageError/corrupt(_:)``
-    ///   for anything libpng rejects.
+    ///   for anything libpng rejects; ``ImageError/formatNotBuiltIn(_:)`` when
+    ///   QRCore was built without the `PNG` trait.
     public init(pngData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
-        let decoded = try PNGCodec.decode(pngData, limits: limits, channels: 1)
+        #if PNG
+        let decoded = try PNGDecoder.decode(pngData, limits: limits, channels: 1)
         self.init(width: decoded.info.width, height: decoded.info.height, pixels: decoded.pixels)
+        #else
+        throw .formatNotBuiltIn("PNG")
+        #endif
     }
 
-    /// This image as an 8-bit greyscale PNG, for saving images in tests and tools.
-    /// - Throws: ``ImageError/invalidDimensions(width:height:)`` for an empty
-    ///   image, ``ImageError/encodingFailed(_:)`` if libpng fails.
-    public func pngData() throws(ImageError) -> [UInt8] {
-        guard width > 0, height > 0 else { throw .invalidDimensions(width: width, height: height) }
-        let header = PNGCodec.Header(width: width, height: height, colorType: .gray, bitDepth: 8)
-        do {
-            return try PNGCodec.encode(header, rows: pixels, stride: width)
-        } catch {
-            throw .encodingFailed(error.message)
-        }
+    /// This image as an 8-bit greyscale PNG, for saving images in tests.
+    /// - Precondition: 1…8,192 pixels wide (one Adler-32 block a row) and at least 1 high.
+    func pngData() -> [UInt8] {
+        let stream = RasterDeflater.zlibStream(rows: pixels, rowBytes: width, repeatCount: 1)
+        return PNGWriter.png(PNGWriter.Header(width: width, height: height, colorType: .gray, bitDepth: 8),
+                             zlibStream: stream)
     }
 }

@@ -17,8 +17,10 @@ public enum ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// Memory for the pixels could not be allocated.
     case outOfMemory
-    /// libpng could not encode the image.
-    case encodingFailed(String)
+    /// This build of QRCore cannot read the format: it was built without the
+    /// package trait that brings its C library (`PNG` for libpng, `JPEG` for
+    /// libjpeg-turbo). Pixels you already have still decode.
+    case formatNotBuiltIn(String)
 
     public var description: String {
         switch self {
@@ -39,8 +41,9 @@ public enum ImageError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .outOfMemory:
             return "out of memory"
-        case let .encodingFailed(reason):
-            return "PNG encoding failed: \(reason)"
+        case let .formatNotBuiltIn(format):
+            return "this build of QRCore reads no \(format): it was built without \(format) support "
+                + "(the \(format) package trait); pass pixels with GrayImage(pixels:…) instead"
         }
     }
 }

@@ -1,3 +1,4 @@
+#if PNG
 /// An 8-bit RGBA image with straight (not premultiplied) alpha, rows top to
 /// bottom without padding.
 ///
@@ -15,7 +16,7 @@ struct RGBAImage: Sendable, Hashable {
     /// - Throws: ``ImageError/tooLarge(width:height:limit:)`` from the header
     ///   alone; ``ImageError/corrupt(_:)`` for anything libpng rejects.
     init(pngData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
-        let decoded = try PNGCodec.decode(pngData, limits: limits, channels: 4)
+        let decoded = try PNGDecoder.decode(pngData, limits: limits, channels: 4)
         width = decoded.info.width
         height = decoded.info.height
         pixels = decoded.pixels
@@ -28,3 +29,4 @@ struct RGBAImage: Sendable, Hashable {
         return RGBAColor(r: pixels[offset], g: pixels[offset + 1], b: pixels[offset + 2], a: pixels[offset + 3])
     }
 }
+#endif

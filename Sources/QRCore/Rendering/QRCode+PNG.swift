@@ -8,17 +8,13 @@ extension QRCode {
     /// compressed by ``RasterDeflater``, which knows that they repeat.
     /// - Throws: ``RenderError/invalidScale(_:)``, ``RenderError/invalidBorder(_:)``,
     ///   ``RenderError/imageTooLarge(width:height:maxPixels:maxDimension:)``
-    ///   beyond ``ImageLimits/default``, or ``RenderError/pngEncodingFailed(_:)``.
+    ///   beyond ``ImageLimits/default``.
     public func pngData(options: RenderOptions = RenderOptions()) throws(RenderError) -> [UInt8] {
         try options.validate()
         let side = try options.pixelsPerSide(symbolSize: size)
         let raster = ModuleRaster(code: self, scale: options.scale, border: options.border)
         let stream = RasterDeflater.zlibStream(rows: raster.rows, rowBytes: raster.rowBytes, repeatCount: options.scale)
-        do {
-            return try PNGCodec.encode(Self.pngHeader(side: side, options: options), zlibStream: stream)
-        } catch {
-            throw .pngEncodingFailed(error.message)
-        }
+        return PNGWriter.png(Self.pngHeader(side: side, options: options), zlibStream: stream)
     }
 
     /// Writes ``pngData(options:)`` to a file, replacing it whole (a reader
@@ -35,14 +31,14 @@ extension QRCode {
 
     /// 1-bit grey for black on white; otherwise a two-entry palette, dark
     /// first, matching ``ModuleRaster``'s bits (set for light).
-    private static func pngHeader(side: Int, options: RenderOptions) -> PNGCodec.Header {
+    private static func pngHeader(side: Int, options: RenderOptions) -> PNGWriter.Header {
         let (dark, light) = (options.foreground, options.background)
         guard dark != .black || light != .white else {
-            return PNGCodec.Header(width: side, height: side, colorType: .gray, bitDepth: 1)
+            return PNGWriter.Header(width: side, height: side, colorType: .gray, bitDepth: 1)
         }
         var alpha = [dark.a, light.a]
         while alpha.last == 255 { alpha.removeLast() }  // tRNS may omit trailing opaque entries
-        return PNGCodec.Header(width: side, height: side, colorType: .palette, bitDepth: 1,
+        return PNGWriter.Header(width: side, height: side, colorType: .palette, bitDepth: 1,
                                palette: [dark.r, dark.g, dark.b, light.r, light.g, light.b], alpha: alpha)
     }
 }

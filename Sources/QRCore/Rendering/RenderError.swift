@@ -10,8 +10,6 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case imageTooLarge(width: Int, height: Int, maxPixels: Int, maxDimension: Int)
     /// Text that is not a colour ``RGBAColor/init(parsing:)`` understands.
     case invalidColor(String)
-    /// libpng failed to write the image.
-    case pngEncodingFailed(String)
     /// The file could not be written.
     case writeFailed(path: String, reason: String)
 
@@ -26,8 +24,6 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "and \(maxDimension) pixels a side; use a smaller scale or border"
         case let .invalidColor(text):
             return "invalid colour \"\(text)\": use #RGB, #RGBA, #RRGGBB, #RRGGBBAA, a CSS colour name or transparent"
-        case let .pngEncodingFailed(reason):
-            return "PNG encoding failed: \(reason)"
         case let .writeFailed(path, reason):
             return "\(path): \(reason)"
         }

@@ -69,7 +69,7 @@ enum CharacterEncoding: Sendable, Hashable {
     ///    stay ISO-8859-1.
     /// 3. ISO-8859-1 otherwise.
     static func guess(for bytes: ArraySlice<UInt8>) -> CharacterEncoding {
-        if String(validating: bytes, as: UTF8.self) != nil { return .utf8 }
+        if UTF8Validation.isValid(bytes) { return .utf8 }
         let scan = ShiftJISScan(bytes)
         if scan.isValid && scan.lowLeadDoubleByteCount > 0 { return .shiftJIS }
         return latin1

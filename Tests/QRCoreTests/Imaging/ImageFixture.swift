@@ -12,7 +12,7 @@ struct ImageFixture: Decodable, Sendable, CustomTestStringConvertible {
     let colorType: Int?
     let bitDepth: Int?
     let interlaced: Bool?
-    /// JPEG only: the stored colour space (``JPEGCodec/ColorSpace`` case
+    /// JPEG only: the stored colour space (``JPEGDecoder/ColorSpace`` case
     /// names), progressive or not, an Adobe marker, and how many RSTn markers.
     let colorSpace: String?
     let progressive: Bool?

@@ -10,6 +10,12 @@ struct ImagingFileTests {
 
     @Test(arguments: ImageFixture.all)
     func readsEveryFixtureFromItsFile(_ fixture: ImageFixture) throws {
+        let isPNG = fixture.name.hasSuffix(".png"), isJPEG = fixture.name.hasSuffix(".jpg")
+        guard (!isPNG || BuildTraits.readsPNG) && (!isJPEG || BuildTraits.readsJPEG) else {
+            let format = isPNG ? "PNG" : "JPEG"
+            #expect(throws: ImageError.formatNotBuiltIn(format)) { try GrayImage(contentsOfFile: fixture.path) }
+            return
+        }
         let image = try GrayImage(contentsOfFile: fixture.path)
         #expect(image.width == fixture.width && image.height == fixture.height)
         #expect(image.pixels == fixture.luma)
@@ -49,7 +55,8 @@ struct ImagingFileTests {
         }
     }
 
-    @Test func jpegIsRecognisedByItsSignatureNotItsName() throws {
+    @Test(.enabled(if: BuildTraits.readsJPEG))
+    func jpegIsRecognisedByItsSignatureNotItsName() throws {
         let fixture = ImageFixture.named("jpeg-ycbcr-420.jpg")
         let path = Self.temporaryPath("photo.png")
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -85,7 +92,8 @@ struct ImagingFileTests {
         #expect(try FileIO.readFile(atPath: path, maxBytes: 100).count == 100)
     }
 
-    @Test func savedImagesReadBack() throws {
+    @Test(.enabled(if: BuildTraits.readsPNG))
+    func savedImagesReadBack() throws {
         let path = Self.temporaryPath("grey.png")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let image = GrayImage(width: 3, height: 2, pixels: [0, 50, 100, 150, 200, 250])

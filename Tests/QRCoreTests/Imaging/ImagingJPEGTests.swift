@@ -1,3 +1,5 @@
+// These tests read JPEG through libjpeg-turbo: they need the JPEG package trait.
+#if JPEG
 import Foundation
 import Testing
 @testable import QRCore
@@ -8,7 +10,7 @@ import Testing
 struct ImagingJPEGTests {
     @Test(arguments: ImageFixture.jpeg)
     func decodesEachKindToTheLuminanceOtherDecodersGive(_ fixture: ImageFixture) throws {
-        let decoded = try JPEGCodec.decode(fixture.bytes, limits: .default)
+        let decoded = try JPEGDecoder.decode(fixture.bytes, limits: .default)
         #expect(decoded.info.width == fixture.width && decoded.info.height == fixture.height)
         #expect("\(decoded.info.colorSpace)" == fixture.colorSpace)
         #expect(decoded.info.isProgressive == fixture.progressive)
@@ -166,3 +168,4 @@ struct ImagingJPEGTests {
         #expect(error?.description.hasPrefix("corrupt image: JPEG: Not a JPEG file") == true)
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// These tests read PNG through libpng: they need the PNG package trait.
+#if PNG
 import Foundation
 import Testing
 @testable import QRCore
@@ -29,7 +31,7 @@ struct ImagingPNGTests {
 
     @Test(arguments: ImageFixture.png)
     func reportsTheStoredFormat(_ fixture: ImageFixture) throws {
-        let info = try PNGCodec.decode(fixture.bytes, limits: .default, channels: 1).info
+        let info = try PNGDecoder.decode(fixture.bytes, limits: .default, channels: 1).info
         #expect(info.colorType.rawValue == fixture.colorType)
         #expect(info.bitDepth == fixture.bitDepth)
         #expect(info.interlaced == fixture.interlaced)
@@ -39,17 +41,12 @@ struct ImagingPNGTests {
         var generator = SeededRandom(seed: 7)
         let pixels = (0..<37 * 23).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let image = GrayImage(width: 37, height: 23, pixels: pixels)
-        let png = try image.pngData()
-        let info = try PNGCodec.decode(png, limits: .default, channels: 1).info
+        let png = image.pngData()
+        let info = try PNGDecoder.decode(png, limits: .default, channels: 1).info
         #expect(info.colorType == .gray && info.bitDepth == 8)
         #expect(try GrayImage(pngData: png) == image)
     }
 
-    @Test func emptyImagesCannotBeSaved() {
-        #expect(throws: ImageError.invalidDimensions(width: 0, height: 3)) {
-            try GrayImage(width: 0, height: 3).pngData()
-        }
-    }
 
     /// The header alone is refused: the bytes hold no image data at all, so
     /// any attempt to allocate and decode 10¹⁰ pixels would fail differently.
@@ -83,3 +80,4 @@ struct ImagingPNGTests {
         #expect(error?.description.contains("signature") == true)
     }
 }
+#endif

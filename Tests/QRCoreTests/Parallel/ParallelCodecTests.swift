@@ -23,7 +23,8 @@ struct ParallelCodecTests {
         await codec.shutdown()
     }
 
-    @Test func decodesPNGBytesFilesAndPixelBuffers() async throws {
+    @Test(.enabled(if: BuildTraits.readsPNG))
+    func decodesPNGBytesFilesAndPixelBuffers() async throws {
         let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2))
         let png = try Self.symbolPNG()
         let image = try GrayImage(pngData: png)
@@ -39,7 +40,8 @@ struct ParallelCodecTests {
         await codec.shutdown()
     }
 
-    @Test func decodesJPEGBytesAndFiles() async throws {
+    @Test(.enabled(if: BuildTraits.readsJPEG))
+    func decodesJPEGBytesAndFiles() async throws {
         let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2))
         let photo = Fixtures.url("images/qr-photo.jpg").path
         let text = try String(contentsOf: Fixtures.url("images/qr-photo.txt"), encoding: .utf8)

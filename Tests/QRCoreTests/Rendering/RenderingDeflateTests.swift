@@ -1,3 +1,5 @@
+// These tests read PNG through libpng: they need the PNG package trait.
+#if PNG
 import Testing
 @testable import QRCore
 
@@ -65,8 +67,8 @@ struct RenderingDeflateTests {
                 sparse && Bool.random(using: &generator) ? 0xFF : UInt8.random(in: 0...255, using: &generator)
             }
             let stream = RasterDeflater.zlibStream(rows: rows, rowBytes: rowBytes, repeatCount: repeatCount)
-            let header = PNGCodec.Header(width: width, height: rowCount * repeatCount, colorType: .gray, bitDepth: 1)
-            let image = try GrayImage(pngData: PNGCodec.encode(header, zlibStream: stream))
+            let header = PNGWriter.Header(width: width, height: rowCount * repeatCount, colorType: .gray, bitDepth: 1)
+            let image = try GrayImage(pngData: PNGWriter.png(header, zlibStream: stream))
             for y in 0..<image.height {
                 for x in 0..<width {
                     let bit = rows[(y / repeatCount) * rowBytes + x / 8] >> (7 - x % 8) & 1
@@ -82,8 +84,8 @@ struct RenderingDeflateTests {
         let pattern = (0..<1000 * rowBytes).map { UInt8(truncatingIfNeeded: $0 * 37 + $0 / 97) }
         let rows = pattern + pattern
         let stream = RasterDeflater.zlibStream(rows: rows, rowBytes: rowBytes, repeatCount: 1)
-        let header = PNGCodec.Header(width: rowBytes * 8, height: 2000, colorType: .gray, bitDepth: 1)
-        let decoded = try PNGCodec.decode(PNGCodec.encode(header, zlibStream: stream), limits: .default, channels: 1)
+        let header = PNGWriter.Header(width: rowBytes * 8, height: 2000, colorType: .gray, bitDepth: 1)
+        let decoded = try PNGDecoder.decode(PNGWriter.png(header, zlibStream: stream), limits: .default, channels: 1)
         let expected = rows.flatMap { byte -> [UInt8] in (0..<8).map { byte >> (7 - $0) & 1 == 1 ? 255 : 0 } }
         #expect(decoded.pixels == expected)
     }
@@ -111,3 +113,4 @@ extension RenderingDeflateTests {
         }
     }
 }
+#endif

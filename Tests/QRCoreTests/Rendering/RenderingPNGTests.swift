@@ -1,3 +1,5 @@
+// These tests read PNG through libpng: they need the PNG package trait.
+#if PNG
 import Foundation
 import Testing
 @testable import QRCore
@@ -28,7 +30,7 @@ struct RenderingPNGTests {
         let code = try QRCode(text: Self.ticketURL, correctionLevel: .high)
         let png = try code.pngData(options: RenderOptions(scale: 10, border: 4))
         #expect(png.count <= 1075, "PNG is \(png.count) bytes")
-        let decoded = try PNGCodec.decode(png, limits: .default, channels: 1)
+        let decoded = try PNGDecoder.decode(png, limits: .default, channels: 1)
         #expect(decoded.info.colorType == .gray)
         #expect(decoded.info.bitDepth == 1)
         #expect(!decoded.info.interlaced)
@@ -62,7 +64,7 @@ struct RenderingPNGTests {
         let options = RenderOptions(scale: 2, border: 1, foreground: RGBAColor(r: 0x12, g: 0x34, b: 0x56),
                                     background: RGBAColor(r: 0xFE, g: 0xDC, b: 0xBA))
         let png = try code.pngData(options: options)
-        let decoded = try PNGCodec.decode(png, limits: .default, channels: 4)
+        let decoded = try PNGDecoder.decode(png, limits: .default, channels: 4)
         #expect(decoded.info.colorType == .palette && decoded.info.bitDepth == 1)
         #expect(!PNGBytes.containsChunk(png, "tRNS"))
         let image = try RGBAImage(pngData: png)
@@ -142,3 +144,4 @@ struct RenderingPNGTests {
         #expect(reason.contains("No such file or directory"))
     }
 }
+#endif

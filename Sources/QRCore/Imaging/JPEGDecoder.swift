@@ -1,10 +1,11 @@
+#if JPEG
 import CQRJPEG
 
 /// The Swift side of the libjpeg-turbo shim (`CQRJPEG`): the only code that calls it.
 ///
 /// libjpeg's errors arrive as status codes with a message; this turns them
 /// into thrown errors and copies the luminance into a Swift array.
-enum JPEGCodec {
+enum JPEGDecoder {
     /// What a JPEG's frame header and markers say about the stored image.
     struct Info: Sendable, Hashable {
         var width: Int
@@ -70,10 +71,11 @@ enum JPEGCodec {
     }
 }
 
-extension JPEGCodec.Info {
+extension JPEGDecoder.Info {
     fileprivate init(_ info: qrjpeg_info) {
         self.init(width: Int(info.width), height: Int(info.height),
-                  colorSpace: JPEGCodec.ColorSpace(rawValue: Int(info.color_space)) ?? .unknown,
+                  colorSpace: JPEGDecoder.ColorSpace(rawValue: Int(info.color_space)) ?? .unknown,
                   isProgressive: info.progressive != 0, hasAdobeMarker: info.adobe_marker != 0)
     }
 }
+#endif
