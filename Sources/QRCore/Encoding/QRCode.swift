@@ -36,49 +36,6 @@ public struct QRCode: Sendable, Hashable {
     public subscript(x: Int, y: Int) -> Bool { modules[x, y] }
 }
 
-/// How to choose a symbol for the data.
-public struct EncodingOptions: Sendable, Hashable {
-    /// The minimum error-correction level.
-    public var correctionLevel: ErrorCorrectionLevel
-    /// Versions to consider; the smallest that fits is used. A single version fixes it.
-    public var versions: ClosedRange<QRVersion>
-    /// A fixed mask, or nil to choose the one with the lowest penalty.
-    public var mask: QRMask?
-    /// Whether to raise the level as far as the chosen version still holds the
-    /// data. On by default: the extra protection costs no space.
-    public var boostsCorrection: Bool
-    /// Whether text encoding starts with an ECI designator declaring UTF-8
-    /// (assignment 26, §7.4.2), so that readers need not guess the character set
-    /// of byte segments. Ignored by ``QRCode/init(segments:options:)``.
-    public var declaresUTF8: Bool
-    /// Whether automatic segmentation may use kanji mode where it is shorter
-    /// than byte mode: smaller symbols for Japanese text. Off by default,
-    /// because some readers (OpenCV among them) return kanji segments as raw
-    /// Shift JIS bytes.
-    public var allowsKanjiMode: Bool
-
-    public init(correctionLevel: ErrorCorrectionLevel = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
-                mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false,
-                allowsKanjiMode: Bool = false) {
-        self.correctionLevel = correctionLevel
-        self.versions = versions
-        self.mask = mask
-        self.boostsCorrection = boostsCorrection
-        self.declaresUTF8 = declaresUTF8
-        self.allowsKanjiMode = allowsKanjiMode
-    }
-}
-
-extension QRVersion {
-    /// The versions `min…max`, validated.
-    /// - Throws: ``QREncodingError/invalidVersion(_:)`` or ``QREncodingError/invalidVersionRange(min:max:)``.
-    public static func range(_ min: Int, _ max: Int) throws(QREncodingError) -> ClosedRange<QRVersion> {
-        let lower = try QRVersion(number: min), upper = try QRVersion(number: max)
-        guard lower <= upper else { throw .invalidVersionRange(min: min, max: max) }
-        return lower...upper
-    }
-}
-
 // MARK: - Encoding entry points
 
 extension QRCode {
