@@ -36,16 +36,23 @@ the expected text with zxing-cpp, so the expected texts are well defined.
 Categories (about 20 images each by default): nominal, small_modules,
 high_version, rotation, perspective, blur, noise, low_contrast, shadow, glare,
 inverted, mirrored, multi, damaged_data, damaged_finder, jpeg, large_image,
-curved, no_code. damaged_data keeps the damage within the Reed-Solomon
-capacity of every block (checked module by module); damaged_finder covers
-part or all of one finder pattern and nothing else.
+curved, no_code, and the harder kinds of issue 10: bare (a symbol cropped to
+its edges, 1-5 px a module), dotted and rounded (styled modules and round or
+rounded finder "eyes"), shear, foreshortened (finder patterns 1.7-3 times
+apart in apparent size), curved_dense (versions 30-40 on a curved page),
+heavy_noise (Gaussian noise of 40-60 grey levels plus salt and pepper on low
+contrast), heavy_blur (defocus 1.2-1.9 modules across) and phone (camera
+pipelines: resampling, sharpening, tone curves, photographs of screens).
+damaged_data keeps the damage within the Reed-Solomon capacity of every block
+(checked module by module); damaged_finder covers part or all of one finder
+pattern and nothing else.
 
 Needs numpy, opencv, segno, qrcodegen, qrcode and zxingcpp (the peers venv):
     Benchmarks/peers/peers.sh python Scripts/make-hard-corpus.py /tmp/hard --seed 1 --jobs 2
     Benchmarks/peers/peers.sh decode-eval /tmp/hard --decoders zxing,zbar,opencv,ours \\
         --ours "$PWD/.build/release/qr decode --json"
-The default corpus (19 categories x 20) takes about 12 minutes with --jobs 2 on
-two busy cores and about 750 MB (the 3000x2000 images are a fifth of it).
+The default corpus (28 categories x 20) takes about 20 minutes with --jobs 2 on
+two busy cores and about 1 GB (the 3000x2000 images are a sixth of it).
 The colour JPEG set of the README:
     Benchmarks/peers/peers.sh python Scripts/make-hard-corpus.py /tmp/hard-jpeg --jpeg --seed 5 \\
         --per-category 10 --jobs 2
@@ -71,6 +78,7 @@ CATEGORIES = [
     "nominal", "small_modules", "high_version", "rotation", "perspective", "blur",
     "noise", "low_contrast", "shadow", "glare", "inverted", "mirrored", "multi",
     "damaged_data", "damaged_finder", "jpeg", "large_image", "curved", "no_code",
+    "bare", "dotted", "rounded", "shear", "foreshortened", "curved_dense", "heavy_noise", "heavy_blur", "phone",
 ]
 
 # ----------------------------------------------------------------------------
@@ -553,6 +561,104 @@ def code_label(rng, sym, dark=None, light=None, quiet=None, margin=None, tpm=Non
     return Label(tex, (ox, oy), tpm, n, quiet)
 
 
+# Styled symbols, as styling libraries draw them (python-qrcode's StyledPilImage module drawers,
+# qr-code-styling's "dots"/"rounded"/"extra-rounded" modules and "dot"/"extra-rounded" corner
+# squares, segno plug-ins): data modules as dots or rounded squares, finder patterns ("eyes") as
+# rounded squares or concentric circles. Shapes are drawn anti-aliased at 1/16 pixel precision.
+
+DATA_STYLES = {"dotted": ["dot"], "rounded": ["rounded", "rounded", "connected"]}
+EYE_STYLES = ["square", "rounded", "circle", "circle_square", "square_dot"]
+SHIFT = 4  # cv2 drawing: coordinates in 1/16 pixel
+
+
+def _fx(v):
+    return int(round(v * (1 << SHIFT)))
+
+
+def draw_disk(mask, cx, cy, r, value=255):
+    cv2.circle(mask, (_fx(cx), _fx(cy)), _fx(r), value, -1, cv2.LINE_AA, SHIFT)
+
+
+def draw_round_rect(mask, x0, y0, x1, y1, r, value=255):
+    """A filled rectangle with corners rounded to radius r (pixels)."""
+    r = max(0.0, min(r, (x1 - x0) / 2, (y1 - y0) / 2))
+    pts = []
+    for (cx, cy, a0) in [(x1 - r, y0 + r, -90), (x1 - r, y1 - r, 0), (x0 + r, y1 - r, 90), (x0 + r, y0 + r, 180)]:
+        for a in np.linspace(a0, a0 + 90, 10):
+            pts.append((cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a))))
+    cv2.fillPoly(mask, [np.array([[_fx(x), _fx(y)] for x, y in pts], np.int32)], value, cv2.LINE_AA, SHIFT)
+
+
+def draw_eye(mask, fx, fy, t, style, rng):
+    """One finder pattern (7x7 modules, top-left module at fx, fy) in `style`; mask is 255 where dark."""
+    x0, y0 = fx * t, fy * t
+    cx, cy = x0 + 3.5 * t, y0 + 3.5 * t
+    if style in ("circle", "circle_square"):
+        draw_disk(mask, cx, cy, 3.5 * t)
+        draw_disk(mask, cx, cy, 2.5 * t, 0)
+    else:
+        r = U(rng, 1.2, 2.6) * t if style == "rounded" else 0
+        draw_round_rect(mask, x0, y0, x0 + 7 * t, y0 + 7 * t, r)
+        draw_round_rect(mask, x0 + t, y0 + t, x0 + 6 * t, y0 + 6 * t, max(0, r - t), 0)
+    if style in ("circle", "square_dot"):
+        draw_disk(mask, cx, cy, 1.5 * t)
+    else:
+        r = U(rng, 0.4, 1.2) * t if style == "rounded" else 0
+        draw_round_rect(mask, x0 + 2 * t, y0 + 2 * t, x0 + 5 * t, y0 + 5 * t, r)
+
+
+def draw_module(mask, m, x, y, t, style, size, radius):
+    """Data module (x, y) of matrix m: a dot `size` modules across, a rounded square `size` wide with
+    corners of `radius` modules, or ("connected") a full square rounded only where no neighbour joins it."""
+    cx, cy = (x + 0.5) * t, (y + 0.5) * t
+    if style == "dot":
+        draw_disk(mask, cx, cy, size * t / 2)
+        return
+    h = size * t / 2
+    draw_round_rect(mask, cx - h, cy - h, cx + h, cy + h, radius * t)
+    if style != "connected":
+        return
+    n = m.shape[0]
+    for dx, dy in [(1, 0), (-1, 0), (0, 1), (0, -1)]:
+        if 0 <= x + dx < n and 0 <= y + dy < n and m[y + dy, x + dx]:
+            ax0, ax1 = (cx, cx + h) if dx > 0 else (cx - h, cx) if dx < 0 else (cx - h, cx + h)
+            ay0, ay1 = (cy, cy + h) if dy > 0 else (cy - h, cy) if dy < 0 else (cy - h, cy + h)
+            draw_round_rect(mask, ax0, ay0, ax1, ay1, 0)
+
+
+def styled_label(rng, sym, style, eye=None, dark=None, light=None):
+    """A label whose code is drawn in a styling library's manner (see DATA_STYLES and EYE_STYLES)."""
+    n = sym.n
+    if dark is None:
+        dark, light = ink_colors(rng)
+    quiet, margin = int(pick(rng, [4, 4, 3, 2])), int(rng.integers(0, 4))
+    wm = n + 2 * (quiet + margin)
+    t = int(max(8, min(16, 1600 // wm)))
+    data = pick(rng, DATA_STYLES[style])
+    size = U(rng, 0.4, 0.9) if data == "dot" else (1.0 if data == "connected" else U(rng, 0.75, 1.0))
+    radius = U(rng, 0.2, 0.5) * size
+    eye = eye or pick(rng, EYE_STYLES)
+    mask = np.zeros((n * t, n * t), np.uint8)
+    finders = [(0, 0), (n - 7, 0), (0, n - 7)]
+    for y in range(n):
+        for x in range(n):
+            in_eye = any(fx <= x < fx + 7 and fy <= y < fy + 7 for fx, fy in finders)
+            if sym.matrix[y, x] and not in_eye:
+                draw_module(mask, sym.matrix, x, y, t, data, size, radius)
+    for fx, fy in finders:
+        draw_eye(mask, fx, fy, t, eye, rng)
+    ox = oy = (quiet + margin) * t
+    tex = np.empty((wm * t, wm * t, 4), np.float32)
+    tex[..., :3] = light
+    tex[..., 3] = 1
+    a = (mask.astype(np.float32) / 255)[..., None]
+    region = tex[oy:oy + n * t, ox:ox + n * t, :3]
+    region[:] = region * (1 - a) + np.array(dark, np.float32) * a
+    label = Label(tex, (ox, oy), t, n, quiet)
+    label.style = {"data": data, "size": round(size, 2), "eye": eye}
+    return label
+
+
 def text_card(rng, w=None, h=None):
     """Printed matter without a QR Code: paragraphs, a heading, sometimes another barcode symbology."""
     w = w or int(rng.integers(200, 700))
@@ -618,8 +724,9 @@ class Pose:
     """Maps label texture pixels to image pixels. The label's code centre sits at (cx, cy);
     s object units per texture pixel (1 unit = 1 image pixel at the code centre's depth)."""
 
-    def __init__(self, W, H, f, cx, cy, s, rz, rx, ry, label_center, cyl_r=None, cyl_psi=0.0):
+    def __init__(self, W, H, f, cx, cy, s, rz, rx, ry, label_center, cyl_r=None, cyl_psi=0.0, shear=0.0):
         self.W, self.H, self.f, self.s = W, H, f, s
+        self.shear = shear  # the label itself slanted: x += shear * y (a skewed print or display)
         self.R = rot_xyz(rx, ry, rz)  # in-plane rotation first, then the tilt
         self.T = np.array([(cx - W / 2), (cy - H / 2), f], float)
         self.c = np.array(label_center, float)
@@ -628,12 +735,14 @@ class Pose:
 
     def _tex_to_uv(self, tx, ty):
         x, y = (tx - self.c[0]) * self.s, (ty - self.c[1]) * self.s
+        x = x + self.shear * y
         cp, sp = math.cos(self.psi), math.sin(self.psi)
         return cp * x - sp * y, sp * x + cp * y
 
     def _uv_to_tex(self, u, v):
         cp, sp = math.cos(self.psi), math.sin(self.psi)
         x, y = cp * u + sp * v, -sp * u + cp * v
+        x = x - self.shear * y
         return x / self.s + self.c[0], y / self.s + self.c[1]
 
     def forward(self, pts):
@@ -720,8 +829,9 @@ def premultiply(tex):
 
 
 def make_pose(rng, W, H, label, module_px, rz=None, tilt=None, f_rel=(0.8, 1.4), cyl_r=None, cyl_psi=0.0,
-              edge=8, occupied=None, tries=60, center=None, min_module=0.0):
-    """Finds a pose that puts the whole code (with quiet zone) inside the image (and off `occupied`)."""
+              edge=8, occupied=None, tries=60, center=None, min_module=0.0, shear=0.0, accept=None):
+    """Finds a pose that puts the whole code (with quiet zone) inside the image (and off `occupied`);
+    `accept(pose)` may reject poses for reasons of its own (e.g. too little foreshortening)."""
     for attempt in range(tries):
         mp = module_px * (0.97 ** (attempt // 10))
         f = W * U(rng, *f_rel)
@@ -735,13 +845,15 @@ def make_pose(rng, W, H, label, module_px, rz=None, tilt=None, f_rel=(0.8, 1.4),
         else:
             cx, cy = U(rng, 0.1 * W, 0.9 * W), U(rng, 0.1 * H, 0.9 * H)
         pose = Pose(W, H, f, cx, cy, s, r, rx, ry, label.center, cyl_r=None if cyl_r is None else cyl_r * s,
-                    cyl_psi=cyl_psi)
+                    cyl_psi=cyl_psi, shear=shear)
         corners = label.code_corners()
         pts, z = pose.forward(sample_outline(corners, 16))
         if (z <= 0).any() or pts[:, 0].min() < edge or pts[:, 1].min() < edge or \
                 pts[:, 0].max() > W - edge or pts[:, 1].max() > H - edge:
             continue
         if min_module and module_size_at_center(pose, label) < min_module:
+            continue
+        if accept is not None and not accept(pose):
             continue
         if cyl_r is not None:
             # The whole code must be on the visible side of the cylinder.
@@ -1048,12 +1160,14 @@ def block_error_ratio(err, layout):
 
 
 def single_code_scene(rng, info, W, H, sym, module_px, rz=None, tilt=None, label_kw=None, clutter=1.0,
-                      f_rel=(0.8, 1.4), cyl_r=None, cyl_psi=0.0, printed=None, label=None, min_module=0.0):
+                      f_rel=(0.8, 1.4), cyl_r=None, cyl_psi=0.0, printed=None, label=None, min_module=0.0,
+                      shear=0.0, accept=None, tries=60):
     canvas = background(rng, W, H, clutter)
     label = label or code_label(rng, sym, **(label_kw or {}))
     occupied = np.zeros((H, W), np.uint8)
     pose, mp = make_pose(rng, W, H, label, module_px, rz=rz, tilt=tilt, f_rel=f_rel, cyl_r=cyl_r,
-                         cyl_psi=cyl_psi, occupied=occupied, min_module=min_module)
+                         cyl_psi=cyl_psi, occupied=occupied, min_module=min_module, shear=shear, accept=accept,
+                         tries=tries)
     if pose is None:
         raise RuntimeError("no pose")
     n_print = int(rng.integers(0, 3)) if printed is None else printed
@@ -1428,6 +1542,212 @@ def gen_curved(rng, info):
     canvas *= illumination(rng, H, W, 0.2, 0.3)
     info.update({"wrap_rad": round(wrap, 2), "psi": round(psi, 1)})
     return camera(rng, canvas, info), [sym.text]
+
+
+def gen_bare(rng, info):
+    """A symbol cropped to its own edges, as a scanner or an app's crop hands it over: no quiet zone
+    (0-1 module of margin), often tiny (1-2 px a module, a version 1 code in 21-41 px), sometimes
+    blurred, resampled off the pixel grid or slightly turned."""
+    sym = make_symbol(rng, (1, 6) if chance(rng, 0.8) else (1, 12))
+    mp = U(rng, 1.0, 2.0) if chance(rng, 0.7) else U(rng, 2.0, 5.0)
+    margins = [pick(rng, [0, 0, 0, 0.5, 1]) for _ in range(4)]  # left, top, right, bottom, in modules
+    dark, light = ink_colors(rng)
+    t = 16
+    m = np.pad(sym.matrix, 2)
+    tex = np.where(np.kron(m, np.ones((t, t), bool))[..., None], dark, light).astype(np.float32)
+    angle = U(rng, -1.5, 1.5) if chance(rng, 0.3) else 0.0
+    n = sym.n
+    # The crop in texture pixels: the symbol's own square plus the margins (the pad is 2 modules).
+    x0, y0 = (2 - margins[0]) * t, (2 - margins[1]) * t
+    x1, y1 = (2 + n + margins[2]) * t, (2 + n + margins[3]) * t
+    W, H = max(21, int(round((x1 - x0) / t * mp))), max(21, int(round((y1 - y0) / t * mp)))
+    k = (x1 - x0) / W  # texture pixels per output pixel
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    ss = 4
+    yy, xx = np.mgrid[0:H * ss, 0:W * ss].astype(np.float32)
+    u, v = (xx + 0.5) / ss * k - (x1 - x0) / 2, (yy + 0.5) / ss * ((y1 - y0) / H) - (y1 - y0) / 2
+    mapx, mapy = (mx + c * u - s * v - 0.5).astype(np.float32), (my + s * u + c * v - 0.5).astype(np.float32)
+    img = cv2.remap(tex, mapx, mapy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    img = img.reshape(H, ss, W, ss, 3).mean((1, 3))
+    info.update(sym.info())
+    info.update({"module_px": round(mp, 2), "margins": margins, "angle": round(angle, 2), "size": [W, H]})
+    blur = U(rng, 0.3, 0.6) * mp if chance(rng, 0.35) else U(rng, 0.0, 0.3)
+    return camera(rng, img, info, blur=blur, noise=U(rng, 0.002, 0.01), shot=0.0005, gamma=U(rng, 0.9, 1.1),
+                  exposure=1.0, jpeg=int(rng.integers(80, 96)) if chance(rng, 0.2) else 0), [sym.text]
+
+
+def styled_scene(rng, info, style):
+    W, H = photo_size(rng)
+    sym = make_symbol(rng, (1, 10), levels="MQHH")  # styled codes are usually made at a high level
+    label = styled_label(rng, sym, style)
+    canvas, _, _ = single_code_scene(rng, info, W, H, sym, U(rng, 3, 8), rz=default_rz(rng), tilt=U(rng, 0, 30),
+                                     label=label)
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    info["style"] = label.style
+    return camera(rng, canvas, info), [sym.text]
+
+
+def gen_dotted(rng, info):
+    return styled_scene(rng, info, "dotted")
+
+
+def gen_rounded(rng, info):
+    return styled_scene(rng, info, "rounded")
+
+
+def gen_shear(rng, info):
+    """A small code strongly sheared: a slanted print or display (the label's own axes 50-65 degrees
+    apart) seen at an angle, or a steep tilt about an axis diagonal to the symbol."""
+    W, H = photo_size(rng)
+    sym = make_symbol(rng, (1, 6))
+    if chance(rng, 0.6):
+        shear = pick(rng, [-1, 1]) * U(rng, 0.5, 0.85)
+        tilt, rz = U(rng, 0, 30), U(rng, 0, 360)
+    else:
+        shear = 0.0
+        tilt, rz = U(rng, 55, 68), pick(rng, [45, 135, 225, 315]) + U(rng, -10, 10)
+    canvas, _, _ = single_code_scene(rng, info, W, H, sym, U(rng, 2.5, 5), rz=rz, tilt=tilt, shear=shear,
+                                     min_module=1.5, f_rel=(0.7, 1.2))
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    info.update({"shear": round(shear, 2), "tilt": round(tilt, 1)})
+    return camera(rng, canvas, info), [sym.text]
+
+
+def finder_sizes(pose, label):
+    """Apparent module size (square root of the projected area / 7) of the three finder patterns."""
+    n, t = label.n, label.tpm
+    ox, oy = label.origin
+    sizes = []
+    for fx, fy in [(0, 0), (n - 7, 0), (0, n - 7)]:
+        q = np.array([[fx, fy], [fx + 7, fy], [fx + 7, fy + 7], [fx, fy + 7]], float) * t + (ox, oy)
+        p, _ = pose.forward(q)
+        area = 0.5 * abs(np.dot(p[:, 0], np.roll(p[:, 1], 1)) - np.dot(p[:, 1], np.roll(p[:, 0], 1)))
+        sizes.append(math.sqrt(area) / 7)
+    return sizes
+
+
+def gen_foreshortened(rng, info):
+    """A code photographed close up and steeply, so that its nearest finder pattern looks 1.7-3 times
+    as large as its farthest (square root of the projected areas): the module size changes by that
+    much across the symbol."""
+    W, H = photo_size(rng, min_side=600)
+    sym = make_symbol(rng, (1, 10))
+    label = code_label(rng, sym, margin=0, caption=False)
+    lo, hi = 1.7, 3.0
+
+    def accept(pose):
+        s = finder_sizes(pose, label)
+        return min(s) >= 1.6 and lo <= max(s) / min(s) <= hi
+
+    # Close up with a phone's wide lens: the code fills much of the frame, so a moderate tilt puts its
+    # near corner at half the distance of its far one.
+    mp = min(W, H) * U(rng, 0.45, 0.8) / (sym.n + 2 * label.quiet)
+    canvas, pose, _ = single_code_scene(rng, info, W, H, sym, mp, rz=U(rng, 0, 360), tilt=U(rng, 30, 62),
+                                        f_rel=(0.45, 0.9), label=label, accept=accept, tries=400)
+    canvas *= illumination(rng, H, W, 0.25, 0.3)
+    info["finder_px"] = [round(v, 2) for v in finder_sizes(pose, label)]
+    return camera(rng, canvas, info), [sym.text]
+
+
+def gen_curved_dense(rng, info):
+    """A dense code (versions 30-40) on a gently curved page or can: one homography cannot map it."""
+    sym = make_symbol(rng, (30, 40), long_versions=(30, 40))
+    mp = U(rng, 2.6, 4.0)
+    W, H = pick(rng, [(1600, 1200), (1920, 1440), (1200, 1600)])
+    wrap = U(rng, 0.15, 0.45)
+    psi = pick(rng, [0, 0, 90]) + U(rng, -10, 10)
+    label = code_label(rng, sym, margin=0, caption=False)
+    r_modules = (sym.n / 2 + label.quiet) / wrap
+    canvas, _, _ = single_code_scene(rng, info, W, H, sym, mp, rz=U(rng, -15, 15) + pick(rng, [0, 0, 90, 180]),
+                                     tilt=U(rng, 0, 15), label=label, cyl_r=r_modules * label.tpm, cyl_psi=psi)
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    info.update({"wrap_rad": round(wrap, 2), "psi": round(psi, 1)})
+    return camera(rng, canvas, info, blur=U(rng, 0.3, 0.6)), [sym.text]
+
+
+def gen_heavy_noise(rng, info):
+    """Low contrast drowned in noise: Gaussian noise of 40-60 grey levels plus salt and pepper."""
+    W, H = photo_size(rng)
+    sym = make_symbol(rng, (1, 8))
+    c = U(rng, 0.4, 0.65)
+    mid = U(rng, 0.4, 0.6)
+    dark, light = np.full(3, mid - c / 2), np.full(3, mid + c / 2)
+    canvas, _, _ = single_code_scene(rng, info, W, H, sym, U(rng, 4.5, 9), rz=default_rz(rng), tilt=U(rng, 0, 25),
+                                     label_kw=dict(dark=dark, light=light))
+    canvas *= illumination(rng, H, W, 0.15, 0.2)
+    sigma = U(rng, 40, 60)
+    salt = round(U(rng, 0.01, 0.05), 3)
+    info.update({"contrast": round(c, 2), "sigma": round(sigma, 1)})
+    return camera(rng, canvas, info, noise=sigma / 255, shot=0.0, salt=salt, exposure=1.0, gamma=1.0,
+                  jpeg=0), [sym.text]
+
+
+def gen_heavy_blur(rng, info):
+    """Far out of focus: a lens disk 1.2-1.9 modules across, or a Gaussian of sigma 0.4-0.5 modules
+    (the blur category stops at 1.8 modules and 0.5)."""
+    W, H = photo_size(rng)
+    sym = make_symbol(rng, (1, 8))
+    canvas, _, _ = single_code_scene(rng, info, W, H, sym, U(rng, 3, 7), rz=default_rz(rng), tilt=U(rng, 0, 20))
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    m = info["module_px"]
+    if chance(rng, 0.6):
+        return camera(rng, canvas, info, blur=0.3, disk=m * U(rng, 0.6, 0.95)), [sym.text]
+    return camera(rng, canvas, info, blur=m * U(rng, 0.4, 0.5)), [sym.text]
+
+
+def screen_label(rng, sym):
+    """A code shown on an LCD: each screen pixel three texture pixels of red, green and blue stripes with
+    a dark gap below; 2-6 screen pixels a module. Emissive: light modules bright, dark ones glow faintly."""
+    k = int(rng.integers(2, 7))
+    quiet = int(pick(rng, [4, 3, 2]))
+    m = np.pad(sym.matrix, quiet + 1)
+    px = np.kron(m, np.ones((k, k), bool))  # screen pixels
+    lum = np.where(px, U(rng, 0.02, 0.08), U(rng, 0.85, 1.0)).astype(np.float32)
+    sub = np.kron(lum, np.ones((3, 3), np.float32))
+    tex = np.zeros(sub.shape + (4,), np.float32)
+    stripe = np.arange(sub.shape[1]) % 3  # RGB columns; cv2 channels are BGR
+    for ch, col in [(2, 0), (1, 1), (0, 2)]:
+        tex[..., ch] = np.where(stripe[None, :] == col, sub, sub * 0.15)
+    tex[2::3, :, :3] *= U(rng, 0.2, 0.5)  # the gap between pixel rows
+    tex[..., :3] *= 2.2  # three stripes share the light: keep the mean brightness
+    tex[..., 3] = 1
+    t = 3 * k
+    return Label(tex, ((quiet + 1) * t, (quiet + 1) * t), t, sym.n, quiet)
+
+
+def gen_phone(rng, info):
+    """What a phone's camera pipeline does to a photo: downscaling and upscaling, sharpening halos,
+    strong tone curves, denoising; or a code photographed off a screen (subpixel grid, moire, gamma)."""
+    W, H = photo_size(rng)
+    sym = make_symbol(rng, (1, 10))
+    kind = pick(rng, ["resample", "sharpen", "tone", "screen", "screen"])
+    if kind == "screen":
+        label = screen_label(rng, sym)
+        canvas, _, _ = single_code_scene(rng, info, W, H, sym, U(rng, 3, 8), rz=default_rz(rng),
+                                         tilt=U(rng, 0, 30), label=label)
+        canvas *= illumination(rng, H, W, 0.1, 0.2)
+        out = camera(rng, canvas, info, blur=U(rng, 0.3, 0.7), gamma=U(rng, 0.6, 1.6), exposure=U(rng, 0.7, 1.2))
+    else:
+        canvas, _, _ = single_code_scene(rng, info, W, H, sym, U(rng, 2.5, 6), rz=default_rz(rng), tilt=U(rng, 0, 25))
+        canvas *= illumination(rng, H, W, 0.2, 0.3)
+        out = camera(rng, canvas, info, gamma=U(rng, 0.5, 0.7) if kind == "tone" else None, jpeg=0)
+    if kind in ("resample", "tone"):
+        d = U(rng, 1.5, 2.5)
+        small = cv2.resize(out, (int(W / d), int(H / d)), interpolation=pick(rng, [cv2.INTER_AREA, cv2.INTER_LINEAR]))
+        out = cv2.resize(small, (W, H), interpolation=pick(rng, [cv2.INTER_LINEAR, cv2.INTER_CUBIC]))
+        info["resample"] = round(d, 2)
+    if kind in ("sharpen", "resample", "tone") and chance(rng, 0.8):
+        if kind == "tone":
+            out = cv2.bilateralFilter(out, 5, 30, 3)
+        amount, sigma = U(rng, 0.6, 2.0), U(rng, 0.8, 2.0)
+        soft = cv2.GaussianBlur(out.astype(np.float32), (0, 0), sigma)
+        out = np.clip(out + amount * (out - soft), 0, 255).astype(np.uint8)
+        info["sharpen"] = [round(amount, 2), round(sigma, 2)]
+    q = int(rng.integers(70, 93))
+    ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, q])
+    info.update({"pipeline": kind, "jpeg": q})
+    return cv2.imdecode(buf, cv2.IMREAD_UNCHANGED), [sym.text]
 
 
 def fake_qr(rng):
