@@ -89,6 +89,18 @@ struct FinderPatternOutline {
         return result
     }
 
+    /// The pattern's width along a line through its centre in the direction
+    /// of the unit vector `direction`: between the outer edges of its outer
+    /// ring on either side, seven modules as long as the line crosses them.
+    /// Unlike a module size averaged over rows and columns, this holds for a
+    /// pattern squeezed by a steep view along the line in question.
+    func width(centre: ImagePoint, along direction: ImagePoint, moduleLength: Double) -> Double? {
+        guard isDark(centre),
+              let ahead = outerEdge(from: centre, direction: direction, moduleLength: moduleLength),
+              let behind = outerEdge(from: centre, direction: direction * -1, moduleLength: moduleLength) else { return nil }
+        return ahead.distance(to: behind)
+    }
+
     /// Which side (0 top, 1 right, 2 bottom, 3 left) a ray in `direction`
     /// ends on, judged in the symbol's axes, or nil if it is aimed within
     /// about 20° of a corner.

@@ -100,7 +100,7 @@ struct SymbolSearch {
     /// perspective directly (``SymbolLocator/timingFit(_:outlines:reader:)``),
     /// tried before the estimates.
     private func plausibleMappings(_ triple: FinderTriple, context: Context) -> [GridMapping] {
-        let estimate = triple.estimatedDimension
+        let estimate = context.locator.measuredDimension(triple) ?? triple.estimatedDimension
         var scored: [(mappings: [GridMapping], agreement: Double)] = []
         var alignments: [AlignmentPatternFinder.Candidate]?
         let outlines = context.locator.outlines(of: triple)
@@ -112,14 +112,21 @@ struct SymbolSearch {
             if (25...41).contains(dimension) && alignments == nil {
                 alignments = context.locator.bottomRightCandidates(triple)
             }
-            let initial = dimension == timed?.dimension && timed?.transform != nil
-                ? (transform: timed!.transform!, outlined: true)
-                : context.locator.initialTransform(triple, dimension: dimension, outlines: outlines)
-            let mappings = context.locator.locate(triple, dimension: dimension, initial: initial,
-                                                  alignments: alignments ?? [])
-            let agreement = context.sampler.timingAgreement(dimension: dimension, floor: Self.minimumAgreement,
-                                                            map: mappings[0].map)
-            if agreement >= Self.minimumAgreement { scored.append((mappings, agreement)) }
+            // A fit to one timing pattern extrapolates the far side, and the
+            // finder outlines alone may place it better (shear-012 of the
+            // seed-1 hard corpus): then both are offered.
+            var initials: [(transform: PerspectiveTransform, outlined: Bool)] = []
+            if dimension == timed?.dimension, let fit = timed?.transform { initials.append((fit, true)) }
+            if initials.isEmpty || timed?.bothLines == false {
+                initials.append(context.locator.initialTransform(triple, dimension: dimension, outlines: outlines))
+            }
+            for initial in initials {
+                let mappings = context.locator.locate(triple, dimension: dimension, initial: initial,
+                                                      alignments: alignments ?? [])
+                let agreement = context.sampler.timingAgreement(dimension: dimension, floor: Self.minimumAgreement,
+                                                                map: mappings[0].map)
+                if agreement >= Self.minimumAgreement { scored.append((mappings, agreement)) }
+            }
         }
         return scored.sorted { $0.agreement > $1.agreement }.prefix(3).flatMap(\.mappings)
     }
