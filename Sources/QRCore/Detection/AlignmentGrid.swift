@@ -26,21 +26,23 @@ struct AlignmentGrid: Sendable {
         lattice = centres.map { Double($0) + 0.5 }
         let n = lattice.count
         var anchors = [ImagePoint?](repeating: nil, count: n * n)
-        var found = 0
+        var found = [Bool](repeating: false, count: n * n)
         for diagonal in 0...(2 * (n - 1)) {
             for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
                 let j = diagonal - i
                 let placed = Self.place(i: i, j: j, n: n, lattice: lattice, anchors: anchors,
                                         initial: initial, finder: finder)
                 anchors[j * n + i] = placed.point
-                if placed.found { found += 1 }
+                found[j * n + i] = placed.found
             }
             // The two patterns beside the top-left finder are the easiest to
             // find; when neither is there, the triple is most likely not a
             // symbol of this version, and the rest of the lattice is not searched.
-            if diagonal == 1 && found == 0 { return nil }
+            if diagonal == 1 && !found.contains(true) { return nil }
         }
-        self.anchors = anchors.map { $0! }
+        var placed = anchors.map { $0! }
+        Self.searchBetween(&placed, found: &found, lattice: lattice, initial: initial, finder: finder)
+        self.anchors = placed
         var cells: [PerspectiveTransform] = []
         for j in 0..<(n - 1) {
             for i in 0..<(n - 1) {
@@ -74,13 +76,74 @@ struct AlignmentGrid: Sendable {
         }
     }
 
+    /// Searches again for the patterns the sweep missed, now predicted
+    /// between found neighbours rather than beyond them: along each lattice
+    /// row and column, a missed anchor with found anchors on both sides is
+    /// interpolated between the nearest ones, and the row's and column's
+    /// interpolations averaged.
+    ///
+    /// The sweep extrapolates from the anchors before it, and where the grid
+    /// bends that misses by more than the search reaches: on a page curved
+    /// about a vertical axis, the middle column of version 30's lattice
+    /// (curved_dense-009 of the seed-1 hard corpus) lay three modules off its
+    /// prediction in every row, between columns found within one.
+    private static func searchBetween(_ anchors: inout [ImagePoint], found: inout [Bool], lattice: [Double],
+                                      initial: PerspectiveTransform, finder: AlignmentPatternFinder) {
+        let n = lattice.count
+        for j in 0..<n {
+            for i in 0..<n where !found[j * n + i] && !isFinderCorner(i, j, n) {
+                let estimates = [interpolated(i, j, along: (1, 0), anchors, found, lattice),
+                                 interpolated(i, j, along: (0, 1), anchors, found, lattice)].compactMap { $0 }
+                guard !estimates.isEmpty else { continue }
+                let predicted = estimates.reduce(ImagePoint(x: 0, y: 0), +) * (1 / Double(estimates.count))
+                let (right, down) = localAxes(i, j, lattice: lattice, initial: initial)
+                let localModule = (right.distance(to: ImagePoint(x: 0, y: 0)) + down.distance(to: ImagePoint(x: 0, y: 0))) / 2
+                if let point = finder.find(near: predicted, right: right, down: down, radius: localModule * 2.5) {
+                    anchors[j * n + i] = point
+                    found[j * n + i] = true
+                }
+            }
+        }
+    }
+
+    /// Anchor (i, j) interpolated between the nearest found anchors before and
+    /// after it along one lattice direction, by lattice coordinate; nil
+    /// unless both exist.
+    private static func interpolated(_ i: Int, _ j: Int, along step: (Int, Int), _ anchors: [ImagePoint], _ found: [Bool],
+                                     _ lattice: [Double]) -> ImagePoint? {
+        let n = lattice.count
+        func nearest(_ sign: Int) -> (index: Int, point: ImagePoint)? {
+            var k = 1
+            while true {
+                let x = i + sign * k * step.0, y = j + sign * k * step.1
+                guard (0..<n).contains(x), (0..<n).contains(y) else { return nil }
+                if found[y * n + x] { return (step.0 != 0 ? x : y, anchors[y * n + x]) }
+                k += 1
+            }
+        }
+        guard let before = nearest(-1), let after = nearest(1) else { return nil }
+        let own = step.0 != 0 ? i : j
+        let t = (lattice[own] - lattice[before.index]) / (lattice[after.index] - lattice[before.index])
+        return before.point + (after.point - before.point) * t
+    }
+
+    private static func isFinderCorner(_ i: Int, _ j: Int, _ n: Int) -> Bool {
+        (i == 0 && j == 0) || (i == n - 1 && j == 0) || (i == 0 && j == n - 1)
+    }
+
+    /// One module along the symbol's axes at anchor (i, j), by the initial mapping.
+    private static func localAxes(_ i: Int, _ j: Int, lattice: [Double],
+                                  initial: PerspectiveTransform) -> (right: ImagePoint, down: ImagePoint) {
+        let centre = initial.apply(lattice[i], lattice[j])
+        return (initial.apply(lattice[i] + 1, lattice[j]) - centre, initial.apply(lattice[i], lattice[j] + 1) - centre)
+    }
+
     /// The image position of anchor (i, j), found near its prediction, or the
     /// prediction; and whether it was found.
     private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [ImagePoint?],
                               initial: PerspectiveTransform, finder: AlignmentPatternFinder) -> (point: ImagePoint, found: Bool) {
         let predictedByInitial = initial.apply(lattice[i], lattice[j])
-        let isFinderCorner = (i == 0 && j == 0) || (i == n - 1 && j == 0) || (i == 0 && j == n - 1)
-        if isFinderCorner { return (predictedByInitial, false) }
+        if isFinderCorner(i, j, n) { return (predictedByInitial, false) }
         // The initial mapping carries the perspective; the anchors placed
         // beside this one say how far the symbol strays from it locally (a
         // bend, or an initial mapping fitted to the finders only). Those
@@ -95,8 +158,7 @@ struct AlignmentGrid: Sendable {
         } else if j > 0 {
             predicted = predicted + offset(i, j - 1)
         }
-        let right = initial.apply(lattice[i] + 1, lattice[j]) - predictedByInitial
-        let down = initial.apply(lattice[i], lattice[j] + 1) - predictedByInitial
+        let (right, down) = localAxes(i, j, lattice: lattice, initial: initial)
         // The search reaches 2.5 of the modules there: in a steep view the far
         // modules are much smaller than the symbol's average, and a reach in
         // average modules would take in data that mimics the pattern.
