@@ -32,7 +32,23 @@ struct SymbolSearch {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
             results = decode(completed, context: context, inverted: inverted)
         }
+        if results.isEmpty { results = decodePure(binary: binary, sampler: context.sampler, inverted: inverted) }
         return results
+    }
+
+    /// The symbol filling the image, for a bare crop whose finder patterns
+    /// the scan-line search could not see (``PureSymbolLocator``).
+    private func decodePure(binary: BitMatrix, sampler: GridSampler, inverted: Bool) -> [DecodedSymbol] {
+        let locator = PureSymbolLocator(binary: binary, image: image, inverted: inverted)
+        let mappings = locator.mappings(floor: PureSymbolLocator.minimumAgreement, limit: 6) { mapping, floor in
+            sampler.timingAgreement(dimension: mapping.dimension, floor: floor, map: mapping.map)
+        }
+        for mapping in mappings {
+            if case .success(let symbol) = attempt(mapping, sampler: sampler) {
+                return [symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted)]
+            }
+        }
+        return []
     }
 
     /// The most triples tried in one search, beyond those of every symbol
