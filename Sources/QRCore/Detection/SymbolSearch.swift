@@ -152,7 +152,8 @@ struct SymbolSearch {
     static let minimumAgreement = 0.7
 
     /// Decodes the grid read with local thresholds, then with one threshold
-    /// for the whole symbol.
+    /// for the whole symbol, then from levels sharpened against their
+    /// neighbours (``GridSampler/sharpened(_:)``) with that threshold.
     private func attempt(_ mapping: GridMapping, sampler: GridSampler) -> Result<DecodedSymbol, QRDecodingError> {
         let levels = sampler.levels(of: mapping)
         let local = sampler.grid(from: levels, global: false)
@@ -160,6 +161,11 @@ struct SymbolSearch {
         guard case .failure(let error) = first else { return first }
         if case .versionMismatch = error { return first }
         let global = sampler.grid(from: levels, global: true)
-        return Result { () throws(QRDecodingError) in try QRDecoder.decode(global.grid, uncertain: global.uncertain) }
+        let second = Result { () throws(QRDecodingError) in try QRDecoder.decode(global.grid, uncertain: global.uncertain) }
+        guard case .failure = second else { return second }
+        let sharp = sampler.grid(from: sampler.sharpened(levels), global: true)
+        let third = Result { () throws(QRDecodingError) in try QRDecoder.decode(sharp.grid, uncertain: sharp.uncertain) }
+        guard case .failure = third else { return third }
+        return second
     }
 }
