@@ -101,8 +101,10 @@ enum FinderPatternGrouper {
     static func orientations(_ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate) -> [FinderTriple] {
         let sizes = [a.moduleSize, b.moduleSize, c.moduleSize]
         // A steep view makes the near patterns' modules up to about three
-        // times the far one's.
-        guard sizes.max()! <= sizes.min()! * 3 else { return [] }
+        // times the far one's, and a far pattern squeezed along the tilt
+        // measures smaller still by rows and columns (3.4 times in the
+        // "foreshortened" distortion family).
+        guard sizes.max()! <= sizes.min()! * 4 else { return [] }
         var choices = [(c, a, b, modules(between: a, b)), (a, b, c, modules(between: b, c)),
                        (b, c, a, modules(between: c, a))].sorted { $0.3 > $1.3 }
         let penalty = confirmationPenalty(sizes: sizes, counts: [a.count, b.count, c.count])

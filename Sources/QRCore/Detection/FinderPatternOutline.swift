@@ -93,11 +93,16 @@ struct FinderPatternOutline {
     /// of the unit vector `direction`: between the outer edges of its outer
     /// ring on either side, seven modules as long as the line crosses them.
     /// Unlike a module size averaged over rows and columns, this holds for a
-    /// pattern squeezed by a steep view along the line in question.
+    /// pattern squeezed by a steep view along the line in question; the walk
+    /// reaches twice as far as for `moduleLength`, that average, since the
+    /// modules along the line may be that much longer, and the rings' proportions
+    /// may be off by the walk's quarter-pixel step: a small, squeezed
+    /// pattern's one-pixel ring crossed obliquely must not fail by it.
     func width(centre: ImagePoint, along direction: ImagePoint, moduleLength: Double) -> Double? {
         guard isDark(centre),
-              let ahead = outerEdge(from: centre, direction: direction, moduleLength: moduleLength),
-              let behind = outerEdge(from: centre, direction: direction * -1, moduleLength: moduleLength) else { return nil }
+              let ahead = outerEdge(from: centre, direction: direction, moduleLength: 2 * moduleLength, slack: 0.25),
+              let behind = outerEdge(from: centre, direction: direction * -1, moduleLength: 2 * moduleLength, slack: 0.25)
+        else { return nil }
         return ahead.distance(to: behind)
     }
 
@@ -119,8 +124,10 @@ struct FinderPatternOutline {
     /// within six modules. Along any ray the stone's half (1.5 modules) and
     /// the two rings (1 module each) keep their proportions, so a ray whose
     /// rings are far out of proportion crossed a blurred-shut ring or strayed
-    /// into data modules, and is dropped. Steps are a quarter pixel.
-    private func outerEdge(from start: ImagePoint, direction: ImagePoint, moduleLength: Double) -> ImagePoint? {
+    /// into data modules, and is dropped; `slack` pixels either way are
+    /// forgiven. Steps are a quarter pixel.
+    private func outerEdge(from start: ImagePoint, direction: ImagePoint, moduleLength: Double,
+                           slack: Double = 0) -> ImagePoint? {
         var t = 0.0, previous = true
         var changes: [Double] = []
         while t < 6 * moduleLength && changes.count < 3 {
@@ -131,7 +138,7 @@ struct FinderPatternOutline {
         }
         guard changes.count == 3 else { return nil }
         let stone = changes[0], ring = changes[1] - changes[0], outer = changes[2] - changes[1]
-        let proportionate = { (run: Double) in run >= 0.3 * stone && run <= 1.4 * stone }
+        let proportionate = { (run: Double) in run >= 0.3 * stone - slack && run <= 1.4 * stone + slack }
         guard proportionate(ring), proportionate(outer) else { return nil }
         return start + direction * changes[2]
     }

@@ -92,8 +92,8 @@ struct SymbolLocator {
 
     /// The dimension the timing patterns count and, when both are read or
     /// one is and all three finder outlines are measured, a perspective
-    /// fitted to them (`bothLines` says which); nil unless a timing pattern
-    /// could be read (``TimingPatternReader``) and, when both were, they agree.
+    /// fitted to them; nil unless a timing pattern could be read
+    /// (``TimingPatternReader``) and, when both were, they agree.
     ///
     /// The centres of the timing modules pin the grid along two of its edges
     /// at every module, which a steep view cannot hide the way it distorts
@@ -102,7 +102,7 @@ struct SymbolLocator {
     /// outer edges, steady it, and the robust fit drops whichever points a
     /// steep view measured badly (synthetic family "steep perspective").
     func timingFit(_ triple: FinderTriple, outlines: [[ImagePoint]?],
-                   reader: TimingPatternReader) -> (dimension: Int, transform: PerspectiveTransform?, bothLines: Bool)? {
+                   reader: TimingPatternReader) -> (dimension: Int, transform: PerspectiveTransform?)? {
         guard let topLeft = outlines[0] else { return nil }
         let row = outlines[1].flatMap { reader.row(topLeft: topLeft, topRight: $0) }
         let column = outlines[2].flatMap { reader.column(topLeft: topLeft, bottomLeft: $0) }
@@ -112,14 +112,13 @@ struct SymbolLocator {
         // One timing pattern and all three outlines still pin the grid on
         // three sides; a steep, close view often blurs the far half of the
         // other one (foreshortened-008 of the seed-1 hard corpus).
-        let bothLines = row != nil && column != nil
-        guard bothLines || outlines.allSatisfy({ $0 != nil }) else { return (dimension, nil, false) }
+        guard (row != nil && column != nil) || outlines.allSatisfy({ $0 != nil }) else { return (dimension, nil) }
         var (from, to, _) = finderCorrespondences(triple, dimension: dimension, outlines: outlines)
         for pair in (row?.correspondences ?? []) + (column?.correspondences ?? []) {
             from.append(pair.grid)
             to.append(pair.image)
         }
-        return (dimension, PerspectiveTransform.robustFit(from, to: to, tolerance: triple.moduleSize / 2), bothLines)
+        return (dimension, PerspectiveTransform.robustFit(from, to: to, tolerance: triple.moduleSize / 2))
     }
 
     /// The finders' centres and the outer corners of those whose outline was

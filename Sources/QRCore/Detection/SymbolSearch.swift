@@ -128,14 +128,12 @@ struct SymbolSearch {
             if (25...41).contains(dimension) && alignments == nil {
                 alignments = context.locator.bottomRightCandidates(triple)
             }
-            // A fit to one timing pattern extrapolates the far side, and the
-            // finder outlines alone may place it better (shear-012 of the
-            // seed-1 hard corpus): then both are offered.
-            var initials: [(transform: PerspectiveTransform, outlined: Bool)] = []
-            if dimension == timed?.dimension, let fit = timed?.transform { initials.append((fit, true)) }
-            if initials.isEmpty || timed?.bothLines == false {
-                initials.append(context.locator.initialTransform(triple, dimension: dimension, outlines: outlines))
-            }
+            // The finder outlines alone may place the grid better than the
+            // fit to the timing patterns: one timing pattern leaves the far
+            // side extrapolated (shear-012 of the seed-1 hard corpus), and on
+            // a curved page both are bent (curved dense distortion family).
+            var initials = [context.locator.initialTransform(triple, dimension: dimension, outlines: outlines)]
+            if dimension == timed?.dimension, let fit = timed?.transform { initials.insert((fit, true), at: 0) }
             for initial in initials {
                 let mappings = context.locator.locate(triple, dimension: dimension, initial: initial,
                                                       alignments: alignments ?? [])
