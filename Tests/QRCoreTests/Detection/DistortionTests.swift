@@ -28,6 +28,16 @@ struct DistortionTests {
         Family(name: "small modules", floor: 23, cases: 24),
         Family(name: "high versions", floor: 24, cases: 24),
         Family(name: "steep perspective", floor: 22, cases: 24),
+        // Issue 10's kinds (DistortionTests+Hard.swift). zxing-cpp 3.1.1 reads
+        // 18, 15, 13, 11, 15, 8, 0 and 13 of these images (written out as PGM).
+        Family(name: "bare", floor: 21, cases: 24),
+        Family(name: "dotted", floor: 21, cases: 24),
+        Family(name: "rounded", floor: 22, cases: 24),
+        Family(name: "shear", floor: 21, cases: 24),
+        Family(name: "foreshortened", floor: 19, cases: 24),
+        Family(name: "curved dense", floor: 8, cases: 8),
+        Family(name: "heavy noise", floor: 14, cases: 24),
+        Family(name: "heavy blur", floor: 20, cases: 24),
     ]
 
     @Test(arguments: families)
@@ -53,7 +63,9 @@ struct DistortionTests {
     }
 
     static func scenario(_ family: String, index: Int, random: inout SeededRandom) throws -> (SyntheticImage, String) {
+        if family == "curved dense" { return try curvedDense(random: &random) }
         let (code, text) = try payload(&random)
+        if let hard = hardScenario(family, code: code, index: index, random: &random) { return (hard, text) }
         let angle = Double.random(in: 0..<360, using: &random)
         switch family {
         case "rotation":
@@ -95,11 +107,13 @@ struct DistortionTests {
         }
     }
 
-    /// The symbol seen from low down: the far edge 55–75 % as long as the
-    /// near one, so that the far finder's modules are little more than half the near
-    /// ones' and the diagonal between the finders can be shorter than a side.
-    static func steep(_ modules: BitMatrix, degrees: Double, random: inout SeededRandom) -> SyntheticImage {
-        let near = Double(modules.width) * 6, far = near * Double.random(in: 0.55...0.75, using: &random)
+    /// The symbol seen from low down: the far edge 55–75 % (or `farShare`) as
+    /// long as the near one, so that the far finder's modules are little more
+    /// than half the near ones' and the diagonal between the finders can be
+    /// shorter than a side.
+    static func steep(_ modules: BitMatrix, degrees: Double, farShare: ClosedRange<Double> = 0.55...0.75,
+                      random: inout SeededRandom) -> SyntheticImage {
+        let near = Double(modules.width) * 6, far = near * Double.random(in: farShare, using: &random)
         let depth = near * Double.random(in: 0.5...0.7, using: &random)
         let side = Int(near * 1.6), c = Double(side) / 2
         let angle = degrees * Double.pi / 180

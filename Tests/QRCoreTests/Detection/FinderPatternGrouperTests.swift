@@ -58,3 +58,20 @@ struct FinderPatternGrouperTests {
         #expect(FinderPatternGrouper.orientations(small, big, other).isEmpty)
     }
 }
+
+extension FinderPatternGrouperTests {
+    /// Close up and steep (foreshortened-008 of the seed-1 hard corpus: the
+    /// patterns as found there), the near patterns' modules are one and a
+    /// half times the far one's: in pixels the line between the near ones
+    /// is the longest, but in modules the diagonal is. Weakly confirmed
+    /// patterns are offered one corner only, and it must be the right one.
+    @Test func theCornerIsOppositeTheLongestSideInModules() throws {
+        let corner = FinderCandidate(centre: ImagePoint(x: 271.0, y: 330.4), moduleSize: 14.34, count: 24)
+        let near = FinderCandidate(centre: ImagePoint(x: 562.1, y: 230.3), moduleSize: 14.57, count: 31)
+        let far = FinderCandidate(centre: ImagePoint(x: 402.8, y: 480.7), moduleSize: 9.15, count: 14)
+        #expect(near.centre.distance(to: corner.centre) > near.centre.distance(to: far.centre))
+        let triples = FinderPatternGrouper.orientations(near, far, corner)
+        #expect(triples.count == 1)
+        #expect(triples.first?.topLeft.centre == corner.centre)
+    }
+}

@@ -24,10 +24,21 @@ struct SyntheticImage {
     /// bottom-right, bottom-left) at the given image points, on a light
     /// background of `width` × `height` pixels, 3×3 supersampled.
     static func warped(_ modules: BitMatrix, width: Int, height: Int, corners: [ImagePoint],
-                       dark: UInt8 = 0, light: UInt8 = 255) -> SyntheticImage {
+                       dark: UInt8 = 0, light: UInt8 = 255, style: SymbolStyle = .plain) -> SyntheticImage {
         let n = Double(modules.width)
         let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: n, y: 0), ImagePoint(x: n, y: n), ImagePoint(x: 0, y: n)]
         let toSymbol = PerspectiveTransform.quadrilateral(corners, to: square)!
+        return drawn(modules, width: width, height: height, dark: dark, light: light, style: style) { sample in
+            isInside(sample, corners) ? toSymbol.apply(sample) : nil
+        }
+    }
+
+    /// The symbol drawn through any mapping from image points to symbol
+    /// coordinates (modules; nil where the symbol is not seen), 3×3
+    /// supersampled: each pixel's grey level is the share of its samples
+    /// that fall on dark parts of the symbol as `style` draws it.
+    static func drawn(_ modules: BitMatrix, width: Int, height: Int, dark: UInt8 = 0, light: UInt8 = 255,
+                      style: SymbolStyle = .plain, toSymbol: (ImagePoint) -> ImagePoint?) -> SyntheticImage {
         var pixels = [UInt8](repeating: light, count: width * height)
         let offsets = [1.0 / 6, 0.5, 5.0 / 6]
         for y in 0..<height {
@@ -35,11 +46,8 @@ struct SyntheticImage {
                 var darkSamples = 0
                 for oy in offsets {
                     for ox in offsets {
-                        let sample = ImagePoint(x: Double(x) + ox, y: Double(y) + oy)
-                        let p = toSymbol.apply(sample)
-                        let mx = Int(p.x.rounded(.down)), my = Int(p.y.rounded(.down))
-                        if p.x >= 0, p.y >= 0, mx < modules.width, my < modules.height, modules[mx, my],
-                           isInside(sample, corners) { darkSamples += 1 }
+                        guard let p = toSymbol(ImagePoint(x: Double(x) + ox, y: Double(y) + oy)) else { continue }
+                        if style.isDark(modules, at: p) { darkSamples += 1 }
                     }
                 }
                 let share = Double(darkSamples) / 9
@@ -47,6 +55,11 @@ struct SyntheticImage {
             }
         }
         return SyntheticImage(image: GrayImage(width: width, height: height, pixels: pixels))
+    }
+
+    /// The symbol printed on a cylinder (see ``CylinderView``).
+    static func curved(_ view: CylinderView, modules: BitMatrix) -> SyntheticImage {
+        drawn(modules, width: view.side, height: view.side, toSymbol: view.symbolPoint)
     }
 
     /// Whether a point lies inside the convex quadrilateral. A steep view's
@@ -67,7 +80,7 @@ struct SyntheticImage {
     /// The symbol rotated by `degrees` about the image centre, with perspective
     /// `tilt` (0: none; 0.2: the far edge 20 % shorter), in a square image.
     static func rotated(_ modules: BitMatrix, moduleSize: Double, degrees: Double, tilt: Double = 0,
-                        border: Int = 6) -> SyntheticImage {
+                        border: Int = 6, style: SymbolStyle = .plain) -> SyntheticImage {
         let extent = Double(modules.width) * moduleSize
         let side = Int((extent * 1.5 + Double(2 * border) * moduleSize).rounded(.up))
         let c = Double(side) / 2, h = extent / 2
@@ -76,7 +89,7 @@ struct SyntheticImage {
         let corners = local.map { p in
             ImagePoint(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
         }
-        return warped(modules, width: side, height: side, corners: corners)
+        return warped(modules, width: side, height: side, corners: corners, style: style)
     }
 
     /// Box blur of the given radius (a crude out-of-focus lens), applied twice
@@ -95,6 +108,16 @@ struct SyntheticImage {
         for i in result.image.pixels.indices {
             let value = Double(result.image.pixels[i]) + random.gaussian(standardDeviation: standardDeviation)
             result.image.pixels[i] = UInt8(max(0, min(255, value.rounded())))
+        }
+        return result
+    }
+
+    /// Salt-and-pepper noise: `share` of the pixels set to black or white at random.
+    func salted(share: Double, seed: UInt64) -> SyntheticImage {
+        var random = SeededRandom(seed: seed)
+        var result = self
+        for i in result.image.pixels.indices where Double.random(in: 0..<1, using: &random) < share {
+            result.image.pixels[i] = Bool.random(using: &random) ? 255 : 0
         }
         return result
     }
@@ -141,5 +164,37 @@ struct SyntheticImage {
             }
         }
         return vertical
+    }
+}
+
+/// A symbol printed on a cylinder whose axis runs down the image, seen from
+/// afar (orthographic), turned by `degrees`: modules shrink towards the left
+/// and right edges, which `wrap` radians of the cylinder reach from the
+/// centre. One homography cannot map it.
+struct CylinderView {
+    let dimension: Int
+    let moduleSize: Double
+    let wrap: Double
+    let degrees: Double
+
+    var extent: Double { Double(dimension) * moduleSize }
+    var radius: Double { extent / 2 / wrap }
+    var side: Int { Int((extent * 1.45 + 12 * moduleSize).rounded(.up)) }
+    private var angle: Double { degrees * Double.pi / 180 }
+
+    /// Where symbol point `p` (modules) appears in the image.
+    func imagePoint(_ p: ImagePoint) -> ImagePoint {
+        let u = p.x * moduleSize - extent / 2, y = p.y * moduleSize - extent / 2
+        let x = radius * sin(u / radius), c = Double(side) / 2
+        return ImagePoint(x: c + x * cos(angle) - y * sin(angle), y: c + x * sin(angle) + y * cos(angle))
+    }
+
+    /// The symbol point seen at image point `p`, or nil beyond the cylinder's visible side.
+    func symbolPoint(_ p: ImagePoint) -> ImagePoint? {
+        let c = Double(side) / 2, dx = p.x - c, dy = p.y - c
+        let x = dx * cos(angle) + dy * sin(angle), y = -dx * sin(angle) + dy * cos(angle)
+        guard abs(x) < radius * sin(wrap) + moduleSize else { return nil }
+        let u = radius * asin(max(-1, min(1, x / radius)))
+        return ImagePoint(x: (u + extent / 2) / moduleSize, y: (y + extent / 2) / moduleSize)
     }
 }
