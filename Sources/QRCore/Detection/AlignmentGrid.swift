@@ -41,7 +41,12 @@ struct AlignmentGrid: Sendable {
             if diagonal == 1 && !found.contains(true) { return nil }
         }
         var placed = anchors.map { $0! }
-        Self.searchBetween(&placed, found: &found, lattice: lattice, initial: initial, finder: finder)
+        // A symbol whose bend defeated the sweep still shows most of its
+        // patterns (29 of 33 in curved_dense-009); a lattice laid over
+        // clutter shows few, and is not searched twice.
+        if found.filter({ $0 }).count * 2 >= n * n - 3 {
+            Self.searchBetween(&placed, found: &found, lattice: lattice, initial: initial, finder: finder)
+        }
         self.anchors = placed
         var cells: [PerspectiveTransform] = []
         for j in 0..<(n - 1) {

@@ -1,27 +1,54 @@
-/// Box-filter downscaling, for searching large images at a coarser scale.
+/// Box-filter downscaling, for searching large images at a coarser scale
+/// and noisy ones at a third of their resolution.
 enum ImageScaler {
     /// The image reduced by an integer `factor`, each output pixel the mean of
     /// a factor × factor block (edge pixels that do not fill a block are dropped).
+    ///
+    /// Each output row first sums its `factor` input rows column by column,
+    /// a loop over contiguous memory that the compiler vectorises, and then
+    /// adds up each block's columns: the third-resolution search runs on
+    /// every image without a code, and the block-by-block loop this replaces
+    /// cost as much as the finder-pattern scan itself (callgrind, seed-1
+    /// no_code images).
+    /// - Complexity: O(width × height).
     static func downscale(_ image: GrayImage, by factor: Int) -> GrayImage {
-        precondition(factor >= 1)
+        precondition((1...256).contains(factor), "a column of 256 pixels sums within UInt16")
         let width = image.width / factor, height = image.height / factor
         var output = [UInt8](repeating: 0, count: width * height)
-        let area = UInt32(factor * factor)
+        let area = UInt32(factor * factor), used = width * factor
+        var columns = [UInt16](repeating: 0, count: used)
         image.pixels.withUnsafeBufferPointer { source in
-            var rowSums = [UInt32](repeating: 0, count: width)
-            for y in 0..<height {
-                for i in 0..<width { rowSums[i] = 0 }
-                for dy in 0..<factor {
-                    let row = (y * factor + dy) * image.width
-                    for x in 0..<width {
-                        var total: UInt32 = 0
-                        for dx in 0..<factor { total += UInt32(source[row + x * factor + dx]) }
-                        rowSums[x] += total
+            columns.withUnsafeMutableBufferPointer { columns in
+                output.withUnsafeMutableBufferPointer { output in
+                    for y in 0..<height {
+                        for i in 0..<used { columns[i] = UInt16(source[y * factor * image.width + i]) }
+                        for dy in 1..<factor {
+                            let row = (y * factor + dy) * image.width
+                            for i in 0..<used { columns[i] &+= UInt16(source[row + i]) }
+                        }
+                        let row = UnsafeMutableBufferPointer(rebasing: output[(y * width)..<((y + 1) * width)])
+                        // Literal factors let the compiler unroll the block sums.
+                        switch factor {
+                        case 2: sumBlocks(columns, into: row, factor: 2, area: area)
+                        case 3: sumBlocks(columns, into: row, factor: 3, area: area)
+                        case 4: sumBlocks(columns, into: row, factor: 4, area: area)
+                        default: sumBlocks(columns, into: row, factor: factor, area: area)
+                        }
                     }
                 }
-                for x in 0..<width { output[y * width + x] = UInt8((rowSums[x] + area / 2) / area) }
             }
         }
         return GrayImage(width: width, height: height, pixels: output)
+    }
+
+    /// Each output pixel of a row: the rounded mean of `factor` adjacent column sums.
+    @inline(__always)
+    private static func sumBlocks(_ columns: UnsafeMutableBufferPointer<UInt16>, into row: UnsafeMutableBufferPointer<UInt8>,
+                                  factor: Int, area: UInt32) {
+        for x in 0..<row.count {
+            var total: UInt32 = 0
+            for dx in 0..<factor { total += UInt32(columns[x * factor + dx]) }
+            row[x] = UInt8((total + area / 2) / area)
+        }
     }
 }
