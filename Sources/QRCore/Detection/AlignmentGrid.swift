@@ -25,24 +25,9 @@ struct AlignmentGrid: Sendable {
         guard centres.count >= 3 else { return nil }
         lattice = centres.map { Double($0) + 0.5 }
         let n = lattice.count
-        var anchors = [ImagePoint?](repeating: nil, count: n * n)
-        var found = [Bool](repeating: false, count: n * n)
-        for diagonal in 0...(2 * (n - 1)) {
-            for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
-                let j = diagonal - i
-                let placed = Self.place(i: i, j: j, n: n, lattice: lattice, anchors: anchors,
-                                        initial: initial, finder: finder)
-                anchors[j * n + i] = placed.point
-                found[j * n + i] = placed.found
-            }
-            // The two patterns beside the top-left finder are the easiest to
-            // find; when neither is there, the triple is most likely not a
-            // symbol of this version, and the rest of the lattice is not searched.
-            if diagonal == 1 && !found.contains(true) { return nil }
-        }
-        var placed = anchors.map { $0! }
+        guard var (placed, found) = Self.sweep(lattice: lattice, initial: initial, finder: finder) else { return nil }
         // A symbol whose bend defeated the sweep still shows most of its
-        // patterns (29 of 33 in curved_dense-009); a lattice laid over
+        // patterns (26 of 33 in curved_dense-009); a lattice laid over
         // clutter shows few, and is not searched twice.
         if found.filter({ $0 }).count * 2 >= n * n - 3 {
             Self.searchBetween(&placed, found: &found, lattice: lattice, initial: initial, finder: finder)
@@ -62,6 +47,29 @@ struct AlignmentGrid: Sendable {
             }
         }
         self.cells = cells
+    }
+
+    /// Every anchor placed in order of distance from the top-left corner
+    /// (``place(i:j:n:lattice:anchors:initial:finder:)``), with whether it
+    /// was found; nil when neither pattern beside the top-left finder is.
+    private static func sweep(lattice: [Double], initial: PerspectiveTransform,
+                              finder: AlignmentPatternFinder) -> (anchors: [ImagePoint], found: [Bool])? {
+        let n = lattice.count
+        var anchors = [ImagePoint?](repeating: nil, count: n * n)
+        var found = [Bool](repeating: false, count: n * n)
+        for diagonal in 0...(2 * (n - 1)) {
+            for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
+                let j = diagonal - i
+                let placed = place(i: i, j: j, n: n, lattice: lattice, anchors: anchors, initial: initial, finder: finder)
+                anchors[j * n + i] = placed.point
+                found[j * n + i] = placed.found
+            }
+            // The two patterns beside the top-left finder are the easiest to
+            // find; when neither is there, the triple is most likely not a
+            // symbol of this version, and the rest of the lattice is not searched.
+            if diagonal == 1 && !found.contains(true) { return nil }
+        }
+        return (anchors.map { $0! }, found)
     }
 
     /// In the three corner cells, the lattice corner inside a finder pattern

@@ -108,7 +108,7 @@ struct SymbolSearch {
 
     /// Mappings for the estimated dimension and its neighbours (two versions
     /// either way: blur and perspective distort module sizes) whose timing
-    /// patterns mostly alternate as they should, the three most convincing
+    /// patterns mostly alternate as they should, the four most convincing
     /// first. Checking a timing pattern costs a few dozen samples, a decode
     /// attempt the whole symbol.
     ///
@@ -117,7 +117,7 @@ struct SymbolSearch {
     /// tried before the estimates.
     private func plausibleMappings(_ triple: FinderTriple, context: Context) -> [GridMapping] {
         let estimate = context.locator.measuredDimension(triple) ?? triple.estimatedDimension
-        var scored: [(mappings: [GridMapping], agreement: Double)] = []
+        var scored: [(mapping: GridMapping, agreement: Double)] = []
         var alignments: [AlignmentPatternFinder.Candidate]?
         let outlines = context.locator.outlines(of: triple)
         let timed = context.locator.timingFit(triple, outlines: outlines, reader: context.timing)
@@ -135,15 +135,20 @@ struct SymbolSearch {
             var initials = [context.locator.initialTransform(triple, dimension: dimension, outlines: outlines)]
             if dimension == timed?.dimension, let fit = timed?.transform { initials.insert((fit, true), at: 0) }
             for initial in initials {
-                let mappings = context.locator.locate(triple, dimension: dimension, initial: initial,
-                                                      alignments: alignments ?? [])
-                let agreement = context.sampler.timingAgreement(dimension: dimension, floor: Self.minimumAgreement,
-                                                                map: mappings[0].map)
-                if agreement >= Self.minimumAgreement { scored.append((mappings, agreement)) }
+                for mapping in context.locator.locate(triple, dimension: dimension, initial: initial,
+                                                      alignments: alignments ?? []) {
+                    let agreement = context.sampler.timingAgreement(dimension: dimension, floor: Self.minimumAgreement,
+                                                                    map: mapping.map)
+                    if agreement >= Self.minimumAgreement { scored.append((mapping, agreement)) }
+                }
             }
         }
-        return scored.sorted { $0.agreement > $1.agreement }.prefix(3).flatMap(\.mappings)
+        return scored.sorted { $0.agreement > $1.agreement }.prefix(Self.maximumMappings).map(\.mapping)
     }
+
+    /// The most mappings of one triple sampled and decoded, the best timing
+    /// agreement first.
+    static let maximumMappings = 4
 
     /// The least share of timing modules a mapping must read right to be
     /// worth sampling and decoding.
