@@ -13,6 +13,9 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "QRCore", targets: ["QRCore"]),
+        // What QRCore's tests share, public for packages that test code built
+        // on QRCore: a seeded generator, a gate for worker threads, a manual clock.
+        .library(name: "QRCoreTestSupport", targets: ["QRCoreTestSupport"]),
     ],
     traits: [
         .trait(name: "PNG", description: "Read PNG files with libpng. Writing PNG needs no C library."),
@@ -53,7 +56,8 @@ let package = Package(
                 .target(name: "CQRJPEG", condition: .when(traits: ["JPEG"])),
             ]
         ),
-        .testTarget(name: "QRCoreTests", dependencies: ["QRCore"]),
+        .target(name: "QRCoreTestSupport", dependencies: ["QRCore"]),
+        .testTarget(name: "QRCoreTests", dependencies: ["QRCore", "QRCoreTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

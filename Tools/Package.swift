@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "QRServer",
                 .product(name: "QRCore", package: "QRCore"),
+                .product(name: "QRCoreTestSupport", package: "QRCore"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -18,28 +18,25 @@ struct FinderPatternRefiner {
         var refined = candidate
         let threshold = thresholds.threshold(atX: candidate.centre.x, y: candidate.centre.y)
         let reach = Int(candidate.moduleSize * 6) + 2
-        var sizes: [Double] = []
-        if let (centre, size) = edgeCentre(candidate.centre, horizontal: true, threshold: threshold, reach: reach) {
+        if let centre = edgeCentre(candidate.centre, horizontal: true, threshold: threshold, reach: reach) {
             refined.centre.x = centre
-            sizes.append(size)
         }
-        if let (centre, size) = edgeCentre(candidate.centre, horizontal: false, threshold: threshold, reach: reach) {
+        if let centre = edgeCentre(candidate.centre, horizontal: false, threshold: threshold, reach: reach) {
             refined.centre.y = centre
-            sizes.append(size)
         }
         return refined
     }
 
-    /// Centre and module size along one axis from the three edge pairs, or nil
-    /// if the line does not show the pattern's six edges.
-    private func edgeCentre(_ centre: ImagePoint, horizontal: Bool, threshold: Double, reach: Int) -> (Double, Double)? {
+    /// The centre along one axis from the three edge pairs, or nil if the line
+    /// does not show the pattern's six edges at consistent module widths.
+    private func edgeCentre(_ centre: ImagePoint, horizontal: Bool, threshold: Double, reach: Int) -> Double? {
         guard let before = edges(from: centre, step: -1, horizontal: horizontal, threshold: threshold, reach: reach),
               let after = edges(from: centre, step: 1, horizontal: horizontal, threshold: threshold, reach: reach)
         else { return nil }
         let midpoints = zip(before, after).map { ($0 + $1) / 2 }
         let widths = [(after[0] - before[0]) / 3, (after[1] - before[1]) / 5, (after[2] - before[2]) / 7]
         guard widths.max()! < widths.min()! * 1.6 else { return nil }
-        return (midpoints.reduce(0, +) / 3, widths.reduce(0, +) / 3)
+        return midpoints.reduce(0, +) / 3
     }
 
     /// Positions of the first three threshold crossings walking from the

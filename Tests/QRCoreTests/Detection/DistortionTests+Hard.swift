@@ -1,5 +1,6 @@
 import Foundation
 @testable import QRCore
+import QRCoreTestSupport
 
 /// The families of issue 10: symbols cropped to their edges, styled symbols,
 /// extreme geometry, heavy noise and blur (the hard corpus's `bare`,

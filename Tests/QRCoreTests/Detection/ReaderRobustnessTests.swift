@@ -1,4 +1,5 @@
 import Foundation
+import QRCoreTestSupport
 import Testing
 @testable import QRCore
 

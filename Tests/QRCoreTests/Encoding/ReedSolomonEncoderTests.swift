@@ -1,3 +1,4 @@
+import QRCoreTestSupport
 import Testing
 @testable import QRCore
 

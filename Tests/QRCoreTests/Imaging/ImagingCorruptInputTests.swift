@@ -1,6 +1,7 @@
 // These tests read PNG through libpng: they need the PNG package trait.
 #if PNG
 import Foundation
+import QRCoreTestSupport
 import Testing
 @testable import QRCore
 

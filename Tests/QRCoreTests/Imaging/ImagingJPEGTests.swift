@@ -1,6 +1,7 @@
 // These tests read JPEG through libjpeg-turbo: they need the JPEG package trait.
 #if JPEG
 import Foundation
+import QRCoreTestSupport
 import Testing
 @testable import QRCore
 

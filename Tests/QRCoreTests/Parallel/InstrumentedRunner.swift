@@ -1,5 +1,6 @@
 import Foundation
 @testable import QRCore
+import QRCoreTestSupport
 
 /// Runs a codec's jobs for real while counting them: how many run at once
 /// (and the most ever), and how often each labelled job ran. Jobs labelled
@@ -11,7 +12,7 @@ final class InstrumentedRunner: @unchecked Sendable { // `counts` is touched onl
         var runs: [String: Int] = [:]
     }
 
-    let gate = JobGate()
+    let gate = WorkerGate()
     let started: AsyncStream<String>
     private let announce: AsyncStream<String>.Continuation
     private let lock = NSLock()
@@ -39,7 +40,7 @@ final class InstrumentedRunner: @unchecked Sendable { // `counts` is touched onl
         }
         if label.hasPrefix("hold") {
             announce.yield(label)
-            gate.wait()
+            gate.pass()
         }
         let outcome = job.run()
         lock.withLock { counts.running -= 1 }

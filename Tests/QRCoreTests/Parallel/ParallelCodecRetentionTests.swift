@@ -1,3 +1,4 @@
+import QRCoreTestSupport
 import Testing
 @testable import QRCore
 
@@ -5,7 +6,7 @@ import Testing
 /// the injected clock. Time moves only when the test moves it.
 struct ParallelCodecRetentionTests {
     @Test func resultsExpireAfterTheirTimeToLive() async throws {
-        let clock = ManualCodecClock()
+        let clock = ManualClock()
         let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1, resultTimeToLive: .seconds(30)), clock: clock)
         let id = try await codec.submit(.tiny("kept"))
         _ = try await codec.result(id)
@@ -21,7 +22,7 @@ struct ParallelCodecRetentionTests {
     }
 
     @Test func theOldestResultsGiveWayBeyondTheCountLimit() async throws {
-        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1, maxRetainedResults: 2), clock: ManualCodecClock())
+        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1, maxRetainedResults: 2), clock: ManualClock())
         var ids: [JobID] = []
         for index in 0..<3 {
             let id = try await codec.submit(.tiny("kept \(index)"))
@@ -36,14 +37,14 @@ struct ParallelCodecRetentionTests {
     }
 
     @Test func conveniencesKeepNothing() async throws {
-        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2), clock: ManualCodecClock())
+        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 2), clock: ManualClock())
         _ = await codec.runAll((0..<10).map { .tiny("batch \($0)") })
         #expect(await codec.metrics().retained == 0)
         await codec.shutdown()
     }
 
     @Test func latencyAndThroughputFollowTheClock() async throws {
-        let clock = ManualCodecClock()
+        let clock = ManualClock()
         let runner = InstrumentedRunner()
         let codec = runner.makeCodec(ParallelCodecOptions(workers: 1), clock: clock)
         #expect(await codec.metrics().latencyP50 == nil)

@@ -1,5 +1,6 @@
 // These tests read PNG through libpng: they need the PNG package trait.
 #if PNG
+import QRCoreTestSupport
 import Testing
 @testable import QRCore
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import QRCore
+import QRCoreTestSupport
 
 /// Photographs of symbols, made in software: a symbol drawn through a
 /// perspective warp (QRCore's own `PerspectiveTransform`) with supersampling,

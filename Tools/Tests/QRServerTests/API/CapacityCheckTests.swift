@@ -1,4 +1,5 @@
 import QRCore
+import QRCoreTestSupport
 import Testing
 @testable import QRServer
 
@@ -41,7 +42,7 @@ struct CapacityCheckTests {
     /// capacity, for every level and mode mix.
     @Test(arguments: ErrorCorrectionLevel.allCases)
     func agreesWithTheEncoderAtTheBoundary(_ level: ErrorCorrectionLevel) throws {
-        var generator = SeededGenerator(seed: UInt64(level.rawValue) + 11)
+        var generator = SeededRandom(seed: UInt64(level.rawValue) + 11)
         // Each alphabet with roughly the bits a character costs, to land near the edge.
         let alphabets: [(String, Double)] = [("0123456789", 10 / 3), ("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 $%*+-./:", 5.5),
                                              ("abcdefghijklmnopqrstuvwxyz", 8), ("é€漢", 8 * 2.7), ("a1B2 c3D4", 7)]

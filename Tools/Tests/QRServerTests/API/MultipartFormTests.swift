@@ -1,3 +1,4 @@
+import QRCoreTestSupport
 import Testing
 @testable import QRServer
 
@@ -44,7 +45,7 @@ struct MultipartFormTests {
     }
 
     @Test func neverTrapsOnArbitraryBytes() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let pieces: [[UInt8]] = [Array("--\(Multipart.boundary)".utf8), [0x0D, 0x0A], [0x0D, 0x0A, 0x0D, 0x0A],
                                  Array("Content-Disposition: form-data; name=\"file\"; filename=\"a\"".utf8), [0x00], [0x2D]]
         for _ in 0..<2000 {
@@ -52,22 +53,5 @@ struct MultipartFormTests {
             for _ in 0..<Int.random(in: 0...12, using: &generator) { body += pieces.randomElement(using: &generator)! }
             _ = try? MultipartForm.file(in: body, boundary: Multipart.boundary)
         }
-    }
-}
-
-/// A small, fast, seeded generator (SplitMix64), so that random inputs are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QRCore
+import QRCoreTestSupport
 import Testing
 @testable import QRServer
 
@@ -11,7 +12,7 @@ struct RobustnessTests {
     @Test func randomRequestsNeverGet5xx() async throws {
         let png = try QRCode(text: "fuzz").pngData(options: RenderOptions(scale: 3))
         try await TestServer.run { client in
-            var generator = SeededGenerator(seed: 2024)
+            var generator = SeededRandom(seed: 2024)
             let paths = ["/", "/generate", "/decode", "/decode?sync=1", "/qr", "/result/", "/metrics", "/healthz",
                          "/result/\(TaskID.random())", "/result/\(TaskID.random())/image", "/%00", "/qr?text=%",
                          "/qr?" + String(repeating: "&", count: 300), "/result/../../etc/passwd"]

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Logging
 @testable import QRCore
+import QRCoreTestSupport
 @testable import QRServer
 
 /// Runs a real `qr serve` on a free loopback port for the length of a test,

@@ -1,21 +1,26 @@
 import Foundation
 
-/// Holds the codec's worker threads inside their jobs until the test opens
-/// it, and tells the test when a worker has arrived: how a test keeps a job
-/// running, or the queue full, for exactly as long as it needs, without sleeping.
-final class WorkerGate: @unchecked Sendable { // `isOpen` is read and written only with `condition` locked
+/// Holds worker threads inside their jobs until the test opens it, and tells
+/// the test when a worker has arrived: how a test keeps a job running, or a
+/// queue full, for exactly as long as it needs, without sleeping.
+///
+/// A job calls ``pass()`` on its worker thread; the test awaits
+/// ``waitForArrivals(_:)`` and later calls ``open()``.
+public final class WorkerGate: @unchecked Sendable {
+    // Safe to share: `isOpen` is read and written only with `condition` locked,
+    // and the AsyncStream continuation is itself thread-safe.
     private let condition = NSCondition()
     private var isOpen = false
     private let arrivals: AsyncStream<Void>.Continuation
-    /// One element each time a worker reaches the gate.
-    let arrived: AsyncStream<Void>
+    private let arrived: AsyncStream<Void>
 
-    init() {
+    /// A closed gate.
+    public init() {
         (arrived, arrivals) = AsyncStream.makeStream(of: Void.self)
     }
 
     /// Called on a worker thread: reports the arrival, then blocks until the gate opens.
-    func pass() {
+    public func pass() {
         arrivals.yield()
         condition.lock()
         while !isOpen { condition.wait() }
@@ -23,7 +28,7 @@ final class WorkerGate: @unchecked Sendable { // `isOpen` is read and written on
     }
 
     /// Lets every waiting and future worker through.
-    func open() {
+    public func open() {
         condition.lock()
         isOpen = true
         condition.broadcast()
@@ -31,7 +36,7 @@ final class WorkerGate: @unchecked Sendable { // `isOpen` is read and written on
     }
 
     /// Returns once `count` more workers have reached the gate.
-    func waitForArrivals(_ count: Int = 1) async {
+    public func waitForArrivals(_ count: Int = 1) async {
         var iterator = arrived.makeAsyncIterator()
         for _ in 0..<count { _ = await iterator.next() }
     }
