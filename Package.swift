@@ -58,6 +58,9 @@ let package = Package(
         ),
         .target(name: "QRCoreTestSupport", dependencies: ["QRCore"]),
         .testTarget(name: "QRCoreTests", dependencies: ["QRCore", "QRCoreTestSupport"]),
+        // The public API as a user sees it (no @testable import): every code
+        // example of the README and the documentation, compiled and run.
+        .testTarget(name: "QRCorePublicAPITests", dependencies: ["QRCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

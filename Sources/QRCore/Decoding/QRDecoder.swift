@@ -18,7 +18,7 @@ public enum QRDecoder {
     /// Reads the format and version information, removes the mask, reads
     /// the codewords, corrects each Reed–Solomon block and parses the bit
     /// stream. If that fails, the transposed grid is tried, since a mirrored
-    /// symbol is the transpose of the true one (then ``DecodedSymbol/mirrored``
+    /// symbol is the transpose of the true one (then ``DecodedSymbol/isMirrored``
     /// is true); if both fail, the error of the unmirrored attempt is thrown.
     /// - Parameters:
     ///   - grid: the symbol's modules without quiet zone, `size`×`size` with

@@ -27,6 +27,7 @@ public enum QRDecodingError: Error, Sendable, Hashable, CustomStringConvertible 
     /// An ECI designator naming a character set that this decoder does not know.
     case unsupportedECI(assignment: Int, bitOffset: Int)
 
+    /// What went wrong, in one sentence with its numbers.
     public var description: String {
         switch self {
         case let .invalidGridSize(width, height):

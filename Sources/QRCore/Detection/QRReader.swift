@@ -7,6 +7,7 @@ public struct DecodeOptions: Sendable, Hashable {
     /// Limits on input images, checked before any pixel memory is allocated.
     public var limits: ImageLimits
 
+    /// Options for reading images; the defaults suit photos.
     public init(triesInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default) {
         self.triesInverted = triesInverted
         self.maxSymbols = maxSymbols
@@ -25,8 +26,10 @@ public struct DecodeOptions: Sendable, Hashable {
 /// ordinary size quickly; the full resolution is searched when that finds
 /// nothing, for codes with small modules.
 public struct QRReader: Sendable {
+    /// What the reader tries, and how much of an image it accepts.
     public var options: DecodeOptions
 
+    /// A reader with the given options.
     public init(options: DecodeOptions = DecodeOptions()) {
         self.options = options
     }

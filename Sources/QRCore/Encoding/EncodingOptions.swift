@@ -19,6 +19,7 @@ public struct EncodingOptions: Sendable, Hashable {
     /// Shift JIS bytes.
     public var allowsKanjiMode: Bool
 
+    /// Options with these choices; the defaults pick the smallest version at level M or better, the best mask, and no ECI.
     public init(correctionLevel: ErrorCorrectionLevel = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
                 mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false,
                 allowsKanjiMode: Bool = false) {

@@ -75,7 +75,11 @@ extension QRCode {
 
     /// Builds a symbol from finished data codewords (segments, terminator and
     /// padding already written), adding error correction and the mask.
-    /// - Parameter mask: a fixed mask, or nil for automatic selection.
+    /// - Parameters:
+    ///   - dataCodewords: exactly the data capacity of `version` at `correctionLevel`.
+    ///   - version: the symbol's version.
+    ///   - correctionLevel: the error-correction level the codewords were sized for.
+    ///   - mask: a fixed mask, or nil for automatic selection.
     /// - Throws: ``QREncodingError/wrongCodewordCount(given:expected:version:correctionLevel:)``.
     public init(dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
                 mask: QRMask? = nil) throws(QREncodingError) {

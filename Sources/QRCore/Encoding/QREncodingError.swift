@@ -24,6 +24,7 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Low-level API: data codewords that do not fill the version's capacity.
     case wrongCodewordCount(given: Int, expected: Int, version: QRVersion, correctionLevel: ErrorCorrectionLevel)
 
+    /// What went wrong and how to fix it, in one sentence with its numbers.
     public var description: String {
         switch self {
         case let .dataTooLong(needed, capacity, version, correctionLevel):

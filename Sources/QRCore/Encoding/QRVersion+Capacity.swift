@@ -8,6 +8,7 @@ extension QRVersion {
         /// header modes, which hold no characters.
         public let characters: Int
 
+        /// The capacity as "N characters in B data bits".
         public var description: String { "\(characters) characters in \(dataBits) data bits" }
     }
 

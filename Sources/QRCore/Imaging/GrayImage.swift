@@ -3,11 +3,14 @@
 /// Everything the detector reads is first turned into one of these, whatever
 /// its source: PNG (``init(pngData:limits:)``), PGM/PPM
 /// (``init(pnmData:limits:)``), a file (``init(contentsOfFile:limits:)``), or a
-/// caller's raw pixel buffer (``init(pixels:width:height:bytesPerRow:format:limits:)``).
+/// caller's raw pixel buffer (`init(pixels:width:height:bytesPerRow:format:limits:)`,
+/// from an array or from an `UnsafeRawBufferPointer`).
 /// Colour becomes Rec. 601 luminance, `(77R + 150G + 29B + 128) >> 8`, and
 /// transparency is composited on white, the paper a code is printed on.
 public struct GrayImage: Sendable, Hashable {
+    /// Pixels in a row.
     public let width: Int
+    /// Rows of pixels.
     public let height: Int
     /// `width × height` luminance values, row-major. Read-only as a whole, so
     /// that it always matches the size; change single pixels through the

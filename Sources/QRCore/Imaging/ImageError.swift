@@ -22,6 +22,7 @@ public enum ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// libjpeg-turbo). Pixels you already have still decode.
     case formatNotBuiltIn(String)
 
+    /// What went wrong, in one sentence with its numbers.
     public var description: String {
         switch self {
         case let .tooLarge(width, height, limit):

@@ -13,6 +13,7 @@ public struct ImageLimits: Sendable, Hashable {
     /// (a 50-megapixel photo is 8,192 × 6,144), yet bounded memory.
     public static let `default` = ImageLimits(maxPixels: 128_000_000, maxDimension: 65_535)
 
+    /// Limits of `maxPixels` pixels in all and `maxDimension` pixels a side.
     public init(maxPixels: Int, maxDimension: Int) {
         self.maxPixels = maxPixels
         self.maxDimension = maxDimension

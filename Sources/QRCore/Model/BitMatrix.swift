@@ -5,7 +5,9 @@
 /// between stages: the encoder produces one, the detector samples one from an
 /// image, and the decoder reads one.
 public struct BitMatrix: Sendable, Hashable {
+    /// Modules in a row.
     public let width: Int
+    /// Rows of modules.
     public let height: Int
     /// Words per row.
     let stride: Int

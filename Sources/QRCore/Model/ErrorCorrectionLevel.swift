@@ -28,6 +28,8 @@ public enum ErrorCorrectionLevel: Int, Sendable, Hashable, CaseIterable, Compara
         self = [.medium, .low, .high, .quartile][bits & 3]
     }
 
+    /// Orders from L, the weakest, to H.
     public static func < (lhs: ErrorCorrectionLevel, rhs: ErrorCorrectionLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The level's letter: L, M, Q or H.
     public var description: String { letter }
 }

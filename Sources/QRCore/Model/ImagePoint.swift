@@ -1,14 +1,18 @@
 /// A point in image coordinates (pixels; x right, y down) or in symbol
 /// coordinates (modules), depending on context.
 public struct ImagePoint: Sendable, Hashable, CustomStringConvertible {
+    /// Pixels from the left edge of the image.
     public var x: Double
+    /// Pixels from the top edge of the image.
     public var y: Double
 
+    /// The point at `x` pixels from the left and `y` from the top.
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y
     }
 
+    /// The coordinates as "(x, y)".
     public var description: String { "(\(x), \(y))" }
 
     static func + (a: ImagePoint, b: ImagePoint) -> ImagePoint { ImagePoint(x: a.x + b.x, y: a.y + b.y) }

@@ -33,6 +33,7 @@ public struct QRMask: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The mask's number, 0–7.
     public var description: String { "\(number)" }
 }
 

@@ -32,9 +32,13 @@ public struct QRVersion: Sendable, Hashable, Comparable, Strideable, CustomStrin
     /// Which of the three character-count width classes of Table 3 applies.
     var countWidthClass: Int { number <= 9 ? 0 : (number <= 26 ? 1 : 2) }
 
+    /// Orders by number.
     public static func < (lhs: QRVersion, rhs: QRVersion) -> Bool { lhs.number < rhs.number }
+    /// How many versions `other` is above this one.
     public func distance(to other: QRVersion) -> Int { other.number - number }
+    /// The version `n` above this one; the result must lie in 1…40.
     public func advanced(by n: Int) -> QRVersion { QRVersion(uncheckedNumber: number + n) }
+    /// The version's number, 1–40.
     public var description: String { "\(number)" }
 }
 

@@ -2,11 +2,16 @@
 /// whatever its rotation in the image: the top-left corner is the one
 /// beside the finder pattern that has finders to its right and below.
 public struct Quadrilateral: Sendable, Hashable, CustomStringConvertible {
+    /// The symbol's top-left corner, as the symbol is read (not as the image shows it).
     public var topLeft: ImagePoint
+    /// The symbol's top-right corner.
     public var topRight: ImagePoint
+    /// The symbol's bottom-right corner.
     public var bottomRight: ImagePoint
+    /// The symbol's bottom-left corner.
     public var bottomLeft: ImagePoint
 
+    /// The quadrilateral with these four corners.
     public init(topLeft: ImagePoint, topRight: ImagePoint, bottomRight: ImagePoint, bottomLeft: ImagePoint) {
         self.topLeft = topLeft
         self.topRight = topRight
@@ -23,6 +28,7 @@ public struct Quadrilateral: Sendable, Hashable, CustomStringConvertible {
                    y: (topLeft.y + topRight.y + bottomRight.y + bottomLeft.y) / 4)
     }
 
+    /// The four corners, top-left first, clockwise.
     public var description: String {
         "[\(topLeft), \(topRight), \(bottomRight), \(bottomLeft)]"
     }

@@ -3,9 +3,11 @@
 public struct ContinuousCodecClock: ParallelCodecClock {
     private let origin: ContinuousClock.Instant
 
+    /// A clock that starts at zero now.
     public init() {
         origin = .now
     }
 
+    /// The time since the clock was made.
     public func now() -> Duration { origin.duration(to: .now) }
 }

@@ -11,10 +11,12 @@ public struct DecodeRequest: Sendable, Hashable {
         case pixels(PixelBuffer)
     }
 
+    /// Where the image comes from.
     public var source: Source
     /// Reader options; their ``DecodeOptions/limits`` also bound the image decoded.
     public var options: DecodeOptions
 
+    /// A request to read `source` with `options`.
     public init(source: Source, options: DecodeOptions = DecodeOptions()) {
         self.source = source
         self.options = options

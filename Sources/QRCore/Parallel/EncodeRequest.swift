@@ -21,10 +21,14 @@ public struct EncodeRequest: Sendable, Hashable {
         case matrix
     }
 
+    /// What to encode.
     public var content: Content
+    /// Level, versions, mask and the other encoding choices.
     public var options: EncodingOptions
+    /// What the job returns: PNG, SVG or the matrix.
     public var format: Format
 
+    /// A request to encode `content` with `options` into `format`.
     public init(content: Content, options: EncodingOptions = EncodingOptions(), format: Format) {
         self.content = content
         self.options = options

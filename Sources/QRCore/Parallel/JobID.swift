@@ -8,11 +8,14 @@ public struct JobID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The job's number: 0 for a codec's first job, then counting up.
     public let rawValue: UInt64
 
+    /// The identifier with this number, as ``rawValue`` gave it (for a job id that went through a URL or a database).
     public init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
 
+    /// Orders by number.
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The identifier as "job-N".
     public var description: String { "job-\(rawValue)" }
 }

@@ -13,7 +13,7 @@
 ///
 /// - Work: ``ParallelCodecOptions/workers`` threads of its own run the jobs,
 ///   so at most that many run at once; the actor only keeps the books (a
-///   ``SchedulerStateMachine``), and no job runs on it or blocks it.
+///   `SchedulerStateMachine`), and no job runs on it or blocks it.
 /// - Backpressure: at most ``ParallelCodecOptions/queueCapacity`` jobs wait;
 ///   beyond that a submission waits or fails at once (``QueueFullPolicy``).
 /// - Isolation: a job's failure (too much data, an unreadable image, no code
@@ -154,10 +154,12 @@ public actor ParallelCodec {
     /// finished (they come back as ``ParallelCodecError/cancelled``). Workers
     /// report a batch's outcomes in groups, so ``metrics()`` may trail a
     /// running batch by a few dozen jobs (a report is due every 64 at most).
-    /// - Parameter policy: under ``QueueFullPolicy/wait`` the batch enters the
-    ///   queue as room frees, without holding more than the queue's capacity;
-    ///   under ``QueueFullPolicy/reject`` the items that find no room fail
-    ///   with ``ParallelCodecError/queueFull(capacity:)``.
+    /// - Parameters:
+    ///   - jobs: the jobs, in the order their outcomes come back.
+    ///   - policy: under ``QueueFullPolicy/wait`` the batch enters the
+    ///     queue as room frees, without holding more than the queue's capacity;
+    ///     under ``QueueFullPolicy/reject`` the items that find no room fail
+    ///     with ``ParallelCodecError/queueFull(capacity:)``.
     public func runAll(_ jobs: [CodecJob], whenFull policy: QueueFullPolicy = .wait) async -> [Result<CodecOutput, ParallelCodecError>] {
         guard !jobs.isEmpty else { return [] }
         guard !Task.isCancelled else { return jobs.map { _ in .failure(.cancelled) } }

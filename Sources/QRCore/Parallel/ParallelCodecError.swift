@@ -25,6 +25,7 @@ public enum ParallelCodecError: Error, Sendable, Hashable, CustomStringConvertib
     /// The codec was shut down before the job was queued.
     case shutDown
 
+    /// What went wrong, in one sentence.
     public var description: String {
         switch self {
         case let .encoding(error): "encoding failed: \(error)"

@@ -29,6 +29,7 @@ public struct ParallelCodecMetrics: Sendable, Hashable {
     /// Jobs finished per second over the recent window, falling while idle.
     public var throughput: Double
 
+    /// Metrics with these values; ``ParallelCodec/metrics()`` makes them, tests and dashboards may too.
     public init(workers: Int, busyWorkers: Int, queued: Int, waitingSubmissions: Int, completed: Int, failed: Int,
                 cancelled: Int, rejected: Int, expired: Int, retained: Int, latencyP50: Duration?,
                 latencyP99: Duration?, throughput: Double) {

@@ -5,7 +5,7 @@ extension QRCode {
     /// Black on white gives a 1-bit greyscale PNG, the smallest; other colours
     /// give a 1-bit palette PNG, with a tRNS chunk when either colour has
     /// alpha below 255 (so transparent backgrounds work). Pixel rows are
-    /// compressed by ``RasterDeflater``, which knows that they repeat.
+    /// compressed by `RasterDeflater`, which knows that they repeat.
     /// - Throws: ``RenderError/invalidScale(_:)``, ``RenderError/invalidBorder(_:)``,
     ///   ``RenderError/imageTooLarge(width:height:maxPixels:maxDimension:)``
     ///   beyond ``ImageLimits/default``.

@@ -1,10 +1,15 @@
 /// An 8-bit sRGB colour with straight alpha (255 opaque, 0 fully transparent).
 public struct RGBAColor: Sendable, Hashable, CustomStringConvertible {
+    /// Red, 0–255.
     public var r: UInt8
+    /// Green, 0–255.
     public var g: UInt8
+    /// Blue, 0–255.
     public var b: UInt8
+    /// Opacity, 0 (transparent) to 255 (opaque).
     public var a: UInt8
 
+    /// A colour from its components; opaque unless `a` says otherwise.
     public init(r: UInt8, g: UInt8, b: UInt8, a: UInt8 = 255) {
         self.r = r
         self.g = g
@@ -12,8 +17,11 @@ public struct RGBAColor: Sendable, Hashable, CustomStringConvertible {
         self.a = a
     }
 
+    /// Opaque black.
     public static let black = RGBAColor(r: 0, g: 0, b: 0)
+    /// Opaque white.
     public static let white = RGBAColor(r: 255, g: 255, b: 255)
+    /// Fully transparent.
     public static let transparent = RGBAColor(r: 0, g: 0, b: 0, a: 0)
 
     /// Parses `#RGB`, `#RGBA`, `#RRGGBB`, `#RRGGBBAA` (hex digits in either

@@ -13,6 +13,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file could not be written.
     case writeFailed(path: String, reason: String)
 
+    /// What went wrong, in one sentence with its numbers.
     public var description: String {
         switch self {
         case let .invalidScale(scale):

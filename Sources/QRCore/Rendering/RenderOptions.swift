@@ -10,6 +10,7 @@ public struct RenderOptions: Sendable, Hashable {
     /// The colour of light modules and the border.
     public var background: RGBAColor
 
+    /// Options with these values; the defaults draw 10 pixels a module, a 4-module quiet zone (§6.3.8), black on white.
     public init(scale: Int = 10, border: Int = 4, foreground: RGBAColor = .black, background: RGBAColor = .white) {
         self.scale = scale
         self.border = border

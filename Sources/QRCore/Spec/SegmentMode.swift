@@ -48,6 +48,7 @@ public enum SegmentMode: UInt8, Sendable, Hashable, CaseIterable, CustomStringCo
         }
     }
 
+    /// The mode's name, such as "alphanumeric".
     public var description: String {
         switch self {
         case .numeric: return "numeric"
