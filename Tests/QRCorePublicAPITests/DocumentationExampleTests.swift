@@ -95,13 +95,14 @@ struct DocumentationExampleTests {
 
     // MARK: QRCore.docc
 
-    @Test func overview() throws {
+    @Test(.enabled(if: BuildTraits.readsFiles))
+    func overview() throws {
         let code = try QRCode(text: "https://example.com/ticket/8F3A")
         let png = try code.pngData(options: RenderOptions(scale: 8))
         let symbols = QRReader().read(try GrayImage(pngData: png))
         print(symbols.first?.text ?? "nothing found")
 
-        #expect(symbols.map(\.text) == ["https://example.com/ticket/8F3A"] || !BuildTraits.readsFiles)
+        #expect(symbols.map(\.text) == ["https://example.com/ticket/8F3A"])
     }
 
     @Test(.enabled(if: BuildTraits.readsFiles))
