@@ -25,4 +25,13 @@ struct DescriptionTests {
         #expect("\(QRVersion.max)" == "40")
         #expect("\(QREncodingError.invalidMask(9))" == "invalid mask 9: masks are 0…7")
     }
+
+    @Test func metricsPrintCountsAndLatencies() {
+        let metrics = ParallelCodecMetrics(
+            workers: 2, busyWorkers: 1, queued: 3, waitingSubmissions: 0, completed: 120, failed: 2,
+            cancelled: 0, rejected: 4, expired: 0, retained: 0, latencyP50: .microseconds(1_250),
+            latencyP99: .milliseconds(40), throughput: 100)
+        #expect("\(metrics)" == "ParallelCodecMetrics(2 workers, 1 busy, 3 queued, 120 completed, 2 failed, "
+            + "4 rejected, p50 1.2 ms, p99 40.0 ms)")
+    }
 }
