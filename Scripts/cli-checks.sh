@@ -48,7 +48,7 @@ check "GIF named, not called a bad PNG" "qr: $work/anim.gif: unsupported image f
 
 # JSON Lines
 json="$("$qr" decode --json "$work/a.png")"
-for field in '"file"' '"codes"' '"text"' '"bytes_base64"' '"version"' '"ecc"' '"mask"' '"corners"' '"mirrored"' '"inverted"' '"errors_corrected"' '"decode_ms"'; do
+for field in '"file"' '"codes"' '"text"' '"bytes_base64"' '"charset"' '"version"' '"ecc"' '"mask"' '"corners"' '"mirrored"' '"inverted"' '"errors_corrected"' '"decode_ms"'; do
   check "json has $field" "1" "$(echo "$json" | grep -c "$field")"
 done
 
@@ -60,6 +60,10 @@ check "too long names bits" "1" "$(grep -c 'needs 812 bits.*holds 72 bits' "$wor
 "$qr" encode --mode numeric 12a4 2>"$work/err"; check "bad character exits 1" "1" "$?"
 check "bad character named" "1" "$(grep -c "'a' at index 2" "$work/err")"
 "$qr" decode "$work/missing.png" 2>/dev/null; check "missing file exits 2" "2" "$?"
+"$qr" decode --charset klingon "$work/a.png" 2>"$work/err"; check "unknown charset exits 2" "2" "$?"
+check "unknown charset lists the names" "1" "$(grep -c "unknown --charset 'klingon'.*Shift_JIS" "$work/err")"
+check "charset of ASCII text" '"charset": "UTF-8"' "$("$qr" decode --json "$work/a.png" | grep -o '"charset": "[^"]*"')"
+check "forced charset" "ﾀﾉ / ÀÉ" "$(printf '\xc0\xc9' | "$qr" encode --mode byte -o - --format png | "$qr" decode - ) / $(printf '\xc0\xc9' | "$qr" encode --mode byte -o - --format png | "$qr" decode --charset LATIN1 -)"
 printf 'not an image' > "$work/junk.png"
 "$qr" decode --json "$work/junk.png" > "$work/out"; check "junk exits 2" "2" "$?"
 check "junk reports an error field" "1" "$(grep -c '"error"' "$work/out")"

@@ -54,9 +54,11 @@ struct BitstreamParser {
         }
     }
 
-    /// Notes a segment, and the FNC1 mode it declares, if any.
-    private mutating func record(_ mode: SegmentMode, count: Int = 0, fnc1: DecodedSymbol.FNC1? = nil) {
-        content.segments.append(DecodedSymbol.Segment(mode: mode, count: count))
+    /// Notes a segment, the character set of its characters (nil for headers
+    /// and undeclared byte data), and the FNC1 mode it declares, if any.
+    private mutating func record(_ mode: SegmentMode, count: Int = 0, characterSet: CharacterEncoding? = nil,
+                                 fnc1: DecodedSymbol.FNC1? = nil) {
+        content.record(mode, count: count, characterSet: characterSet)
         if let fnc1 { content.fnc1 = fnc1 }
     }
 
@@ -92,8 +94,8 @@ struct BitstreamParser {
             }
             left -= group
         }
-        content.append(digits, encoding: .singleByte(.ascii))
-        record(.numeric, count: count)
+        content.append(digits, encoding: .ascii)
+        record(.numeric, count: count, characterSet: .ascii)
     }
 
     /// Alphanumeric mode (§7.4.4): pairs of characters in 11 bits as 45·a + b, a final one in 6.
@@ -115,8 +117,8 @@ struct BitstreamParser {
             left -= group
         }
         let text = content.fnc1 == nil ? characters : Self.fnc1Separators(characters)
-        content.append(text, encoding: .singleByte(.ascii))
-        record(.alphanumeric, count: count)
+        content.append(text, encoding: .ascii)
+        record(.alphanumeric, count: count, characterSet: .ascii)
     }
 
     /// Under FNC1 an alphanumeric `%` stands for the FNC1 separator, GS
@@ -146,7 +148,7 @@ struct BitstreamParser {
         bytes.reserveCapacity(count)
         for _ in 0..<count { bytes.append(UInt8(try reader.read(8, for: "byte"))) }
         content.append(bytes, encoding: byteEncoding)
-        record(.byte, count: count)
+        record(.byte, count: count, characterSet: byteEncoding)
     }
 
     /// Kanji mode (§7.4.6): 13 bits a character, expanded back to its Shift JIS code.
@@ -160,7 +162,7 @@ struct BitstreamParser {
             bytes += [UInt8(code >> 8), UInt8(code & 0xFF)]
         }
         content.append(bytes, encoding: .shiftJIS)
-        record(.kanji, count: count)
+        record(.kanji, count: count, characterSet: .shiftJIS)
     }
 
     /// Hanzi mode (GB/T 18284, the Chinese edition of the standard): a 4-bit
@@ -184,7 +186,7 @@ struct BitstreamParser {
             bytes += [UInt8(code >> 8), UInt8(code & 0xFF)]
         }
         content.append(bytes, encoding: .gb18030)
-        record(.hanzi, count: count)
+        record(.hanzi, count: count, characterSet: .gb18030)
     }
 
     /// An ECI designator (§7.4.2.1): 0xxxxxxx, 10xxxxxx + 8 bits or

@@ -7,12 +7,18 @@
 /// one; "result" would not say of what.
 public struct DecodedSymbol: Sendable, Hashable {
     /// The text: byte data in the character set its ECI designates, or, with
-    /// no ECI, in UTF-8 if the bytes are valid UTF-8, else in Shift JIS if
-    /// they are valid Shift JIS with kana or common kanji, else in ISO-8859-1
-    /// (the rule is explained at `CharacterEncoding.guess`); kanji in Shift JIS, Hanzi in
-    /// GB 2312; digits and alphanumeric characters as themselves. Under
-    /// FNC1, alphanumeric `%` is the GS separator U+001D and `%%` is `%` (§7.4.8).
+    /// no ECI, in the one ``DecodeOptions/characterSet`` forces, else in UTF-8
+    /// if the bytes are valid UTF-8 (a leading byte order mark dropped), else
+    /// in Shift JIS if they are valid Shift JIS and read as Japanese, else in
+    /// ISO-8859-1 (the rule is explained at `CharacterEncoding.guess`); kanji
+    /// in Shift JIS, Hanzi in GB 2312; digits and alphanumeric characters as
+    /// themselves. Under FNC1, alphanumeric `%` is the GS separator U+001D and
+    /// `%%` is `%` (§7.4.8).
     public let text: String
+    /// The character set of the text: the one that decoded most of the byte,
+    /// kanji and Hanzi data, or US-ASCII when there is none. Each segment's
+    /// own is in ``segments``.
+    public let characterSet: CharacterEncoding
     /// The content as bytes, in the order of the segments: byte-mode data
     /// unchanged, digits and alphanumeric characters as ASCII (GS as 0x1D),
     /// kanji as Shift JIS and Hanzi as GB 2312 code pairs. ECI, FNC1 and
@@ -52,6 +58,16 @@ public struct DecodedSymbol: Sendable, Hashable {
         /// Characters in the segment: digits, alphanumeric characters, bytes,
         /// kanji or Hanzi characters; 0 for the header modes.
         public let count: Int
+        /// The character set its characters were decoded in: US-ASCII for
+        /// digits and alphanumeric characters, Shift JIS for kanji, GB18030
+        /// for Hanzi, and for byte data the ECI's, the forced or the guessed
+        /// one; nil for the header modes.
+        public let characterSet: CharacterEncoding?
+
+        /// The same segment in another character set.
+        func with(characterSet: CharacterEncoding) -> Segment {
+            Segment(mode: mode, count: count, characterSet: characterSet)
+        }
     }
 
     /// How the data is formatted for an application (§7.4.8).
@@ -79,9 +95,14 @@ public struct DecodedSymbol: Sendable, Hashable {
 }
 
 extension DecodedSymbol {
-    /// Assembles the result of a successful decode.
-    init(content: BitstreamContent, information: SymbolInformation, mirrored: Bool, errorsCorrected: Int) {
-        self.text = content.text()
+    /// Assembles the result of a successful decode; `characterSet` forces the
+    /// character set of undeclared byte data (nil: guess it).
+    init(content: BitstreamContent, information: SymbolInformation, mirrored: Bool, errorsCorrected: Int,
+         characterSet: CharacterEncoding?) {
+        let resolved = content.resolved(forcing: characterSet)
+        self.text = resolved.text
+        self.characterSet = resolved.characterSet
+        self.segments = resolved.segments
         self.bytes = content.bytes
         self.version = information.version
         self.correctionLevel = information.format.correctionLevel
@@ -93,7 +114,6 @@ extension DecodedSymbol {
         self.isInverted = false
         self.corners = Quadrilateral(gridSize: information.version.size)
         self.errorsCorrected = errorsCorrected
-        self.segments = content.segments
     }
 
     /// This symbol as found in an image: at `corners`, and inverted or not.

@@ -26,22 +26,26 @@ public enum QRDecoder {
     ///   - uncertain: modules the sampler could not read reliably (`true` =
     ///     uncertain), the same size as `grid`. Codewords that touch them
     ///     become erasures for blocks that errors-only decoding cannot correct.
+    ///   - characterSet: the character set of byte data that no ECI declares;
+    ///     nil (the default) guesses it. An ECI in the symbol still wins.
     /// - Throws: ``QRDecodingError``.
     /// - Complexity: O(size²) for a clean symbol.
-    public static func decode(_ grid: BitMatrix, uncertain: BitMatrix? = nil) throws(QRDecodingError) -> DecodedSymbol {
+    public static func decode(_ grid: BitMatrix, uncertain: BitMatrix? = nil,
+                              characterSet: CharacterEncoding? = nil) throws(QRDecodingError) -> DecodedSymbol {
         if let uncertain {
             precondition(uncertain.width == grid.width && uncertain.height == grid.height,
                          "the uncertain matrix must have the grid's size")
         }
         do throws(QRDecodingError) {
-            return try decode(grid, uncertain: uncertain, mirrored: false)
+            return try decode(grid, uncertain: uncertain, mirrored: false, characterSet: characterSet)
         } catch {
             switch error {
             case .invalidGridSize, .versionInformationUnreadable, .versionMismatch:
                 throw error  // a transposed grid has the same size and version blocks
             default:
                 let transposed = grid.transposed(), transposedUncertain = uncertain?.transposed()
-                guard let symbol = try? decode(transposed, uncertain: transposedUncertain, mirrored: true) else {
+                guard let symbol = try? decode(transposed, uncertain: transposedUncertain, mirrored: true,
+                                               characterSet: characterSet) else {
                     throw error
                 }
                 return symbol
@@ -50,8 +54,8 @@ public enum QRDecoder {
     }
 
     /// One attempt, in the grid's orientation.
-    private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?,
-                               mirrored: Bool) throws(QRDecodingError) -> DecodedSymbol {
+    private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?, mirrored: Bool,
+                               characterSet: CharacterEncoding?) throws(QRDecodingError) -> DecodedSymbol {
         let information = try SymbolInformation.read(from: grid)
         let template = SymbolTemplate.of(information.version)
         let mask = template.masks[information.format.mask.number]
@@ -60,6 +64,7 @@ public enum QRDecoder {
         let blocks = BlockStructure(version: information.version, correctionLevel: information.format.correctionLevel)
         let (data, corrected) = try BlockCorrector.correctedData(codewords, uncertain: doubtful, blocks: blocks)
         let content = try BitstreamParser.parse(data, version: information.version)
-        return DecodedSymbol(content: content, information: information, mirrored: mirrored, errorsCorrected: corrected)
+        return DecodedSymbol(content: content, information: information, mirrored: mirrored, errorsCorrected: corrected,
+                             characterSet: characterSet)
     }
 }

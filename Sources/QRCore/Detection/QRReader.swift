@@ -6,12 +6,19 @@ public struct DecodeOptions: Sendable, Hashable {
     public var maxSymbols: Int?
     /// Limits on input images, checked before any pixel memory is allocated.
     public var limits: ImageLimits
+    /// The character set of byte data that no ECI declares; nil (the
+    /// default) guesses it (see ``DecodedSymbol/text``). Like zxing-cpp's
+    /// `characterSet` option it replaces only the default: an ECI in the
+    /// symbol still wins, since it is the sender's own statement.
+    public var characterSet: CharacterEncoding?
 
     /// Options for reading images; the defaults suit photos.
-    public init(triesInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default) {
+    public init(triesInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default,
+                characterSet: CharacterEncoding? = nil) {
         self.triesInverted = triesInverted
         self.maxSymbols = maxSymbols
         self.limits = limits
+        self.characterSet = characterSet
     }
 }
 

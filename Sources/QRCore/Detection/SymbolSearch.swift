@@ -160,14 +160,19 @@ struct SymbolSearch {
     private func attempt(_ mapping: GridMapping, sampler: GridSampler) -> Result<DecodedSymbol, QRDecodingError> {
         let levels = sampler.levels(of: mapping)
         let local = sampler.grid(from: levels, global: false)
-        let first = Result { () throws(QRDecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain) }
+        let first = Result { () throws(QRDecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain,
+                                                                                characterSet: options.characterSet) }
         guard case .failure(let error) = first else { return first }
         if case .versionMismatch = error { return first }
         let global = sampler.grid(from: levels, global: true)
-        let second = Result { () throws(QRDecodingError) in try QRDecoder.decode(global.grid, uncertain: global.uncertain) }
+        let second = Result { () throws(QRDecodingError) in
+            try QRDecoder.decode(global.grid, uncertain: global.uncertain, characterSet: options.characterSet)
+        }
         guard case .failure = second else { return second }
         let sharp = sampler.grid(from: sampler.sharpened(levels), global: true)
-        let third = Result { () throws(QRDecodingError) in try QRDecoder.decode(sharp.grid, uncertain: sharp.uncertain) }
+        let third = Result { () throws(QRDecodingError) in
+            try QRDecoder.decode(sharp.grid, uncertain: sharp.uncertain, characterSet: options.characterSet)
+        }
         guard case .failure = third else { return third }
         return second
     }

@@ -1,47 +1,102 @@
-/// The character sets that byte data of a symbol can be in, and how to turn
-/// bytes into text in each (ISO/IEC 18004:2015 §7.4.2 ECI, §7.4.5 byte mode,
-/// §7.4.6 kanji mode; assignments from the AIM ECI specification).
-enum CharacterEncoding: Sendable, Hashable {
-    case singleByte(SingleByteCharset)
-    case utf8
-    case utf16BigEndian
-    case shiftJIS
-    case big5
-    case gb18030
-    case eucKR
+/// A character set that byte data of a symbol can be in, and how to turn its
+/// bytes into text (ISO/IEC 18004:2015 §7.4.2 ECI, §7.4.5 byte mode, §7.4.6
+/// kanji mode; ECI assignments from the AIM ECI specification).
+///
+/// ```swift
+/// let sjis = CharacterEncoding(name: "SJIS")       // .shiftJIS
+/// print(sjis?.name)                                  // "Shift_JIS"
+/// print(CharacterEncoding.iso8859_1.decode([0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72]))   // "Müller"
+/// ```
+///
+/// Named after what it is, an encoding of characters as bytes; Foundation's
+/// `CharacterSet` is a set of characters and is unrelated.
+public struct CharacterEncoding: Sendable, Hashable, CustomStringConvertible {
+    /// How the bytes are read; single-byte sets share one table-driven decoder.
+    enum Kind: Sendable, Hashable {
+        case singleByte(SingleByteCharset)
+        case utf8
+        case utf16BigEndian
+        case shiftJIS
+        case big5
+        case gb18030
+        case eucKR
+    }
 
-    /// ISO-8859-1, the default interpretation of byte mode in the 2005 and
-    /// later editions of the standard (§7.4.5; the 2000 edition said JIS8).
-    static let latin1 = CharacterEncoding.singleByte(.iso8859_1)
+    let kind: Kind
 
-    /// The single-byte charsets by ECI assignment. 899 (8-bit binary data)
-    /// reads as ISO-8859-1 so that no byte is lost.
-    private static let singleByteAssignments: [Int: SingleByteCharset] = [
-        0: .cp437, 1: .iso8859_1, 2: .cp437, 3: .iso8859_1, 4: .iso8859_2, 5: .iso8859_3,
-        6: .iso8859_4, 7: .iso8859_5, 8: .iso8859_6, 9: .iso8859_7, 10: .iso8859_8, 11: .iso8859_9,
-        12: .iso8859_10, 13: .iso8859_11, 15: .iso8859_13, 16: .iso8859_14, 17: .iso8859_15,
-        18: .iso8859_16, 21: .windows1250, 22: .windows1251, 23: .windows1252, 24: .windows1256,
-        27: .ascii, 170: .ascii, 899: .iso8859_1,
+    init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    /// UTF-8 (ECI 26).
+    public static let utf8 = CharacterEncoding(.utf8)
+    /// UTF-16, big-endian, without byte order mark (ECI 25).
+    public static let utf16BigEndian = CharacterEncoding(.utf16BigEndian)
+    /// Shift_JIS: JIS X 0201 and JIS X 0208, with the Windows code page 932
+    /// extensions (ECI 20; kanji mode).
+    public static let shiftJIS = CharacterEncoding(.shiftJIS)
+    /// Big5 (ECI 28).
+    public static let big5 = CharacterEncoding(.big5)
+    /// GB18030, a superset of GB 2312 and GBK (ECI 29; Hanzi mode).
+    public static let gb18030 = CharacterEncoding(.gb18030)
+    /// EUC-KR (ECI 30).
+    public static let eucKR = CharacterEncoding(.eucKR)
+    /// US-ASCII (ECI 27 and 170); bytes above 0x7F are invalid.
+    public static let ascii = CharacterEncoding(.singleByte(.ascii))
+    /// Code page 437 (ECI 0 and 2).
+    public static let cp437 = CharacterEncoding(.singleByte(.cp437))
+    /// ISO-8859-1, Latin-1: the default of byte mode since the 2005 edition
+    /// of the standard (§7.4.5; ECI 1 and 3).
+    public static let iso8859_1 = CharacterEncoding(.singleByte(.iso8859_1))
+    public static let iso8859_2 = CharacterEncoding(.singleByte(.iso8859_2))
+    public static let iso8859_3 = CharacterEncoding(.singleByte(.iso8859_3))
+    public static let iso8859_4 = CharacterEncoding(.singleByte(.iso8859_4))
+    public static let iso8859_5 = CharacterEncoding(.singleByte(.iso8859_5))
+    public static let iso8859_6 = CharacterEncoding(.singleByte(.iso8859_6))
+    public static let iso8859_7 = CharacterEncoding(.singleByte(.iso8859_7))
+    public static let iso8859_8 = CharacterEncoding(.singleByte(.iso8859_8))
+    public static let iso8859_9 = CharacterEncoding(.singleByte(.iso8859_9))
+    public static let iso8859_10 = CharacterEncoding(.singleByte(.iso8859_10))
+    public static let iso8859_11 = CharacterEncoding(.singleByte(.iso8859_11))
+    public static let iso8859_13 = CharacterEncoding(.singleByte(.iso8859_13))
+    public static let iso8859_14 = CharacterEncoding(.singleByte(.iso8859_14))
+    public static let iso8859_15 = CharacterEncoding(.singleByte(.iso8859_15))
+    public static let iso8859_16 = CharacterEncoding(.singleByte(.iso8859_16))
+    public static let windows1250 = CharacterEncoding(.singleByte(.windows1250))
+    public static let windows1251 = CharacterEncoding(.singleByte(.windows1251))
+    public static let windows1252 = CharacterEncoding(.singleByte(.windows1252))
+    public static let windows1256 = CharacterEncoding(.singleByte(.windows1256))
+
+    /// Every character set the decoder knows, in ECI order.
+    public static let allCases: [CharacterEncoding] = [
+        .cp437, .iso8859_1, .iso8859_2, .iso8859_3, .iso8859_4, .iso8859_5, .iso8859_6, .iso8859_7,
+        .iso8859_8, .iso8859_9, .iso8859_10, .iso8859_11, .iso8859_13, .iso8859_14, .iso8859_15,
+        .iso8859_16, .shiftJIS, .windows1250, .windows1251, .windows1252, .windows1256, .utf16BigEndian,
+        .utf8, .ascii, .big5, .gb18030, .eucKR,
     ]
 
-    /// The character set that ECI `assignment` designates, or nil if unknown.
-    init?(eci assignment: Int) {
-        switch assignment {
-        case 20: self = .shiftJIS
-        case 25: self = .utf16BigEndian
-        case 26: self = .utf8
-        case 28: self = .big5
-        case 29: self = .gb18030
-        case 30: self = .eucKR
-        default:
-            guard let charset = Self.singleByteAssignments[assignment] else { return nil }
-            self = .singleByte(charset)
+    /// The IANA name, e.g. "Shift_JIS", "ISO-8859-1", "UTF-8".
+    public var name: String {
+        switch kind {
+        case .singleByte(let charset): return charset.name
+        case .utf8: return "UTF-8"
+        case .utf16BigEndian: return "UTF-16BE"
+        case .shiftJIS: return "Shift_JIS"
+        case .big5: return "Big5"
+        case .gb18030: return "GB18030"
+        case .eucKR: return "EUC-KR"
         }
     }
 
+    public var description: String { name }
+
     /// The bytes as text. Invalid sequences become U+FFFD and decoding goes on.
+    public func decode(_ bytes: [UInt8]) -> String {
+        decode(bytes[...])
+    }
+
     func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        switch self {
+        switch kind {
         case .singleByte(let charset): return charset.decode(bytes)
         case .utf8: return String(decoding: bytes, as: UTF8.self)
         case .utf16BigEndian: return Self.decodeUTF16BigEndian(bytes)
@@ -50,29 +105,6 @@ enum CharacterEncoding: Sendable, Hashable {
         case .gb18030: return DoubleByteCharset.gb18030.decodeGB18030(bytes)
         case .eucKR: return DoubleByteCharset.eucKR.decode(bytes)
         }
-    }
-
-    /// The character set of byte data that no ECI declares.
-    ///
-    /// The standard says ISO-8859-1 (§7.4.5), but many encoders write UTF-8
-    /// and Japanese ones write Shift JIS without saying so (zxing guesses too).
-    /// The rule, in order:
-    /// 1. UTF-8 if the bytes are valid UTF-8 (ASCII is both, so nothing is lost).
-    ///    Random Latin-1 or Shift JIS text almost never is: their high bytes
-    ///    would have to form exact lead/continuation patterns.
-    /// 2. Shift JIS if the bytes decode completely as Shift JIS and at least one
-    ///    double-byte character has a lead byte in 0x81…0x9F. Those bytes are
-    ///    C1 control codes in ISO-8859-1, which text does not contain, and
-    ///    they lead every kana and the common kanji. Bytes that are Shift JIS
-    ///    only through lead bytes 0xE0…0xEF (`"Pokémon"`: é m = 0xE9 0x6D is a
-    ///    kanji) or half-width katakana (0xA1…0xDF, the Latin-1 letters À…ß)
-    ///    stay ISO-8859-1.
-    /// 3. ISO-8859-1 otherwise.
-    static func guess(for bytes: ArraySlice<UInt8>) -> CharacterEncoding {
-        if UTF8Validation.isValid(bytes) { return .utf8 }
-        let scan = ShiftJISScan(bytes)
-        if scan.isValid && scan.lowLeadDoubleByteCount > 0 { return .shiftJIS }
-        return latin1
     }
 
     /// UTF-16BE text (ECI 25); an odd final byte becomes U+FFFD.

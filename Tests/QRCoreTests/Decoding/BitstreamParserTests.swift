@@ -24,10 +24,10 @@ extension DecodingTests {
         @Test func numericGroupsOfThreeTwoAndOne() throws {
             // "0123456" = 012 345 6 (§7.4.3 example: 01234567 → 012 345 67).
             let content = try Self.parse([(0b0001, 4), (8, 10), (12, 10), (345, 10), (67, 7)])
-            #expect(content.text() == "01234567")
+            #expect(content.resolved(forcing: nil).text == "01234567")
             let single = try Self.parse([(0b0001, 4), (4, 10), (123, 10), (9, 4)])
-            #expect(single.text() == "1239")
-            #expect(single.segments == [DecodedSymbol.Segment(mode: .numeric, count: 4)])
+            #expect(single.resolved(forcing: nil).text == "1239")
+            #expect(single.segments == [DecodedSymbol.Segment(mode: .numeric, count: 4, characterSet: .ascii)])
         }
 
         @Test func numericGroupOverflowIsMalformed() {
@@ -42,7 +42,7 @@ extension DecodingTests {
         @Test func alphanumericPairsAndSingle() throws {
             // §7.4.4 example: "AC-42" = (10·45+12) (41·45+4) (2).
             let content = try Self.parse([(0b0010, 4), (5, 9), (462, 11), (1849, 11), (2, 6)])
-            #expect(content.text() == "AC-42")
+            #expect(content.resolved(forcing: nil).text == "AC-42")
             #expect(throws: QRDecodingError.malformedBitstream("2025 is not 2 alphanumeric characters", bitOffset: 13)) {
                 try Self.parse([(0b0010, 4), (2, 9), (2025, 11)])
             }
@@ -51,33 +51,33 @@ extension DecodingTests {
         @Test func countWidthsFollowTheVersion() throws {
             let payload: [UInt8] = Array("version 10".utf8)
             let content = try Self.parse(Self.bytesFields(payload, countWidth: 16), version: 10)
-            #expect(content.text() == "version 10")
+            #expect(content.resolved(forcing: nil).text == "version 10")
             let numeric = try Self.parse([(0b0001, 4), (3, 14), (789, 10)], version: 27)
-            #expect(numeric.text() == "789")
+            #expect(numeric.resolved(forcing: nil).text == "789")
         }
 
         @Test func kanjiAsInTheStandardsExample() throws {
             // §7.4.6: 点 (0x935F) → 0xD9F, 茗 (0xE4AA) → 0x1AAA.
             let content = try Self.parse([(0b1000, 4), (2, 8), (0xD9F, 13), (0x1AAA, 13)])
-            #expect(content.text() == "点茗")
+            #expect(content.resolved(forcing: nil).text == "点茗")
             #expect(content.bytes == [0x93, 0x5F, 0xE4, 0xAA])
         }
 
         @Test func hanziInGB2312() throws {
             // 中 = 0xD6D0: 0xD6D0 − 0xA6A1 = 0x302F → 0x30·0x60 + 0x2F; 啊 = 0xB0A1 → 0x0A00 → 0x0A·0x60.
             let content = try Self.parse([(0b1101, 4), (1, 4), (2, 8), (0x30 * 0x60 + 0x2F, 13), (0x0A * 0x60, 13)])
-            #expect(content.text() == "中啊")
-            #expect(content.segments == [DecodedSymbol.Segment(mode: .hanzi, count: 2)])
+            #expect(content.resolved(forcing: nil).text == "中啊")
+            #expect(content.segments == [DecodedSymbol.Segment(mode: .hanzi, count: 2, characterSet: .gb18030)])
             #expect(throws: QRDecodingError.self) { try Self.parse([(0b1101, 4), (2, 4), (0, 8)]) }
         }
 
         @Test func eciDesignatorsOfOneTwoAndThreeBytes() throws {
             let one = try Self.parse([(0b0111, 4), (26, 8)] + Self.bytesFields([0xC3, 0xA9]))
-            #expect(one.text() == "é" && one.eciAssignments == [26])
+            #expect(one.resolved(forcing: nil).text == "é" && one.eciAssignments == [26])
             let two = try Self.parse([(0b0111, 4), (0b10, 2), (899, 14)] + Self.bytesFields([0xE9]))
-            #expect(two.text() == "é" && two.eciAssignments == [899])
+            #expect(two.resolved(forcing: nil).text == "é" && two.eciAssignments == [899])
             let three = try Self.parse([(0b0111, 4), (0b110, 3), (26, 21)] + Self.bytesFields([0xE2, 0x82, 0xAC]))
-            #expect(three.text() == "€" && three.eciAssignments == [26])
+            #expect(three.resolved(forcing: nil).text == "€" && three.eciAssignments == [26])
             #expect(throws: QRDecodingError.unsupportedECI(assignment: 900, bitOffset: 0)) {
                 try Self.parse([(0b0111, 4), (0b10, 2), (900, 14)])
             }
@@ -93,7 +93,7 @@ extension DecodingTests {
                 + [(0b0111, 4), (20, 8)] + Self.bytesFields([0x93, 0xFA])      // Shift JIS: 日
                 + [(0b0111, 4), (25, 8)] + Self.bytesFields([0x03, 0xA9])      // UTF-16BE: Ω
             let content = try Self.parse(fields, version: 5)
-            #expect(content.text() == "caféŁó42日Ω")
+            #expect(content.resolved(forcing: nil).text == "caféŁó42日Ω")
             #expect(content.eciAssignments == [4, 20, 25])
             #expect(content.segments.map(\.mode) == [.byte, .eci, .byte, .numeric, .eci, .byte, .eci, .byte])
         }
@@ -107,14 +107,14 @@ extension DecodingTests {
                 fields.append((values[pair] * 45 + values[pair + 1], 11))
             }
             let content = try Self.parse(fields, version: 3)
-            #expect(content.text() == "0109501101020917\u{1D}17190508\u{1D}10AB%")
+            #expect(content.resolved(forcing: nil).text == "0109501101020917\u{1D}17190508\u{1D}10AB%")
             #expect(content.fnc1 == .gs1)
-            #expect(content.segments.first == DecodedSymbol.Segment(mode: .fnc1FirstPosition, count: 0))
+            #expect(content.segments.first == DecodedSymbol.Segment(mode: .fnc1FirstPosition, count: 0, characterSet: nil))
         }
 
         @Test func fnc1SecondPositionCarriesTheApplicationIndicator() throws {
             let digits = try Self.parse([(0b1001, 4), (37, 8)] + Self.bytesFields(Array("x".utf8)))
-            #expect(digits.fnc1 == .industry(applicationIndicator: "37") && digits.text() == "x")
+            #expect(digits.fnc1 == .industry(applicationIndicator: "37") && digits.resolved(forcing: nil).text == "x")
             let small = try Self.parse([(0b1001, 4), (5, 8)])
             #expect(small.fnc1 == .industry(applicationIndicator: "05"))
             let letter = try Self.parse([(0b1001, 4), (Int(UInt8(ascii: "a")) + 100, 8)])
@@ -126,17 +126,17 @@ extension DecodingTests {
             let header = [(0b0011, 4), (2, 4), (3, 4), (0xAB, 8)]
             let content = try Self.parse(header + Self.bytesFields(Array("part".utf8)))
             #expect(content.structuredAppend == DecodedSymbol.StructuredAppend(index: 2, count: 4, parity: 0xAB))
-            #expect(content.text() == "part")
+            #expect(content.resolved(forcing: nil).text == "part")
             #expect(throws: QRDecodingError.self) { try Self.parse([(0b0011, 4), (4, 4), (3, 4), (0, 8)]) }
         }
 
         @Test func terminatorAndPaddingEndTheStream() throws {
             let padded = Self.stream(Self.bytesFields(Array("AB".utf8)) + [(0, 4)]) + [0xEC, 0x11, 0xEC]
-            #expect(try BitstreamParser.parse(padded, version: 1).text() == "AB")
+            #expect(try BitstreamParser.parse(padded, version: 1).resolved(forcing: nil).text == "AB")
             // A full symbol may end without terminator: 1 bit left over is not a mode.
             let full = Self.stream([(0b0001, 4), (5, 10), (999, 10), (99, 7), (1, 1)])
-            #expect(try BitstreamParser.parse(full, version: 1).text() == "99999")
-            #expect(try BitstreamParser.parse([], version: 1).text() == "")
+            #expect(try BitstreamParser.parse(full, version: 1).resolved(forcing: nil).text == "99999")
+            #expect(try BitstreamParser.parse([], version: 1).resolved(forcing: nil).text == "")
         }
 
         @Test func undefinedModesAreUnsupported() {
@@ -156,10 +156,10 @@ extension DecodingTests {
                             + [(0b1000, 4), (2, 8), (0xD9F, 13), (0x1AAA, 13)] + Self.bytesFields([0x41, 0x42, 0x43])),
             ]
             for stream in streams {
-                let full = try BitstreamParser.parse(stream, version: 1).text()
+                let full = try BitstreamParser.parse(stream, version: 1).resolved(forcing: nil).text
                 for length in 0...stream.count {
                     do {
-                        let text = try BitstreamParser.parse(Array(stream.prefix(length)), version: 1).text()
+                        let text = try BitstreamParser.parse(Array(stream.prefix(length)), version: 1).resolved(forcing: nil).text
                         #expect(full.hasPrefix(text), "prefix of \(length) bytes")
                     } catch {
                         guard case .malformedBitstream(_, let offset) = error else {
@@ -180,7 +180,7 @@ extension DecodingTests {
                 let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
                 let version = QRVersion.all.randomElement(using: &random)!
                 do {
-                    _ = try BitstreamParser.parse(bytes, version: version).text()
+                    _ = try BitstreamParser.parse(bytes, version: version).resolved(forcing: nil).text
                     parsed += 1
                 } catch {
                     rejected += 1

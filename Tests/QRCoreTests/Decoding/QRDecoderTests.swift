@@ -77,7 +77,7 @@ extension DecodingTests {
             let decodedKanji = try QRDecoder.decode(kanji.modules)
             #expect(decodedKanji.text == "点茗日本語")
             #expect(decodedKanji.bytes == [0x93, 0x5F, 0xE4, 0xAA, 0x93, 0xFA, 0x96, 0x7B, 0x8C, 0xEA])
-            #expect(decodedKanji.segments == [DecodedSymbol.Segment(mode: .kanji, count: 5)])
+            #expect(decodedKanji.segments == [DecodedSymbol.Segment(mode: .kanji, count: 5, characterSet: .shiftJIS)])
         }
 
         @Test func automaticSegmentationDecodesToTheSameText() throws {

@@ -9,9 +9,18 @@ struct DecodeCommand: ParsableCommand {
         abstract: "Read QR Codes from PNG, JPEG, PGM or PPM images.",
         discussion: """
             Prints each code's text, or with --json one JSON object per file (JSON Lines):
-              {"file", "codes": [{"text", "bytes_base64", "version", "ecc", "mask",
-               "corners", "mirrored", "inverted", "errors_corrected"}], "decode_ms"}
-            decode_ms is the time from pixels in memory to results. '-' reads standard input.
+              {"file", "codes": [{"text", "bytes_base64", "charset", "version", "ecc",
+               "mask", "corners", "mirrored", "inverted", "errors_corrected"}], "decode_ms"}
+            charset is the character set the text was decoded in (the one of most of
+            its byte and kanji data, else US-ASCII). decode_ms is the time from pixels
+            in memory to results. '-' reads standard input.
+
+            Byte data without an ECI is read as UTF-8 when it is valid UTF-8, else as
+            Shift_JIS when it is valid Shift_JIS and reads as Japanese, else as
+            ISO-8859-1. --charset NAME reads it in NAME instead (an IANA name or alias,
+            any case: UTF-8, Shift_JIS or SJIS, ISO-8859-1 to -16, windows-1250/1251/
+            1252/1256, Big5, GB18030 or GB2312, EUC-KR, UTF-16BE, US-ASCII, IBM437);
+            an ECI in the symbol still wins.
             Exit status: 0 when every file had a code, 1 when some had none,
             2 when a file could not be read or the usage was wrong.
 
@@ -24,15 +33,23 @@ struct DecodeCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines instead of plain text.")
     var json = false
 
+    @Option(help: ArgumentHelp("Character set of byte data without an ECI (default: guessed).",
+                               valueName: "name"))
+    var charset: String?
+
     @Argument(help: "Image files ('-' for standard input).")
     var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("no image files given") }
+        if let charset, CharacterEncoding(name: charset) == nil {
+            let names = CharacterEncoding.allCases.map(\.name).joined(separator: ", ")
+            throw ValidationError("unknown --charset '\(charset)'; use one of \(names) (or an alias such as SJIS, latin1, GB2312)")
+        }
     }
 
     func run() throws {
-        let reader = QRReader()
+        let reader = QRReader(options: DecodeOptions(characterSet: charset.flatMap(CharacterEncoding.init(name:))))
         var sawMissing = false, sawUnreadable = false
         for file in files {
             let outcome = DecodeOutcome.read(file, with: reader)

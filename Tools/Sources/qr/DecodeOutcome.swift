@@ -62,6 +62,7 @@ struct DecodeOutcome {
         let fields = [
             "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
+            "\"charset\": \"\(result.characterSet.name)\"",
             "\"version\": \(result.version.number)",
             "\"ecc\": \"\(result.correctionLevel.letter)\"",
             "\"mask\": \(result.mask.number)",

@@ -1,9 +1,12 @@
 import Testing
 @testable import QRCore
 
-extension DecodingTests {
-    /// Each ECI character set on a known string (bytes from Python's codecs), and
-    /// the guess for byte data that no ECI declares.
+/// The character set suites, grouped so that `--filter TextTests` runs them all.
+@Suite enum TextTests {}
+
+extension TextTests {
+    /// Each ECI character set on a known string (bytes from Python's codecs),
+    /// and finding character sets by name.
     struct CharacterEncodingTests {
         static let samples: [(eci: Int, bytes: [UInt8], text: String)] = [
             (2, [0x80, 0x61, 0x20, 0xB0, 0xB1, 0xB2, 0x20, 0xAB], "Ça ░▒▓ ½"),
@@ -40,7 +43,7 @@ extension DecodingTests {
         @Test func everyECICharsetDecodesItsSample() throws {
             for sample in Self.samples {
                 let encoding = try #require(CharacterEncoding(eci: sample.eci))
-                #expect(encoding.decode(sample.bytes[...]) == sample.text, "ECI \(sample.eci)")
+                #expect(encoding.decode(sample.bytes) == sample.text, "ECI \(sample.eci)")
             }
         }
 
@@ -58,38 +61,24 @@ extension DecodingTests {
             #expect(CharacterEncoding.utf8.decode([0x61, 0xFF][...]) == "a\u{FFFD}")
         }
 
-        @Test func guessesUTF8ForValidUTF8() {
-            #expect(CharacterEncoding.guess(for: Array("plain ASCII".utf8)[...]) == .utf8)
-            #expect(CharacterEncoding.guess(for: Array("Grüße 東京".utf8)[...]) == .utf8)
-        }
-
-        @Test func guessesShiftJISForJapaneseText() {
-            let konnichiwa: [UInt8] = [0x82, 0xB1, 0x82, 0xF1, 0x82, 0xC9, 0x82, 0xBF, 0x82, 0xCD]  // こんにちは
-            #expect(CharacterEncoding.guess(for: konnichiwa[...]) == .shiftJIS)
-            let mixed: [UInt8] = Array("Tokyo ".utf8) + [0x93, 0x8C, 0x8B, 0x9E] + [0xB6, 0xC5]  // 東京ｶﾅ
-            #expect(CharacterEncoding.guess(for: mixed[...]) == .shiftJIS)
-            #expect(CharacterEncoding.shiftJIS.decode(mixed[...]) == "Tokyo 東京ｶﾅ")
-        }
-
-        @Test func guessesLatin1ForEuropeanText() {
-            let latin1: [[UInt8]] = [
-                [0x63, 0x61, 0x66, 0xE9],                          // café: 0xE9 at the end is a lone lead byte
-                [0x50, 0x6F, 0x6B, 0xE9, 0x6D, 0x6F, 0x6E],        // Pokémon: é m is also a kanji, 0xE96D
-                [0xC0, 0xC9, 0xCE],                                // ÀÉÎ: also half-width katakana
-                [0x47, 0x72, 0xFC, 0xDF, 0x65],                    // Grüße
+        @Test func namesAndAliasesFindTheirCharset() {
+            let names: [(String, CharacterEncoding)] = [
+                ("UTF-8", .utf8), ("utf8", .utf8), ("Shift_JIS", .shiftJIS), ("SJIS", .shiftJIS),
+                ("shift-jis", .shiftJIS), ("windows-31j", .shiftJIS), ("ISO-8859-1", .iso8859_1),
+                ("latin1", .iso8859_1), ("ISO8859_15", .iso8859_15), ("iso-8859-16", .iso8859_16),
+                ("Windows-1252", .windows1252), ("cp1251", .windows1251), ("Big5", .big5),
+                ("GB2312", .gb18030), ("gb18030", .gb18030), ("EUC-KR", .eucKR), ("UTF-16BE", .utf16BigEndian),
+                ("US-ASCII", .ascii), ("IBM437", .cp437),
             ]
-            for bytes in latin1 {
-                #expect(CharacterEncoding.guess(for: bytes[...]) == CharacterEncoding.latin1, "\(bytes)")
+            for (name, encoding) in names {
+                #expect(CharacterEncoding(name: name) == encoding, "\(name)")
             }
-        }
-
-        @Test func theGuessCoversAllUndeclaredByteSegmentsTogether() {
-            var content = BitstreamContent()
-            content.append([0x82, 0xB1], encoding: nil)     // こ
-            content.append(Array("42".utf8), encoding: .singleByte(.ascii))
-            content.append([0x93, 0xFA], encoding: nil)      // 日
-            #expect(content.text() == "こ42日")
-            #expect(content.bytes == [0x82, 0xB1, 0x34, 0x32, 0x93, 0xFA])
+            for encoding in CharacterEncoding.allCases {
+                #expect(CharacterEncoding(name: encoding.name) == encoding)
+                #expect("\(encoding)" == encoding.name)
+            }
+            #expect(CharacterEncoding(name: "klingon") == nil)
+            #expect(CharacterEncoding(name: "") == nil)
         }
     }
 }
