@@ -48,7 +48,7 @@ check "GIF named, not called a bad PNG" "qr: $work/anim.gif: unsupported image f
 
 # JSON Lines
 json="$("$qr" decode --json "$work/a.png")"
-for field in '"file"' '"codes"' '"text"' '"bytes_base64"' '"charset"' '"version"' '"ecc"' '"mask"' '"corners"' '"mirrored"' '"inverted"' '"errors_corrected"' '"decode_ms"'; do
+for field in '"file"' '"codes"' '"text"' '"bytes_base64"' '"charset"' '"model"' '"version"' '"ecc"' '"mask"' '"corners"' '"mirrored"' '"inverted"' '"errors_corrected"' '"decode_ms"'; do
   check "json has $field" "1" "$(echo "$json" | grep -c "$field")"
 done
 
@@ -62,6 +62,8 @@ check "bad character named" "1" "$(grep -c "'a' at index 2" "$work/err")"
 "$qr" decode "$work/missing.png" 2>/dev/null; check "missing file exits 2" "2" "$?"
 "$qr" decode --charset klingon "$work/a.png" 2>"$work/err"; check "unknown charset exits 2" "2" "$?"
 check "unknown charset lists the names" "1" "$(grep -c "unknown --charset 'klingon'.*Shift_JIS" "$work/err")"
+check "model of a Model 2 code" '"model": 2' "$("$qr" decode --json "$work/a.png" | grep -o '"model": [0-9]')"
+check "a Model 1 code" 'M1v4M "model": 1' "$("$qr" decode Fixtures/model1/v04-M.png) $("$qr" decode --json Fixtures/model1/v04-M.png | grep -o '"model": [0-9]')"
 check "charset of ASCII text" '"charset": "UTF-8"' "$("$qr" decode --json "$work/a.png" | grep -o '"charset": "[^"]*"')"
 check "forced charset" "ﾀﾉ / ÀÉ" "$(printf '\xc0\xc9' | "$qr" encode --mode byte -o - --format png | "$qr" decode - ) / $(printf '\xc0\xc9' | "$qr" encode --mode byte -o - --format png | "$qr" decode --charset LATIN1 -)"
 printf 'not an image' > "$work/junk.png"

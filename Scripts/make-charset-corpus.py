@@ -5,8 +5,9 @@ data is sent in, with the exact bytes a sender writes for them.
 Each entry: {"name", "kind", "text", "charset", "eci", "bytes_hex"}; "eci" is
 the ECI assignment written before the byte segment, or null for none. The
 texts are hand-picked to cover what users meet (Japanese "design QR" texts of
-half-width katakana and ASCII, kanji, kana, UTF-8 in several scripts, Latin-1
-words short and long) and the cases where the guess is hard (single symbols,
+half-width katakana and ASCII, kanji, kana, URLs, contacts and Wi-Fi settings
+as Japanese phones write them, UTF-8 in several scripts, Latin-1 words short
+and long) and the cases where the guess is hard (single symbols,
 all-caps Latin-1 words, katakana pairs). Benchmarks/charset/score.py renders
 them as symbols and scores decoders; Tests/QRCoreTests/Text/CharsetCorpusTests
 decodes them through QRDecoder.
@@ -33,6 +34,23 @@ HALFWIDTH_LONG = [
 ]
 HALFWIDTH_SHORT = [
     "ｱｲｳ", "ﾃｽﾄ", "ｶﾞ", "ﾊﾟﾝ", "ﾒﾓ", "ﾃﾞ", "ｺｰﾄﾞ", "ﾊﾞｽ", "ﾎﾟｲ", "ﾒﾓ ﾒﾓ", "ｶﾞｽ 1", "ｲﾁ ﾆ",
+]
+# Real-world shapes: Japanese "design QR" texts, URLs with katakana,
+# MECARD/vCard contacts and Wi-Fi settings as Japanese phones write them.
+SJIS_REAL_WORLD = [
+    "ﾃﾞｻﾞｲﾝQR http://www.example.jp/", "http://example.jp/ﾃﾞｻﾞｲﾝ/", "ｸｰﾎﾟﾝ: https://shop.example.jp/c?id=42",
+    "ｱｸｾｽ http://example.co.jp/map", "MECARD:N:ﾔﾏﾀﾞ,ﾀﾛｳ;TEL:0312345678;;",
+    "MECARD:N:山田,太郎;SOUND:ﾔﾏﾀﾞ,ﾀﾛｳ;TEL:03-1234-5678;EMAIL:taro@example.jp;;",
+    "WIFI:S:ｶﾌｪ_Free;T:WPA;P:coffee123;;", "BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎\r\nEND:VCARD",
+    "ﾎﾟｲﾝﾄ 100ﾎﾟｲﾝﾄ ｹﾞｯﾄ!", "ｼｮｯﾌﾟ\thttp://example.jp", "ﾃﾞｻﾞｲﾝQR\n", "ｺﾁﾗ→http://example.jp",
+]
+UTF8_REAL_WORLD = [
+    "https://ja.wikipedia.org/wiki/日本語", "WIFI:S:Café;T:WPA;P:crème;;", "MECARD:N:Müller,Jürgen;;",
+    "Tel: +7 (495) 123-45-67, Москва", "http://example.jp/ﾃﾞｻﾞｲﾝ/",
+]
+LATIN1_REAL_WORLD = [
+    "WIFI:S:Café;T:WPA;P:crème;;", "MECARD:N:Müller,Jürgen;TEL:+4930123456;;", "http://example.de/Straße",
+    "Größe: XL", "Señor Núñez, C/ Mayor 5, 2º", "Tschüß!\nBis später.",
 ]
 UTF8 = {
     "utf8-cjk": ["日本語テキスト", "中文测试", "한국어 텍스트", "漢字とかな", "北京欢迎你", "ﾃﾞｻﾞｲﾝQR", "東京 2024"],
@@ -70,14 +88,20 @@ def entries():
     yield from add("sjis-kana", SJIS_KANA, "shift_jis")
     yield from add("sjis-halfwidth-long", HALFWIDTH_LONG, "shift_jis")
     yield from add("sjis-halfwidth-short", HALFWIDTH_SHORT, "shift_jis")
+    yield from add("sjis-real-world", SJIS_REAL_WORLD, "shift_jis")
     for kind, texts in UTF8.items():
         yield from add(kind, texts, "utf-8")
     yield from add("latin1-words", LATIN1_WORDS, "latin-1")
     yield from add("latin1-hard", LATIN1_HARD, "latin-1")
     yield from add("latin1-sentences", LATIN1_SENTENCES, "latin-1")
+    yield from add("utf8-real-world", UTF8_REAL_WORLD, "utf-8")
+    yield from add("latin1-real-world", LATIN1_REAL_WORLD, "latin-1")
     for kind, texts in UTF8.items():
         yield from add(kind + "-eci", texts, "utf-8", eci=26)
+    yield from add("utf8-real-world-eci", UTF8_REAL_WORLD, "utf-8", eci=26)
     yield from add("sjis-kanji-eci", SJIS_KANJI[:8], "shift_jis", eci=20)
+    yield from add("sjis-kana-eci", SJIS_KANA, "shift_jis", eci=20)
+    yield from add("sjis-real-world-eci", SJIS_REAL_WORLD, "shift_jis", eci=20)
     yield from add("sjis-halfwidth-eci", HALFWIDTH_LONG[:8] + HALFWIDTH_SHORT[:4], "shift_jis", eci=20)
     yield from add("latin1-eci", LATIN1_WORDS[:10] + LATIN1_HARD, "latin-1", eci=3)
 

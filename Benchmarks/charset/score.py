@@ -9,8 +9,8 @@ sender's). With --details, lists every text that either decoder gets wrong.
 
 Run from the repository, in the peers' virtual environment:
 
-    swift build -c release --product qr
-    ../shared/tools/peers.sh python Benchmarks/charset/score.py [--qr .build/release/qr] [--details]
+    swift build --package-path Tools -c release --product qr
+    Benchmarks/peers/peers.sh python Benchmarks/charset/score.py [--qr Tools/.build/release/qr] [--details]
 """
 import argparse
 import collections
@@ -55,12 +55,12 @@ def read_ours(qr, paths):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--qr", default=os.path.join(ROOT, ".build", "release", "qr"))
+    parser.add_argument("--qr", default=os.path.join(ROOT, "Tools", ".build", "release", "qr"))
     parser.add_argument("--corpus", default=os.path.join(ROOT, "Fixtures", "charset", "corpus.json"))
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
     if not os.access(args.qr, os.X_OK):
-        sys.exit(f"score.py: no qr binary at {args.qr}; run `swift build -c release --product qr` first")
+        sys.exit(f"score.py: no qr binary at {args.qr}; run `swift build --package-path Tools -c release --product qr` first")
     entries = json.load(open(args.corpus, encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         paths = []

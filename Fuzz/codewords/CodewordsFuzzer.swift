@@ -3,8 +3,10 @@
 // libFuzzer harness: codewords → Reed–Solomon correction per block → bit stream parser.
 //
 // Input:
-//   byte 0   version, 1 + byte modulo 40
-//   byte 1   bits 0–1: error-correction level (L, M, Q, H); bit 2: mode
+//   byte 0   version, 1 + byte modulo 40 (Model 2) or 14 (Model 1)
+//   byte 1   bits 0–1: error-correction level (L, M, Q, H); bit 2: mode;
+//            bit 3: QR Code Model 1 (its block tables, blocks not interleaved,
+//            a bit stream after four leading bits)
 //   encode mode (bit 2 clear):
 //     byte 2   number k of corruptions, then k corruptions of 3 bytes each: a
 //              codeword position (16 bits little-endian, modulo the codeword
@@ -15,8 +17,8 @@
 //              codeword count; after them, optionally, one byte per codeword,
 //              non-zero where the codeword is uncertain
 //
-// In encode mode the harness adds EC codewords and interleaves them as the
-// encoder does, applies the corruptions and corrects the result, so it can
+// In encode mode the harness adds EC codewords and arranges them as the
+// encoder does (Model 1: as zxing-cpp reads them), applies the corruptions and corrects the result, so it can
 // hold the decoder to what the code guarantees, not only to never trapping.
 // With n EC codewords per block, a block with f erasures and e′ wrong
 // codewords among the others is restored whenever 2e′ + f ≤ n, and the whole
@@ -30,14 +32,28 @@
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = Array(UnsafeBufferPointer(start: data, count: size))[...]
     guard let versionByte = input.popFirst(), let flags = input.popFirst() else { return 0 }
-    let version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % 40)
-    let correctionLevel = ErrorCorrectionLevel.allCases[Int(flags & 3)]
+    let model: SymbolModel = flags & 8 == 0 ? .model2 : .model1
+    let versions = model == .model1 ? Model1Version.maximum : 40
+    let version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % versions)
+    let format = FormatInformation(correctionLevel: ErrorCorrectionLevel.allCases[Int(flags & 3)],
+                                   mask: QRMask(uncheckedNumber: 0))
+    let information = SymbolInformation(version: version, format: format, model: model)
     if flags & 4 == 0 {
-        fuzzEncoded(input, version: version, correctionLevel: correctionLevel)
+        fuzzEncoded(input, information: information)
     } else {
-        fuzzReceived(input, version: version, correctionLevel: correctionLevel)
+        fuzzReceived(input, information: information)
     }
     return 0
+}
+
+/// The data and EC codewords in symbol order: interleaved as the encoder
+/// does it, or for Model 1 every block's data, then every block's EC codewords.
+private func arranged(_ data: [UInt8], blocks: BlockStructure) -> [UInt8] {
+    guard !blocks.isInterleaved else { return SymbolBuilder.interleave(data, blocks: blocks) }
+    let length = blocks.shortBlockDataCount
+    return data + (0..<blocks.blockCount).flatMap { block in
+        ReedSolomonEncoder.remainder(of: data[(block * length)..<((block + 1) * length)], degree: blocks.ecCodewordsPerBlock)
+    }
 }
 
 /// One corruption of the encode mode: a codeword position, a value XORed into
@@ -48,8 +64,8 @@ private struct Corruption {
     let uncertain: Bool
 }
 
-private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
-    let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
+private func fuzzEncoded(_ input: ArraySlice<UInt8>, information: SymbolInformation) {
+    let blocks = information.blocks
     var rest = input
     var corruptions: [Corruption] = []
     for _ in 0..<Int(rest.popFirst() ?? 0) where rest.count >= 3 {
@@ -58,7 +74,7 @@ private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correct
                                       value: rest.removeFirst(), uncertain: position & 0x8000 != 0))
     }
     let data = padded(rest, to: blocks.dataCodewords)
-    let sent = SymbolBuilder.interleave(data, blocks: blocks)
+    let sent = arranged(data, blocks: blocks)
     var received = sent
     var uncertain = [UInt8](repeating: 0, count: sent.count)
     for corruption in corruptions {
@@ -70,11 +86,11 @@ private func fuzzEncoded(_ input: ArraySlice<UInt8>, version: QRVersion, correct
     }
     checkSymbol(received: received, uncertain: uncertain.contains(1) ? uncertain : nil, sent: sent,
                 data: data, blocks: blocks)
-    parse(data, version: version, correctionLevel: correctionLevel, corrected: 0)
+    parse(data, information: information, corrected: 0)
 }
 
-private func fuzzReceived(_ input: ArraySlice<UInt8>, version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
-    let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
+private func fuzzReceived(_ input: ArraySlice<UInt8>, information: SymbolInformation) {
+    let blocks = information.blocks
     let count = blocks.totalCodewords
     let received = padded(input.prefix(count), to: count)
     let flags = input.dropFirst(count)
@@ -85,7 +101,7 @@ private func fuzzReceived(_ input: ArraySlice<UInt8>, version: QRVersion, correc
     }
     guard let (data, corrected) = try? BlockCorrector.correctedData(received, uncertain: uncertain,
                                                                      blocks: blocks) else { return }
-    parse(data, version: version, correctionLevel: correctionLevel, corrected: corrected)
+    parse(data, information: information, corrected: corrected)
 }
 
 /// Corrects block `index` of `received` with its uncertain codewords as
@@ -107,7 +123,7 @@ private func checkBlock(_ index: Int, received: [UInt8], uncertain: [UInt8], sen
     do {
         let changed = try ReedSolomonDecoder.correct(&block, ecCount: ecCount, erasures: erasures)
         require(ReedSolomonEncoder.remainder(of: block[..<dataCount], degree: ecCount) == Array(block[dataCount...]),
-                "block \(index): the correctionLevel is not a codeword")
+                "block \(index): the correction is not a codeword")
         require(changed == block.indices.count { block[$0] != before[$0] },
                 "block \(index): reported \(changed) changes, made a different number")
         require(!guaranteed || block == expected, "block \(index): corrected to the wrong codeword")
@@ -137,12 +153,15 @@ private func checkSymbol(received: [UInt8], uncertain: [UInt8]?, sent: [UInt8], 
     }
 }
 
-/// Parses data codewords and assembles the decoded symbol, text included.
-private func parse(_ data: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel, corrected: Int) {
-    guard let content = try? BitstreamParser.parse(data, version: version) else { return }
-    let format = FormatInformation(correctionLevel: correctionLevel, mask: QRMask(uncheckedNumber: 0))
-    let information = SymbolInformation(version: version, format: format)
-    _ = DecodedSymbol(content: content, information: information, mirrored: false, errorsCorrected: corrected)
+/// Parses data codewords and assembles the decoded symbol, text included,
+/// with the character set guessed and forced.
+private func parse(_ data: [UInt8], information: SymbolInformation, corrected: Int) {
+    guard let content = try? BitstreamParser.parse(data, version: information.version, model: information.model)
+    else { return }
+    for characterSet in [nil, CharacterEncoding.shiftJIS] {
+        _ = DecodedSymbol(content: content, information: information, mirrored: false, errorsCorrected: corrected,
+                          characterSet: characterSet)
+    }
 }
 
 private func padded(_ bytes: ArraySlice<UInt8>, to count: Int) -> [UInt8] {

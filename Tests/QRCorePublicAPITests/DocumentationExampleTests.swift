@@ -93,6 +93,20 @@ struct DocumentationExampleTests {
         }
     }
 
+    @Test func readmeCharacterSets() throws {
+        let grid = try QRCode(segments: [QRSegment.bytes([0xC0, 0xC9])]).modules
+        #expect(try QRDecoder.decode(grid).text == "ﾀﾉ")   // undeclared bytes that read as katakana
+
+        let reader = QRReader(options: DecodeOptions(characterSet: CharacterEncoding(name: "Shift_JIS")))
+        let symbol = try QRDecoder.decode(grid, characterSet: .iso8859_1)
+        print(symbol.characterSet, symbol.segments.map(\.characterSet))   // e.g. ISO-8859-1 [Optional(ISO-8859-1)]
+
+        #expect(reader.options.characterSet == .shiftJIS)
+        #expect(symbol.text == "ÀÉ" && symbol.characterSet == .iso8859_1)
+        #expect(symbol.segments.map(\.characterSet) == [.iso8859_1])
+        for name in ["SJIS", "latin1", "cp1252", "GB2312"] { #expect(CharacterEncoding(name: name) != nil) }
+    }
+
     // MARK: QRCore.docc
 
     @Test(.enabled(if: BuildTraits.readsFiles))

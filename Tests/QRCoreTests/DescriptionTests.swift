@@ -23,6 +23,7 @@ struct DescriptionTests {
         #expect("\(GrayImage(width: 640, height: 480))" == "GrayImage(640×480)")
         #expect("\(BitMatrix(width: 3, height: 2))" == "BitMatrix(3×2, 0 dark)")
         #expect("\(QRVersion.max)" == "40")
+        #expect("\(SymbolModel.model1)" == "Model 1" && SymbolModel.model2.number == 2)
         #expect("\(QREncodingError.invalidMask(9))" == "invalid mask 9: masks are 0…7")
     }
 

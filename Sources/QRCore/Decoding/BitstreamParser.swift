@@ -16,12 +16,16 @@ struct BitstreamParser {
     private var byteEncoding: CharacterEncoding?
 
     /// Parses `dataCodewords` of a symbol of `version` (which fixes the
-    /// character count widths of Table 3).
+    /// character count widths of Table 3, for Model 1 as for Model 2). A
+    /// Model 1 stream starts after four bits that carry nothing (the
+    /// symbol's bottom-right corner; zxing-cpp skips them too).
     /// - Throws: ``QRDecodingError/malformedBitstream(_:bitOffset:)``,
     ///   ``QRDecodingError/unsupportedMode(indicator:bitOffset:)`` or
     ///   ``QRDecodingError/unsupportedECI(assignment:bitOffset:)``.
-    static func parse(_ dataCodewords: [UInt8], version: QRVersion) throws(QRDecodingError) -> BitstreamContent {
+    static func parse(_ dataCodewords: [UInt8], version: QRVersion,
+                      model: SymbolModel = .model2) throws(QRDecodingError) -> BitstreamContent {
         var parser = BitstreamParser(reader: BitReader(dataCodewords), version: version)
+        if model == .model1 { _ = try parser.reader.read(4, for: "Model 1 leading bits") }
         try parser.parseSegments()
         return parser.content
     }

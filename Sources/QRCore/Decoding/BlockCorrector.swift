@@ -83,12 +83,18 @@ enum BlockCorrector {
     }
 
     /// Where codeword `i` of block `block` (data first, then EC) sits in the
-    /// interleaved sequence: the i-th data codewords of all blocks in turn,
-    /// the extra codeword of the long blocks after the short blocks have run
-    /// out, then the i-th EC codewords of all blocks (§7.6).
+    /// symbol's sequence. Interleaved (§7.6): the i-th data codewords of all
+    /// blocks in turn, the extra codeword of the long blocks after the short
+    /// blocks have run out, then the i-th EC codewords of all blocks. Not
+    /// interleaved (Model 1, whose blocks of a level are all as long): each
+    /// block's data in turn, then each block's EC codewords in turn.
     @inline(__always)
     static func slot(of i: Int, inBlock block: Int, blocks: BlockStructure) -> Int {
         let shortData = blocks.shortBlockDataCount
+        guard blocks.isInterleaved else {
+            let ecCount = blocks.ecCodewordsPerBlock
+            return i < shortData ? block * shortData + i : blocks.dataCodewords + block * ecCount + i - shortData
+        }
         if i < shortData { return i * blocks.blockCount + block }
         let dataCount = blocks.dataCount(ofBlock: block)
         if i < dataCount { return shortData * blocks.blockCount + block - blocks.shortBlockCount }

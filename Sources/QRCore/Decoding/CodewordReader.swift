@@ -6,18 +6,18 @@ enum CodewordReader {
     /// The codewords of `matrix`, each module XORed with `mask` (the
     /// template's pattern for the symbol's mask, or nil to read the modules
     /// as they are, e.g. to find which codewords touch an uncertain module).
-    /// - Precondition: `matrix` and `mask` have the template's size.
+    /// - Parameter order: the data modules in placement order, `x | y << 8`
+    ///   (``SymbolTemplate/dataOrder``, or ``Model1Template/dataOrder`` for Model 1).
+    /// - Precondition: `matrix` and `mask` have the size the order was made for.
     /// - Complexity: O(data modules), one pass with no allocation but the result.
-    static func codewords(in matrix: BitMatrix, masking mask: BitMatrix?, template: SymbolTemplate) -> [UInt8] {
-        precondition(matrix.width == template.size && matrix.height == template.size,
-                     "grid size differs from the version's")
-        let count = template.dataOrder.count / 8
+    static func codewords(in matrix: BitMatrix, masking mask: BitMatrix?, order dataOrder: [UInt16]) -> [UInt8] {
+        let count = dataOrder.count / 8
         let stride = matrix.stride
         let maskWords = mask?.words ?? [UInt64](repeating: 0, count: matrix.words.count)
         return [UInt8](unsafeUninitializedCapacity: count) { result, initialized in
             matrix.words.withUnsafeBufferPointer { words in
                 maskWords.withUnsafeBufferPointer { maskWords in
-                    template.dataOrder.withUnsafeBufferPointer { order in
+                    dataOrder.withUnsafeBufferPointer { order in
                         for index in 0..<count {
                             var byte: UInt8 = 0
                             for bit in 0..<8 {

@@ -1,6 +1,6 @@
 /// A decoded QR Code: what it says, how it was encoded, where it was, and
 /// what it took to read it. ``QRReader/read(_:)`` returns one per symbol
-/// found in an image; ``QRDecoder/decode(_:uncertain:)`` returns one for a
+/// found in an image; ``QRDecoder/decode(_:uncertain:characterSet:)`` returns one for a
 /// sampled grid.
 ///
 /// The name says what it is, a decoded symbol, as ``QRCode`` is an encoded
@@ -27,6 +27,8 @@ public struct DecodedSymbol: Sendable, Hashable {
     public let bytes: [UInt8]
     /// The symbol's version.
     public let version: QRVersion
+    /// Model 1 (versions 1–14, the original QR Code) or Model 2.
+    public let model: SymbolModel
     /// The error-correction level from the format information.
     public let correctionLevel: ErrorCorrectionLevel
     /// The data mask from the format information.
@@ -105,6 +107,7 @@ extension DecodedSymbol {
         self.segments = resolved.segments
         self.bytes = content.bytes
         self.version = information.version
+        self.model = information.model
         self.correctionLevel = information.format.correctionLevel
         self.mask = information.format.mask
         self.eciAssignments = content.eciAssignments

@@ -2,7 +2,10 @@
 /// that knows nothing about images. It undoes the encoder's steps of
 /// ISO/IEC 18004:2015 in reverse: format and version information (§7.9,
 /// §7.10), mask (§7.8), placement (§7.7.3), interleaving and Reed–Solomon
-/// error correction (§7.5–7.6), and the data bit stream (§7.4).
+/// error correction (§7.5–7.6), and the data bit stream (§7.4). It reads
+/// QR Code Model 1 symbols too (versions 1–14; ISO/IEC 18004:2000 Annex M),
+/// told apart by their format information, with their own codeword
+/// placement and block tables.
 ///
 /// ```swift
 /// let symbol = try QRDecoder.decode(grid)
@@ -53,18 +56,56 @@ public enum QRDecoder {
         }
     }
 
-    /// One attempt, in the grid's orientation.
+    /// One attempt, in the grid's orientation: each reading of the format
+    /// information in turn, until one decodes (see
+    /// ``SymbolInformation/readings(from:)``); the first one's error if none does.
     private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?, mirrored: Bool,
                                characterSet: CharacterEncoding?) throws(QRDecodingError) -> DecodedSymbol {
-        let information = try SymbolInformation.read(from: grid)
-        let template = SymbolTemplate.of(information.version)
-        let mask = template.masks[information.format.mask.number]
-        let codewords = CodewordReader.codewords(in: grid, masking: mask, template: template)
-        let doubtful = uncertain.map { CodewordReader.codewords(in: $0, masking: nil, template: template) }
-        let blocks = BlockStructure(version: information.version, correctionLevel: information.format.correctionLevel)
+        let readings = try SymbolInformation.readings(from: grid)
+        var firstError: QRDecodingError?
+        for reading in readings {
+            do throws(QRDecodingError) {
+                return try decode(grid, uncertain: uncertain, as: try reading.get(), mirrored: mirrored,
+                                  characterSet: characterSet)
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        throw firstError!
+    }
+
+    /// Decodes the grid as the symbol `information` describes.
+    private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?, as information: SymbolInformation,
+                               mirrored: Bool, characterSet: CharacterEncoding?) throws(QRDecodingError) -> DecodedSymbol {
+        let (order, mask, blocks) = layout(of: information)
+        var codewords = CodewordReader.codewords(in: grid, masking: mask, order: order)
+        var doubtful = uncertain.map { CodewordReader.codewords(in: $0, masking: nil, order: order) }
+        if information.model == .model1 {
+            // The bottom-right 2×2 corner, the first codeword's top bits, carries
+            // nothing (zxing-cpp reads it as zero too); nor do the remainder
+            // codewords after the blocks.
+            codewords[0] &= 0x0F
+            codewords.removeSubrange(blocks.totalCodewords...)
+            doubtful?.removeSubrange(blocks.totalCodewords...)
+        }
         let (data, corrected) = try BlockCorrector.correctedData(codewords, uncertain: doubtful, blocks: blocks)
-        let content = try BitstreamParser.parse(data, version: information.version)
+        let content = try BitstreamParser.parse(data, version: information.version, model: information.model)
         return DecodedSymbol(content: content, information: information, mirrored: mirrored, errorsCorrected: corrected,
                              characterSet: characterSet)
+    }
+
+    /// The data modules in placement order, the pattern of the symbol's mask
+    /// and the block structure, for the symbol's model, version and level.
+    private static func layout(of information: SymbolInformation)
+        -> (order: [UInt16], mask: BitMatrix, blocks: BlockStructure) {
+        let mask = information.format.mask.number
+        switch information.model {
+        case .model1:
+            let template = Model1Template.of(information.version)
+            return (template.dataOrder, template.masks[mask], information.blocks)
+        case .model2:
+            let template = SymbolTemplate.of(information.version)
+            return (template.dataOrder, template.masks[mask], information.blocks)
+        }
     }
 }

@@ -6,6 +6,11 @@ struct GridMapping: Sendable {
     let moduleSize: Double
     /// Local corrections from all alignment patterns, for versions 7 and up.
     var alignmentGrid: AlignmentGrid?
+    /// A mapping from the finder patterns alone, offered after one that used
+    /// alignment patterns, for a QR Code Model 1 symbol: it has none, and
+    /// data that mimics one would bend the grid. Worth sampling only once a
+    /// grid of this triple has read as Model 1.
+    var isModel1Fallback = false
 
     @inline(__always)
     func map(_ x: Double, _ y: Double) -> ImagePoint { alignmentGrid?.map(x, y) ?? transform.apply(x, y) }
@@ -155,6 +160,8 @@ struct SymbolLocator {
     /// modules apart. Without an alignment pattern to fix the fourth corner,
     /// the finder outlines, which blur can bend, give the perspective; the
     /// parallelogram of the finder centres is then offered as a second guess.
+    /// Up to version 14, where a symbol may be QR Code Model 1, those guesses
+    /// follow an alignment-based mapping as Model 1 fallbacks.
     func locate(_ triple: FinderTriple, dimension: Int, initial: (transform: PerspectiveTransform, outlined: Bool),
                 alignments: [AlignmentPatternFinder.Candidate]) -> [GridMapping] {
         let d = Double(dimension)
@@ -164,15 +171,15 @@ struct SymbolLocator {
         if version.number >= 7 {
             let alignmentGrid = AlignmentGrid(version: version, initial: initial.transform, finders: [tl, tr, bl],
                                               finder: finder)
+            let fallbacks = alignmentGrid == nil ? [] : model1Fallbacks(triple, dimension: dimension, initial: initial)
             return [GridMapping(dimension: dimension, transform: initial.transform, moduleSize: triple.moduleSize,
-                                alignmentGrid: alignmentGrid)]
+                                alignmentGrid: alignmentGrid)] + fallbacks
         }
         guard version.number >= 2,
               let alignment = bottomRightAlignment(triple, dimension: dimension, initial: initial.transform,
                                                    candidates: alignments)
         else {
-            let guesses = initial.outlined ? [initial.transform, parallelogram(triple, dimension: dimension)] : [initial.transform]
-            return guesses.map { GridMapping(dimension: dimension, transform: $0, moduleSize: triple.moduleSize) }
+            return finderMappings(triple, dimension: dimension, initial: initial)
         }
         let grid = [ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 6.5, y: d - 6.5), ImagePoint(x: 3.5, y: d - 3.5)]
         let transform = PerspectiveTransform.quadrilateral(grid, to: [tl, tr, alignment, bl]) ?? initial.transform
@@ -180,6 +187,27 @@ struct SymbolLocator {
         // the pattern found near the prediction can be data mimicking it
         // (foreshortened-008 of the seed-2 hard corpus).
         let guesses = initial.outlined ? [transform, initial.transform] : [transform]
+        return guesses.map { GridMapping(dimension: dimension, transform: $0, moduleSize: triple.moduleSize) }
+            + model1Fallbacks(triple, dimension: dimension, initial: initial)
+    }
+
+    /// ``finderMappings(_:dimension:initial:)`` marked as Model 1 fallbacks,
+    /// where the dimension allows Model 1 (versions 1–14).
+    private func model1Fallbacks(_ triple: FinderTriple, dimension: Int,
+                                 initial: (transform: PerspectiveTransform, outlined: Bool)) -> [GridMapping] {
+        guard dimension <= 17 + 4 * Model1Version.maximum else { return [] }
+        return finderMappings(triple, dimension: dimension, initial: initial).map { mapping in
+            var fallback = mapping
+            fallback.isModel1Fallback = true
+            return fallback
+        }
+    }
+
+    /// The mappings from the finder patterns alone: `initial`, and when it was
+    /// fitted to their outlines, the parallelogram of their centres.
+    private func finderMappings(_ triple: FinderTriple, dimension: Int,
+                                initial: (transform: PerspectiveTransform, outlined: Bool)) -> [GridMapping] {
+        let guesses = initial.outlined ? [initial.transform, parallelogram(triple, dimension: dimension)] : [initial.transform]
         return guesses.map { GridMapping(dimension: dimension, transform: $0, moduleSize: triple.moduleSize) }
     }
 

@@ -44,7 +44,7 @@ struct SymbolSearch {
             sampler.timingAgreement(dimension: mapping.dimension, floor: floor, map: mapping.map)
         }
         for mapping in mappings {
-            if case .success(let symbol) = attempt(mapping, sampler: sampler) {
+            if case .success(let symbol) = attempt(mapping, sampler: sampler).result {
                 return [symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted)]
             }
         }
@@ -87,13 +87,19 @@ struct SymbolSearch {
 
     /// Samples and decodes the triple at the plausible dimensions, best
     /// timing-pattern agreement first; a confident version information block
-    /// that disagrees with the size adds its own dimension.
+    /// that disagrees with the size adds its own dimension. Model 1
+    /// fallbacks (``GridMapping/isModel1Fallback``) are sampled only after
+    /// a grid has read as Model 1.
     private func decode(_ triple: FinderTriple, context: Context, inverted: Bool) -> DecodedSymbol? {
         var queue = plausibleMappings(triple, context: context)
         var tried = Set(queue.map(\.dimension))
+        var sawModel1 = false
         while !queue.isEmpty {
             let mapping = queue.removeFirst()
-            switch attempt(mapping, sampler: context.sampler) {
+            if mapping.isModel1Fallback && !sawModel1 { continue }
+            let (result, readsAsModel1) = attempt(mapping, sampler: context.sampler)
+            sawModel1 = sawModel1 || readsAsModel1
+            switch result {
             case .success(let symbol):
                 return symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted)
             case .failure(.versionMismatch(_, let version)) where !tried.contains(version.size):
@@ -156,24 +162,27 @@ struct SymbolSearch {
 
     /// Decodes the grid read with local thresholds, then with one threshold
     /// for the whole symbol, then from levels sharpened against their
-    /// neighbours (``GridSampler/sharpened(_:)``) with that threshold.
-    private func attempt(_ mapping: GridMapping, sampler: GridSampler) -> Result<DecodedSymbol, QRDecodingError> {
+    /// neighbours (``GridSampler/sharpened(_:)``) with that threshold; and, on
+    /// failure, whether the grid's format information read as QR Code Model 1.
+    private func attempt(_ mapping: GridMapping, sampler: GridSampler)
+        -> (result: Result<DecodedSymbol, QRDecodingError>, readsAsModel1: Bool) {
         let levels = sampler.levels(of: mapping)
         let local = sampler.grid(from: levels, global: false)
         let first = Result { () throws(QRDecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain,
                                                                                 characterSet: options.characterSet) }
-        guard case .failure(let error) = first else { return first }
-        if case .versionMismatch = error { return first }
+        guard case .failure(let error) = first else { return (first, false) }
+        let readsAsModel1 = SymbolInformation.readsAsModel1(local.grid)
+        if case .versionMismatch = error { return (first, readsAsModel1) }
         let global = sampler.grid(from: levels, global: true)
         let second = Result { () throws(QRDecodingError) in
             try QRDecoder.decode(global.grid, uncertain: global.uncertain, characterSet: options.characterSet)
         }
-        guard case .failure = second else { return second }
+        guard case .failure = second else { return (second, readsAsModel1) }
         let sharp = sampler.grid(from: sampler.sharpened(levels), global: true)
         let third = Result { () throws(QRDecodingError) in
             try QRDecoder.decode(sharp.grid, uncertain: sharp.uncertain, characterSet: options.characterSet)
         }
-        guard case .failure = third else { return third }
-        return second
+        guard case .failure = third else { return (third, readsAsModel1) }
+        return (second, readsAsModel1)
     }
 }

@@ -16,9 +16,10 @@ extension QRCode: CustomStringConvertible, CustomDebugStringConvertible {
 
 extension DecodedSymbol: CustomStringConvertible, CustomDebugStringConvertible {
     /// `DecodedSymbol("https://example.com", version 3, level Q, mask 5)`, with
-    /// `mirrored`, `inverted` and the corrected codewords when they apply.
+    /// `Model 1`, `mirrored`, `inverted` and the corrected codewords when they apply.
     public var description: String {
         var parts = ["\(Self.quoted(text))", "version \(version)", "level \(correctionLevel)", "mask \(mask)"]
+        if model == .model1 { parts.insert("Model 1", at: 1) }
         if isMirrored { parts.append("mirrored") }
         if isInverted { parts.append("inverted") }
         if errorsCorrected > 0 { parts.append("\(errorsCorrected) codewords corrected") }
@@ -28,7 +29,8 @@ extension DecodedSymbol: CustomStringConvertible, CustomDebugStringConvertible {
     /// Everything the result carries, one field a line.
     public var debugDescription: String {
         var lines = ["DecodedSymbol", "  text: \(Self.quoted(text))", "  bytes: \(bytes.count)",
-                     "  version: \(version), level: \(correctionLevel), mask: \(mask)",
+                     "  \(model), version: \(version), level: \(correctionLevel), mask: \(mask)",
+                     "  character set: \(characterSet)",
                      "  segments: " + segments.map { "\($0.mode)×\($0.count)" }.joined(separator: ", "),
                      "  corners: \(corners)", "  mirrored: \(isMirrored), inverted: \(isInverted)",
                      "  errors corrected: \(errorsCorrected)"]

@@ -8,12 +8,26 @@ struct BlockStructure: Sendable, Equatable {
     let totalCodewords: Int
     let ecCodewordsPerBlock: Int
     let blockCount: Int
+    /// Whether the blocks' codewords alternate in the symbol (Model 2, §7.6),
+    /// or follow one another: every block's data in turn, then every block's
+    /// error-correction codewords in turn (Model 1, as zxing-cpp reads it).
+    let isInterleaved: Bool
 
     init(version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
         let blocks = VersionRecord.of(version).blocks[correctionLevel.rawValue]
         totalCodewords = QRSpec.rawDataModules(version) / 8
         ecCodewordsPerBlock = blocks.ecCodewordsPerBlock
         blockCount = blocks.count
+        isInterleaved = true
+    }
+
+    /// A Model 1 structure from its counts (``Model1Version``): the blocks
+    /// of a level all have the same length, and are not interleaved.
+    init(model1TotalCodewords totalCodewords: Int, ecCodewordsPerBlock: Int, blockCount: Int) {
+        self.totalCodewords = totalCodewords
+        self.ecCodewordsPerBlock = ecCodewordsPerBlock
+        self.blockCount = blockCount
+        isInterleaved = false
     }
 
     /// Data codewords of the whole symbol.

@@ -14,6 +14,13 @@ struct FormatInformation: Sendable, Hashable {
         (data << 10 | BCH.remainder(of: data << 10, generator: generator, degree: 10)) ^ xorMask
     }
 
+    /// Model 1 symbols mask the same BCH code with 0x2825 instead (ISO/IEC
+    /// 18004:2000 Annex M): the format information tells the models apart.
+    static let model1XorMask = 0x2825
+
+    /// The 32 masked codewords of Model 1, indexed like ``codewords``.
+    static let model1Codewords: [Int] = codewords.map { $0 ^ xorMask ^ model1XorMask }
+
     /// The masked 15-bit codeword, bit 14 first.
     var bits: Int { Self.codewords[correctionLevel.formatBits << 3 | mask.number] }
 

@@ -48,23 +48,41 @@ public struct CharacterEncoding: Sendable, Hashable, CustomStringConvertible {
     /// ISO-8859-1, Latin-1: the default of byte mode since the 2005 edition
     /// of the standard (§7.4.5; ECI 1 and 3).
     public static let iso8859_1 = CharacterEncoding(.singleByte(.iso8859_1))
+    /// ISO-8859-2, Latin-2, Central European (ECI 4).
     public static let iso8859_2 = CharacterEncoding(.singleByte(.iso8859_2))
+    /// ISO-8859-3, Latin-3, South European (ECI 5).
     public static let iso8859_3 = CharacterEncoding(.singleByte(.iso8859_3))
+    /// ISO-8859-4, Latin-4, North European (ECI 6).
     public static let iso8859_4 = CharacterEncoding(.singleByte(.iso8859_4))
+    /// ISO-8859-5, Latin/Cyrillic (ECI 7).
     public static let iso8859_5 = CharacterEncoding(.singleByte(.iso8859_5))
+    /// ISO-8859-6, Latin/Arabic (ECI 8).
     public static let iso8859_6 = CharacterEncoding(.singleByte(.iso8859_6))
+    /// ISO-8859-7, Latin/Greek (ECI 9).
     public static let iso8859_7 = CharacterEncoding(.singleByte(.iso8859_7))
+    /// ISO-8859-8, Latin/Hebrew (ECI 10).
     public static let iso8859_8 = CharacterEncoding(.singleByte(.iso8859_8))
+    /// ISO-8859-9, Latin-5, Turkish (ECI 11).
     public static let iso8859_9 = CharacterEncoding(.singleByte(.iso8859_9))
+    /// ISO-8859-10, Latin-6, Nordic (ECI 12).
     public static let iso8859_10 = CharacterEncoding(.singleByte(.iso8859_10))
+    /// ISO-8859-11, Latin/Thai (ECI 13).
     public static let iso8859_11 = CharacterEncoding(.singleByte(.iso8859_11))
+    /// ISO-8859-13, Latin-7, Baltic Rim (ECI 15).
     public static let iso8859_13 = CharacterEncoding(.singleByte(.iso8859_13))
+    /// ISO-8859-14, Latin-8, Celtic (ECI 16).
     public static let iso8859_14 = CharacterEncoding(.singleByte(.iso8859_14))
+    /// ISO-8859-15, Latin-9, Western European with € (ECI 17).
     public static let iso8859_15 = CharacterEncoding(.singleByte(.iso8859_15))
+    /// ISO-8859-16, Latin-10, South-Eastern European (ECI 18).
     public static let iso8859_16 = CharacterEncoding(.singleByte(.iso8859_16))
+    /// Windows-1250, Central European (ECI 21).
     public static let windows1250 = CharacterEncoding(.singleByte(.windows1250))
+    /// Windows-1251, Cyrillic (ECI 22).
     public static let windows1251 = CharacterEncoding(.singleByte(.windows1251))
+    /// Windows-1252, Western European (ECI 23).
     public static let windows1252 = CharacterEncoding(.singleByte(.windows1252))
+    /// Windows-1256, Arabic (ECI 24).
     public static let windows1256 = CharacterEncoding(.singleByte(.windows1256))
 
     /// Every character set the decoder knows, in ECI order.
@@ -88,6 +106,7 @@ public struct CharacterEncoding: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The IANA name, as ``name``.
     public var description: String { name }
 
     /// The bytes as text. Invalid sequences become U+FFFD and decoding goes on.

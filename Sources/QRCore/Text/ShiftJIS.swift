@@ -70,31 +70,6 @@ enum ShiftJIS {
         return assembled + (assembled < 0x1F00 ? 0x8140 : 0xC140)
     }
 
-    /// Decodes Shift JIS bytes: ASCII, half-width katakana (0xA1…0xDF) and
-    /// double-byte characters. Returns nil if any byte sequence is invalid or
-    /// unmapped, so callers can use this to test whether bytes are Shift JIS.
-    static func decode(_ bytes: [UInt8]) -> String? {
-        var scalars = String.UnicodeScalarView()
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
-                index += 1
-            } else if (0xA1...0xDF).contains(byte) {
-                scalars.append(Unicode.Scalar(UInt32(byte) - 0xA1 + 0xFF61)!)
-                index += 1
-            } else if isLeadByte(byte), index + 1 < bytes.count,
-                      let scalar = scalar(forDoubleByte: UInt16(byte) << 8 | UInt16(bytes[index + 1])) {
-                scalars.append(scalar)
-                index += 2
-            } else {
-                return nil
-            }
-        }
-        return String(scalars)
-    }
-
     private static func tableIndex(of code: UInt16) -> Int? {
         let lead = Int(code >> 8), trail = Int(code & 0xFF)
         let row: Int

@@ -39,6 +39,7 @@ struct DistortionTests {
         Family(name: "curved dense", floor: 8, cases: 8),
         Family(name: "heavy noise", floor: 14, cases: 24),
         Family(name: "heavy blur", floor: 20, cases: 24),
+        Family(name: "model 1", floor: 23, cases: 24),
     ]
 
     @Test(arguments: families)
@@ -65,6 +66,7 @@ struct DistortionTests {
 
     static func scenario(_ family: String, index: Int, random: inout SeededRandom) throws -> (SyntheticImage, String) {
         if family == "curved dense" { return try curvedDense(random: &random) }
+        if family == "model 1" { return try model1(random: &random) }
         let (code, text) = try payload(&random)
         if let hard = hardScenario(family, code: code, index: index, random: &random) { return (hard, text) }
         let angle = Double.random(in: 0..<360, using: &random)
@@ -106,6 +108,22 @@ struct DistortionTests {
             return (.rotated(big.modules, moduleSize: Double.random(in: 2.5...4, using: &random),
                              degrees: angle, tilt: Double.random(in: 0...0.15, using: &random)), long)
         }
+    }
+
+    /// A QR Code Model 1 symbol (``Model1Writer``) of a random version 1–14
+    /// and level, filled to 40–100 % of its capacity, rotated and tilted.
+    static func model1(random: inout SeededRandom) throws -> (SyntheticImage, String) {
+        let version = try QRVersion(number: Int.random(in: 1...14, using: &random))
+        let level = ErrorCorrectionLevel.allCases.randomElement(using: &random)!
+        let capacity = Model1Version.of(version).blockStructure(level).dataCodewords - 3
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -/:.?=&")
+        let length = Int.random(in: (capacity * 2 / 5)...capacity, using: &random)
+        let text = String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
+        let modules = try Model1Writer.symbol([.bytes(Array(text.utf8))], version: version, level: level,
+                                              mask: QRMask.all.randomElement(using: &random)!)
+        return (.rotated(modules, moduleSize: Double.random(in: 3...5, using: &random),
+                         degrees: Double.random(in: 0..<360, using: &random),
+                         tilt: Double.random(in: 0...0.2, using: &random)), text)
     }
 
     /// The symbol seen from low down: the far edge 55–75 % (or `farShare`) as

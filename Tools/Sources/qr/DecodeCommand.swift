@@ -6,11 +6,12 @@ import QRCore
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Read QR Codes from PNG, JPEG, PGM or PPM images.",
+        abstract: "Read QR Codes (Model 2 and Model 1) from PNG, JPEG, PGM or PPM images.",
         discussion: """
             Prints each code's text, or with --json one JSON object per file (JSON Lines):
-              {"file", "codes": [{"text", "bytes_base64", "charset", "version", "ecc",
-               "mask", "corners", "mirrored", "inverted", "errors_corrected"}], "decode_ms"}
+              {"file", "codes": [{"text", "bytes_base64", "charset", "model", "version",
+               "ecc", "mask", "corners", "mirrored", "inverted", "errors_corrected"}], "decode_ms"}
+            model is 1 for the original QR Code Model 1 (versions 1-14), else 2.
             charset is the character set the text was decoded in (the one of most of
             its byte and kanji data, else US-ASCII). decode_ms is the time from pixels
             in memory to results. '-' reads standard input.

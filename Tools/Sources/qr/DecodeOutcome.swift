@@ -63,6 +63,7 @@ struct DecodeOutcome {
             "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
             "\"charset\": \"\(result.characterSet.name)\"",
+            "\"model\": \(result.model.number)",
             "\"version\": \(result.version.number)",
             "\"ecc\": \"\(result.correctionLevel.letter)\"",
             "\"mask\": \(result.mask.number)",

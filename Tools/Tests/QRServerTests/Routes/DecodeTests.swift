@@ -19,6 +19,8 @@ struct DecodeTests {
         let code = try #require(list.first)
         #expect(code["text"] as? String == text)
         #expect(code["bytes_base64"] as? String == Data(text.utf8).base64EncodedString())
+        #expect(code["charset"] as? String == "UTF-8")
+        #expect(code["model"] as? Int == 2)
         #expect(code["ecc"] as? String == "Q")
         #expect((code["version"] as? Int).map { (1...40).contains($0) } == true)
         #expect((code["mask"] as? Int).map { (0...7).contains($0) } == true)
