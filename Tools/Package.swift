@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // `qr serve`: the HTTP service and its web page.
@@ -32,6 +34,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // A pthread-backed lock box, visible to ThreadSanitizer.
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // The PostgreSQL job store (`--store postgres://…`).
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .executableTarget(

@@ -4,62 +4,78 @@ import QRCore
 
 /// The QR workshop over HTTP: a web page, an asynchronous API (submit a task,
 /// get its identifier at once, poll for the result), synchronous shortcuts,
-/// and monitoring, in front of a ``ParallelCodec`` whose worker threads do
-/// all the encoding and decoding.
+/// and monitoring, in front of a ``JobStore``: this process's
+/// ``ParallelCodec`` (`--store memory`), or a PostgreSQL database shared
+/// with other instances and `qr worker` processes.
 ///
 /// ```swift
 /// try await QRService(options: ServerOptions(port: 8080)).run()   // until SIGINT or SIGTERM
 /// ```
 ///
 /// The routes are listed in ``makeRouter()``. Request handlers only parse,
-/// check and book-keep; every CPU-heavy step runs on the codec's workers, so
+/// check and book-keep; every CPU-heavy step runs on a codec's workers, so
 /// the event loops stay free to answer polls while the workers are busy.
 public struct QRService: Sendable {
     public let options: ServerOptions
-    let codec: ParallelCodec
-    let tasks: TaskRegistry
+    /// This process's workers; nil for a PostgreSQL front end with `--workers 0`.
+    let codec: ParallelCodec?
+    let store: any JobStore
+    let budget: ByteBudget
     let requestMetrics = RequestMetrics()
     let page: WebPage
 
-    /// A service with a codec of its own, made from ``ServerOptions/codec``.
-    public init(options: ServerOptions) {
-        self.init(options: options, codec: ParallelCodec(options: options.codec))
+    /// A service with the store and codec its options ask for.
+    /// - Throws: ``StoreConfigurationError`` for a PostgreSQL store that cannot be set up.
+    public init(options: ServerOptions) throws {
+        let codec = options.codec.workers > 0 ? ParallelCodec(options: options.codec) : nil
+        try self.init(options: options, codec: codec, clock: ContinuousCodecClock())
     }
 
     /// A service in front of `codec`, which it shuts down when the server
-    /// stops (tests pass one with a clock or workload of their own).
-    init(options: ServerOptions, codec: ParallelCodec) {
+    /// stops (tests pass one with a clock or workload of their own, and the
+    /// same `clock` for the byte budget's accounting of kept results).
+    init(options: ServerOptions, codec: ParallelCodec?, clock: any ParallelCodecClock) throws {
         var options = options
-        options.codec = codec.options
+        if let codec { options.codec = codec.options }
         self.options = options
         self.codec = codec
-        tasks = TaskRegistry(liveJobBound: Self.liveJobBound(codec.options))
+        budget = ByteBudget(limit: options.maxQueuedBytes, clock: clock)
+        store = try Self.makeStore(options: options, codec: codec, budget: budget)
         page = WebPage(maxBodyBytes: options.maxBodyBytes)
     }
 
-    /// The most jobs the codec holds unexpired: queued, in flight (each
-    /// worker's job and the eight the codec hands ahead to it) and retained.
-    /// Only the task table's sweep threshold depends on it, so each term is
-    /// capped at 2^40 rather than let a huge queue capacity overflow the sum.
-    static func liveJobBound(_ options: ParallelCodecOptions) -> Int {
-        let cap = 1 << 40
-        return [options.queueCapacity, 9 * min(options.workers, cap), options.maxRetainedResults]
-            .reduce(0) { $0 + min($1, cap) }
+    private static func makeStore(options: ServerOptions, codec: ParallelCodec?,
+                                  budget: ByteBudget) throws -> any JobStore {
+        switch options.store {
+        case .memory:
+            guard let codec else { throw StoreConfigurationError("--store memory needs at least one worker") }
+            return MemoryJobStore(codec: codec, budget: budget, options: options)
+        case let .postgres(location):
+            return try PostgresJobStore(location: location, codec: codec, options: options)
+        }
     }
 
-    /// The Hummingbird application: the router, the address, and the codec's
-    /// shutdown as a service that ends after the HTTP server has.
+    /// The Hummingbird application: the router, the address, the upload
+    /// guard on every connection, and the store's services (the codec's
+    /// shutdown among them), which end after the HTTP server has.
     /// - Parameter onListening: called with the bound port once the server listens.
     public func makeApplication(logger: Logger? = nil,
                                 onListening: @escaping @Sendable (Int) async -> Void = { _ in })
         -> Application<RouterResponder<BasicRequestContext>> {
-        Application(
+        let (maxBody, uploads, budget) = (options.maxBodyBytes, options.uploads, budget)
+        var app = Application(
             router: makeRouter(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [
+                UploadGuard(maxBodyBytes: maxBody, limits: uploads, budget: budget),
+            ])),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port),
                                                     serverName: "qr serve"),
-            services: [CodecLifecycle(codec: codec)],
+            services: store.services,
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
+        let store = store
+        app.beforeServerStarts { try await store.prepare() }
+        return app
     }
 
     /// Serves until SIGINT or SIGTERM, then stops taking connections, lets
@@ -87,7 +103,16 @@ public struct QRService: Sendable {
         router.get("/result/:id/image") { request, context in try await image(request, id: context.parameters.get("id")) }
         router.get("/qr") { request, _ in try await quickCode(request) }
         router.get("/metrics") { _, _ in await metrics() }
-        router.get("/healthz") { _, _ in Response.json(.object(["status": "ok"])) }
+        router.get("/healthz") { _, _ in await health() }
         return router
+    }
+}
+
+/// Options that cannot work together, found before the server starts.
+public struct StoreConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

@@ -8,7 +8,7 @@ struct QRCommand: AsyncParsableCommand {
         commandName: "qr",
         abstract: "Encode and decode QR Codes.",
         version: "1.0.0",
-        subcommands: [EncodeCommand.self, DecodeCommand.self, ServeCommand.self])
+        subcommands: [EncodeCommand.self, DecodeCommand.self, ServeCommand.self, WorkerCommand.self])
 
     /// Runs the command; any failure becomes one line on standard error and
     /// a non-zero exit status (2 for bad usage), so scripts can rely on it.

@@ -53,15 +53,8 @@ enum CapacityCheck {
 
     private static func tooLong(_ message: String, needed: Int?, capacity: Int, version: QRVersion,
                                 correctionLevel: ErrorCorrectionLevel) -> APIError {
-        var details: [JSONValue.Member] = []
-        if let needed { details.append(.init(key: "bits_needed", value: .int(needed))) }
-        details += [
-            .init(key: "capacity_bits", value: .int(capacity)),
-            .init(key: "capacity_bytes",
-                  value: .int(version.capacity(correctionLevel: correctionLevel, mode: .byte).characters)),
-            .init(key: "version", value: .int(version.number)),
-            .init(key: "ecc", value: .string(correctionLevel.letter)),
-        ]
-        return APIError(.unprocessableContent, message, field: "text", details: details)
+        let details = CapacityDetails(bitsNeeded: needed, capacityBits: capacity, version: version,
+                                      correctionLevel: correctionLevel)
+        return APIError(.unprocessableContent, message, field: "text", details: details.members)
     }
 }

@@ -36,6 +36,26 @@ struct GenerateParameters: Sendable, Hashable {
             background: try Self.color(fields, "bg") ?? .white)
     }
 
+    /// Every field, as a JSON object that ``init(_:limits:)`` reads back to
+    /// the same parameters: how a store keeps a generate job.
+    var json: JSONValue {
+        var members: [JSONValue.Member] = [
+            .init(key: "text", value: .string(text)),
+            .init(key: "ecc", value: .string(options.correctionLevel.letter)),
+        ]
+        if options.versions.lowerBound == options.versions.upperBound {
+            members.append(.init(key: "version", value: .int(options.versions.lowerBound.number)))
+        }
+        if let mask = options.mask { members.append(.init(key: "mask", value: .int(mask.number))) }
+        return .object(members + [
+            .init(key: "scale", value: .int(render.scale)),
+            .init(key: "border", value: .int(render.border)),
+            .init(key: "format", value: .string(format.rawValue)),
+            .init(key: "fg", value: .string(render.foreground.description)),
+            .init(key: "bg", value: .string(render.background.description)),
+        ])
+    }
+
     /// The job for the codec.
     var request: EncodeRequest {
         EncodeRequest(text: text, options: options, format: format == .png ? .png(render) : .svg(render))

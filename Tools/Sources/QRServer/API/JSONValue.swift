@@ -11,6 +11,9 @@ package enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
     case array([JSONValue])
     case object([Member])
     case null
+    /// JSON text written earlier (a result kept by the PostgreSQL store),
+    /// copied as it is.
+    case raw(String)
 
     package struct Member: Sendable, Hashable {
         let key: String
@@ -40,6 +43,7 @@ package enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
         case let .double(number): out += number.isFinite ? "\(number)" : "null"
         case let .bool(flag): out += flag ? "true" : "false"
         case .null: out += "null"
+        case let .raw(text): out += text
         case let .array(items):
             out += "["
             for (index, item) in items.enumerated() {

@@ -7,29 +7,29 @@ struct PrometheusText {
 
     private(set) var text = ""
 
-    /// The whole page of `GET /metrics`.
-    static func render(codec: ParallelCodecMetrics, tasks: Int, requests: RequestMetrics.Snapshot) -> String {
-        var page = PrometheusText()
-        page.gauge("qr_workers", "Worker threads of the codec.", codec.workers)
-        page.gauge("qr_busy_workers", "Workers running a job now.", codec.busyWorkers)
-        page.gauge("qr_queue_length", "Jobs waiting for a worker.", codec.queued)
-        page.counter("qr_jobs_completed_total", "Jobs that finished with a result.", codec.completed)
-        page.counter("qr_jobs_failed_total",
-                     "Jobs that finished with an error of their own (text too long, unreadable image, no code found).",
-                     codec.failed)
-        page.counter("qr_jobs_rejected_total", "Submissions refused because the queue was full (answered 503).",
-                     codec.rejected)
-        page.counter("qr_results_expired_total", "Finished results dropped after their time to live or for room.",
-                     codec.expired)
-        page.gauge("qr_results_retained", "Finished results kept for GET /result.", codec.retained)
-        page.gauge("qr_tasks", "Task identifiers the server maps to jobs.", tasks)
-        page.gauge("qr_job_latency_p50_seconds", "Median time from submission to outcome over recent jobs.",
-                   seconds(codec.latencyP50))
-        page.gauge("qr_job_latency_p99_seconds", "99th percentile of the time from submission to outcome over recent jobs.",
-                   seconds(codec.latencyP99))
-        page.gauge("qr_job_throughput", "Jobs finished per second over the recent window.", codec.throughput)
-        page.requests(requests)
-        return page.text
+    /// The codec's lines: its workers, queue, totals and recent latency
+    /// (zeros for a front end without workers of its own).
+    mutating func codec(_ metrics: ParallelCodecMetrics?) {
+        let codec = metrics ?? ParallelCodecMetrics(workers: 0, busyWorkers: 0, queued: 0, waitingSubmissions: 0,
+                                                    completed: 0, failed: 0, cancelled: 0, rejected: 0, expired: 0,
+                                                    retained: 0, latencyP50: nil, latencyP99: nil, throughput: 0)
+        gauge("qr_workers", "Worker threads of the codec.", codec.workers)
+        gauge("qr_busy_workers", "Workers running a job now.", codec.busyWorkers)
+        gauge("qr_queue_length", "Jobs waiting for a worker.", codec.queued)
+        counter("qr_jobs_completed_total", "Jobs that finished with a result.", codec.completed)
+        counter("qr_jobs_failed_total",
+                "Jobs that finished with an error of their own (text too long, unreadable image, no code found).",
+                codec.failed)
+        counter("qr_jobs_rejected_total", "Submissions refused because the queue was full (answered 503).",
+                codec.rejected)
+        counter("qr_results_expired_total", "Finished results dropped after their time to live or for room.",
+                codec.expired)
+        gauge("qr_results_retained", "Finished results kept for GET /result.", codec.retained)
+        gauge("qr_job_latency_p50_seconds", "Median time from submission to outcome over recent jobs.",
+              Self.seconds(codec.latencyP50))
+        gauge("qr_job_latency_p99_seconds", "99th percentile of the time from submission to outcome over recent jobs.",
+              Self.seconds(codec.latencyP99))
+        gauge("qr_job_throughput", "Jobs finished per second over the recent window.", codec.throughput)
     }
 
     mutating func gauge(_ name: String, _ help: String, _ value: some Numeric & CustomStringConvertible) {
@@ -42,7 +42,13 @@ struct PrometheusText {
         sample(name, value: String(value))
     }
 
-    private mutating func requests(_ snapshot: RequestMetrics.Snapshot) {
+    /// A gauge with one sample per label value.
+    mutating func gauge(_ name: String, _ help: String, label: String, _ values: [(String, Int)]) {
+        header(name, help, type: "gauge")
+        for (labelValue, value) in values { sample(name, labels: [(label, labelValue)], value: String(value)) }
+    }
+
+    mutating func requests(_ snapshot: RequestMetrics.Snapshot) {
         header("qr_http_requests_total", "HTTP requests answered, by route and status.", type: "counter")
         for (key, count) in snapshot.responses.sorted(by: { $0.key < $1.key }) {
             sample("qr_http_requests_total", labels: [("route", key.route), ("code", String(key.status))], value: String(count))

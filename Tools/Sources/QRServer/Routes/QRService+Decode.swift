@@ -10,14 +10,18 @@ extension QRService {
         let fields = try RequestFields(query: request.uri.query)
         try fields.allowOnly(["sync"])
         let sync = try fields.flag("sync") ?? false
-        let image = try uploadedImage(try await collectBody(request), contentType: request.headers[.contentType])
-        let job = DecodeRequest(imageData: image, options: DecodeOptions(limits: options.imageLimits))
-        guard sync else { return accepted(try await submit(.decode(job), kind: .decode), kind: .decode) }
-        do {
-            let codes = try await codec.decode(job, whenFull: .reject)
-            return .json(.object(["status": "success", "codes": .array(codes.map(DecodedCodeJSON.code))]))
-        } catch {
-            throw failure(error)
+        let key = try idempotencyKey(request)
+        return try await withBody(request) { body throws(APIError) in
+            let job = TaskRequest.decode(image: try uploadedImage(body, contentType: request.headers[.contentType]))
+            guard sync else { return accepted(try await store.submit(job, idempotencyKey: key)) }
+            switch try await store.run(job) {
+            case let .codes(codes):
+                return .json(.object(["status": "success", "codes": codes]))
+            case let .failure(failure):
+                throw failure.error
+            case .image:
+                throw APIError(.internalServerError, "a decode job produced an image")
+            }
         }
     }
 

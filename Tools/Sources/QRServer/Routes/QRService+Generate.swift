@@ -5,10 +5,12 @@ import QRCore
 extension QRService {
     /// `POST /generate` with a JSON object → 202 `{"task_id"}`.
     func generate(_ request: Request) async throws(APIError) -> Response {
-        let parameters = try GenerateParameters(RequestFields(json: try await collectBody(request)), limits: options)
-        try CapacityCheck.check(parameters.text, options: parameters.options)
-        let kind = TaskKind.generate(parameters.format)
-        return accepted(try await submit(.encode(parameters.request), kind: kind), kind: kind)
+        let key = try idempotencyKey(request)
+        return try await withBody(request) { body throws(APIError) in
+            let parameters = try GenerateParameters(RequestFields(json: body), limits: options)
+            try CapacityCheck.check(parameters.text, options: parameters.options)
+            return accepted(try await store.submit(.generate(parameters), idempotencyKey: key))
+        }
     }
 
     /// `GET /qr?text=…&ecc=…&format=png|svg` (and the other fields of
@@ -17,27 +19,23 @@ extension QRService {
     func quickCode(_ request: Request) async throws(APIError) -> Response {
         let parameters = try GenerateParameters(RequestFields(query: request.uri.query), limits: options)
         try CapacityCheck.check(parameters.text, options: parameters.options)
-        let output: CodecOutput
-        do {
-            output = try await codec.encode(parameters.request, whenFull: .reject)
-        } catch {
-            throw failure(error)
+        switch try await store.run(.generate(parameters)) {
+        case let .image(format, bytes):
+            return Self.image(format, bytes, headers: [.cacheControl: "public, max-age=86400"])
+        case let .failure(failure):
+            throw failure.error
+        case .codes:
+            throw APIError(.internalServerError, "a generate job produced codes")
         }
-        return Self.image(output, headers: [.cacheControl: "public, max-age=86400"])
     }
 
-    /// An encode job's output as an HTTP body.
-    static func image(_ output: CodecOutput, headers: HTTPFields = [:]) -> Response {
-        switch output {
-        case let .png(bytes):
-            return .bytes(bytes, contentType: OutputFormat.png.contentType, headers: headers)
-        case let .svg(text):
-            var headers = headers
+    /// An image as an HTTP body.
+    static func image(_ format: OutputFormat, _ bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        if format == .svg {
             // Our SVG is one path; the policy keeps any SVG opened from here inert.
             headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-            return .bytes(Array(text.utf8), contentType: OutputFormat.svg.contentType, headers: headers)
-        case .matrix, .codes:
-            return .json(.object(["error": "this task has no image"]), status: .notFound)
         }
+        return .bytes(bytes, contentType: format.contentType, headers: headers)
     }
 }

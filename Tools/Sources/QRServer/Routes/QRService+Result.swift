@@ -12,22 +12,22 @@ extension QRService {
         try fields.allowOnly(["wait"])
         let maxWait = Int(options.maxWait.components.seconds)
         let wait = try fields.integer("wait", in: 0...maxWait) ?? 0
-        let (id, entry) = try lookUp(text)
-        if wait > 0 { await waitForOutcome(of: entry.job, upTo: .seconds(wait)) }
+        let id = try taskID(text)
+        if wait > 0 { await store.waitForOutcome(of: id, upTo: .seconds(wait)) }
+        let task = try await snapshot(of: id)
         var members: [JSONValue.Member] = [
             .init(key: "task_id", value: .string(id.description)),
-            .init(key: "kind", value: .string(entry.kind.name)),
+            .init(key: "kind", value: .string(task.kind.name)),
         ]
-        switch try await state(of: id, entry) {
+        switch task.state {
         case .pending: members.insert(.init(key: "status", value: "pending"), at: 0)
         case .running: members.insert(.init(key: "status", value: "running"), at: 0)
-        case let .finished(.success(output)):
-            members.insert(.init(key: "status", value: "success"), at: 0)
-            members += Self.successMembers(output, id: id)
-        case let .finished(.failure(error)):
+        case let .finished(.failure(failure)):
             members.insert(.init(key: "status", value: "error"), at: 0)
-            members.append(.init(key: "message", value: .string(Self.message(for: error))))
-            if case .encoding = error { members += failure(error).details }
+            members += failure.members
+        case let .finished(outcome):
+            members.insert(.init(key: "status", value: "success"), at: 0)
+            members += Self.successMembers(outcome, id: id)
         }
         return .json(.object(members))
     }
@@ -39,87 +39,52 @@ extension QRService {
         let fields = try RequestFields(query: request.uri.query)
         try fields.allowOnly(["download"])
         let download = try fields.flag("download") ?? false
-        let (id, entry) = try lookUp(text)
-        guard case let .generate(format) = entry.kind else {
+        let id = try taskID(text)
+        let task = try await snapshot(of: id)
+        guard case .generate = task.kind else {
             throw APIError(.notFound, "task \(id) is a decode task; it has no image")
         }
-        switch try await state(of: id, entry) {
+        switch task.state {
         case .pending, .running:
             throw APIError(.conflict, "task \(id) has not finished; poll /result/\(id)")
-        case let .finished(.failure(error)):
-            throw APIError(.conflict, "task \(id) failed: \(Self.message(for: error))")
-        case let .finished(.success(output)):
+        case let .finished(.failure(failure)):
+            throw APIError(.conflict, "task \(id) failed: \(failure.message)")
+        case .finished(.codes):
+            throw APIError(.notFound, "task \(id) has no image")
+        case let .finished(.image(format, bytes)):
             let disposition = download ? "attachment" : "inline"
-            return Self.image(output, headers: [
+            return Self.image(format, bytes, headers: [
                 .cacheControl: "private, max-age=\(Int(options.codec.resultTimeToLive.components.seconds))",
                 .contentDisposition: "\(disposition); filename=\"qr-\(id.description.prefix(8)).\(format.rawValue)\"",
             ])
         }
     }
 
-    private enum TaskState {
-        case pending
-        case running
-        case finished(Result<CodecOutput, ParallelCodecError>)
+    /// 404 for an identifier that is malformed.
+    private func taskID(_ text: String?) throws(APIError) -> TaskID {
+        guard let text, let id = TaskID(text) else { throw .unknownTask() }
+        return id
     }
 
-    /// The task of an identifier; 404 when it is malformed or unknown.
-    private func lookUp(_ text: String?) throws(APIError) -> (TaskID, TaskEntry) {
-        guard let text, let id = TaskID(text), let entry = tasks.entry(for: id) else { throw .unknownTask() }
-        return (id, entry)
+    /// 404 for a task that is unknown or expired.
+    private func snapshot(of id: TaskID) async throws(APIError) -> TaskSnapshot {
+        guard let task = try await store.snapshot(of: id) else { throw .unknownTask() }
+        return task
     }
 
-    /// The task's state, forgetting it (404) once its job has expired.
-    private func state(of id: TaskID, _ entry: TaskEntry) async throws(APIError) -> TaskState {
-        switch await codec.status(entry.job) {
-        case .queued: return .pending
-        case .running: return .running
-        case .succeeded, .failed, .cancelled:
-            do {
-                return .finished(.success(try await codec.result(entry.job)))
-            } catch .expired, .unknownJob {
-                break
-            } catch {
-                return .finished(.failure(error))
-            }
-        case .expired, .unknown:
-            break
-        }
-        tasks.forget(id)
-        throw .unknownTask()
-    }
-
-    /// Returns when the job has finished or `limit` has passed, whichever is
-    /// first. Cancelling the wait for the result leaves the job alone.
-    private func waitForOutcome(of job: JobID, upTo limit: Duration) async {
-        let codec = codec
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { _ = try? await codec.result(job) }
-            group.addTask { try? await Task.sleep(for: limit) }
-            await group.next()
-            group.cancelAll()
-        }
-    }
-
-    private static func successMembers(_ output: CodecOutput, id: TaskID) -> [JSONValue.Member] {
-        switch output {
-        case let .png(bytes):
-            return imageMembers(.png, size: bytes.count, id: id)
-        case let .svg(text):
-            return imageMembers(.svg, size: text.utf8.count, id: id)
+    private static func successMembers(_ outcome: TaskOutcome, id: TaskID) -> [JSONValue.Member] {
+        switch outcome {
+        case let .image(format, bytes):
+            return [
+                .init(key: "format", value: .string(format.rawValue)),
+                .init(key: "content_type", value: .string(format.contentType)),
+                .init(key: "bytes", value: .int(bytes.count)),
+                .init(key: "image", value: .string("/result/\(id)/image")),
+            ]
         case let .codes(codes):
-            return [.init(key: "codes", value: .array(codes.map(DecodedCodeJSON.code)))]
-        case .matrix:
+            return [.init(key: "codes", value: codes)]
+        case .failure:
             return []
         }
-    }
-
-    private static func imageMembers(_ format: OutputFormat, size: Int, id: TaskID) -> [JSONValue.Member] {
-        [
-            .init(key: "format", value: .string(format.rawValue)),
-            .init(key: "content_type", value: .string(format.contentType)),
-            .init(key: "bytes", value: .int(size)),
-            .init(key: "image", value: .string("/result/\(id)/image")),
-        ]
     }
 }

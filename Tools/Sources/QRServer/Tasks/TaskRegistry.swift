@@ -14,10 +14,19 @@ final class TaskRegistry: Sendable {
 
     var count: Int { table.withLockedValue { $0.count } }
 
-    /// Registers a job under a new task identifier.
-    /// - Returns: the identifier, and whether the caller should start a sweep.
-    func register(_ entry: TaskEntry) -> (id: TaskID, sweepDue: Bool) {
+    /// Registers a job under a new task identifier, or finds the task its
+    /// idempotency key already names.
+    /// - Returns: the identifier, whether it is new, and whether the caller
+    ///   should start a sweep.
+    func register(_ entry: TaskEntry) -> (id: TaskID, isNew: Bool, sweepDue: Bool) {
         table.withLockedValue { $0.register(entry) }
+    }
+
+    /// The task an idempotency key names, with its entry.
+    func task(forKey key: String) -> (TaskID, TaskEntry)? {
+        table.withLockedValue { table in
+            table.task(forKey: key).flatMap { id in table[id].map { (id, $0) } }
+        }
     }
 
     func entry(for id: TaskID) -> TaskEntry? {

@@ -13,6 +13,8 @@ import QRCore
 /// two queries per task registered since the last one.
 struct TaskTable {
     private var entries: [TaskID: TaskEntry] = [:]
+    /// The task of each `Idempotency-Key`, dropped with the task.
+    private var keys: [String: TaskID] = [:]
     /// The size at which the next sweep is due.
     private(set) var sweepThreshold: Int
     private let minimumThreshold: Int
@@ -25,20 +27,29 @@ struct TaskTable {
 
     var count: Int { entries.count }
 
-    /// Adds a task for `entry` under a fresh random identifier.
-    /// - Returns: the identifier, and whether a sweep is now due.
-    mutating func register(_ entry: TaskEntry, makeID: () -> TaskID = TaskID.random) -> (id: TaskID, sweepDue: Bool) {
+    /// Adds a task for `entry` under a fresh random identifier, unless its
+    /// idempotency key already names a task: then nothing is added.
+    /// - Returns: the identifier (new, or the key's task), whether it is new,
+    ///   and whether a sweep is now due.
+    mutating func register(_ entry: TaskEntry, makeID: () -> TaskID = TaskID.random)
+        -> (id: TaskID, isNew: Bool, sweepDue: Bool) {
+        if let key = entry.idempotencyKey, let existing = keys[key] { return (existing, false, false) }
         var id = makeID()
         while entries[id] != nil { id = makeID() }  // 2^-128 per pair; cheap to rule out
         entries[id] = entry
-        return (id, entries.count >= sweepThreshold)
+        if let key = entry.idempotencyKey { keys[key] = id }
+        return (id, true, entries.count >= sweepThreshold)
     }
 
     subscript(id: TaskID) -> TaskEntry? { entries[id] }
 
+    /// The task an idempotency key names, if it is still known.
+    func task(forKey key: String) -> TaskID? { keys[key] }
+
     /// Drops a task whose job the codec no longer knows.
     mutating func forget(_ id: TaskID) {
-        entries[id] = nil
+        guard let entry = entries.removeValue(forKey: id) else { return }
+        if let key = entry.idempotencyKey { keys[key] = nil }
     }
 
     /// The entries to check in a sweep.
@@ -50,7 +61,7 @@ struct TaskTable {
     /// twice what is left (never below the initial threshold), so that
     /// sweeps stay rare even if many tasks are live.
     mutating func finishSweep(removing stale: [TaskID]) {
-        for id in stale { entries[id] = nil }
+        for id in stale { forget(id) }
         sweepThreshold = max(minimumThreshold, 2 * entries.count)
     }
 }

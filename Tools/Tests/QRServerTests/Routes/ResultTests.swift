@@ -44,7 +44,7 @@ struct ResultTests {
         let clock = ManualClock()
         let options = TestServer.options(ttl: .seconds(60))
         let codec = ParallelCodec(options: options.codec, clock: clock)
-        try await TestServer.run(options, codec: codec) { client in
+        try await TestServer.run(options, codec: codec, clock: clock) { client in
             let id = try await client.submit("/generate", json: #"{"text": "short-lived"}"#)
             #expect(try await client.finished(id)["status"] as? String == "success")
             clock.advance(by: .seconds(59))

@@ -26,10 +26,12 @@ enum TestServer {
                       })
     }
 
-    /// Serves `codec` (or a fresh one made from `options`) while `test` runs.
+    /// Serves `codec` (or a fresh one made from `options`) while `test` runs;
+    /// `clock` is the byte budget's (the codec's own, for tests that move time).
     static func run<Value>(_ options: ServerOptions = TestServer.options(), codec: ParallelCodec? = nil,
+                           clock: any ParallelCodecClock = ContinuousCodecClock(),
                            _ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        let service = QRService(options: options, codec: codec ?? ParallelCodec(options: options.codec))
+        let service = try QRService(options: options, codec: codec ?? ParallelCodec(options: options.codec), clock: clock)
         var logger = Logger(label: "qr-serve-test")
         logger.logLevel = .warning
         return try await service.makeApplication(logger: logger).test(.live, test)

@@ -58,10 +58,10 @@ struct TaskTableTests {
     /// A library user may ask for an effectively unbounded queue: the sum is
     /// capped, never an overflow trap.
     @Test func liveJobBoundIsCappedForHugeQueues() {
-        #expect(QRService.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: 64, maxRetainedResults: 100))
-                == 64 + 18 + 100)
-        let huge = QRService.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: .max, maxRetainedResults: .max))
-        #expect(huge == 2 * (1 << 40) + 18)
+        #expect(MemoryJobStore.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: 64, maxRetainedResults: 100))
+                == 64 + 2 + 100)
+        let huge = MemoryJobStore.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: .max, maxRetainedResults: .max))
+        #expect(huge == 2 * (1 << 40) + 2)
         #expect(TaskTable(liveJobBound: huge).sweepThreshold == 2 * huge + 1024)
     }
 }
