@@ -17,9 +17,10 @@ enum TestServer {
     }
 
     /// A codec whose workers stop at `gate` before each job.
-    static func gatedCodec(_ gate: WorkerGate, workers: Int = 1, queue: Int = 1) -> ParallelCodec {
-        ParallelCodec(options: ParallelCodecOptions(workers: workers, queueCapacity: queue),
-                      clock: ContinuousCodecClock(),
+    static func gatedCodec(_ gate: WorkerGate, workers: Int = 1, queue: Int = 1, ttl: Duration = .seconds(300),
+                           clock: any ParallelCodecClock = ContinuousCodecClock()) -> ParallelCodec {
+        ParallelCodec(options: ParallelCodecOptions(workers: workers, queueCapacity: queue, resultTimeToLive: ttl),
+                      clock: clock,
                       runner: { job in
                           gate.pass()
                           return job.run()
