@@ -14,7 +14,7 @@ import ServiceLifecycle
 /// SIGTERM or SIGINT stops claiming; the jobs it holds finish and are
 /// recorded, then it exits.
 public struct QRWorker: Sendable {
-    let database: PostgresDatabase
+    let database: JobDatabase
     let codec: ParallelCodec
     let worker: PostgresWorker
 
@@ -29,7 +29,7 @@ public struct QRWorker: Sendable {
         options.store = .postgres(location)
         options.lease = lease
         options.codec.workers = workers
-        database = PostgresDatabase(location: location, options: options, workers: workers, logger: logger)
+        database = JobDatabase(location: location, options: options, workers: workers, logger: logger)
         codec = ParallelCodec(options: options.codec)
         worker = try PostgresWorker(database: database, codec: codec)
     }
@@ -48,7 +48,7 @@ public struct QRWorker: Sendable {
 
 /// Calls back once the schema is ready, then waits for the shutdown.
 private struct ReadyAnnouncer: Service {
-    let database: PostgresDatabase
+    let database: JobDatabase
     let onReady: @Sendable () async -> Void
 
     func run() async throws {

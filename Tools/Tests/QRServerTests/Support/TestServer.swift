@@ -37,4 +37,13 @@ enum TestServer {
         logger.logLevel = .warning
         return try await service.makeApplication(logger: logger).test(.live, test)
     }
+
+    /// Serves `options` as `qr serve` would (its store, its own codec when it
+    /// has workers) while `test` runs.
+    static func serve<Value>(_ options: ServerOptions,
+                             _ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        var logger = Logger(label: "qr-serve-test")
+        logger.logLevel = .error
+        return try await QRService(options: options).makeApplication(logger: logger).test(.live, test)
+    }
 }

@@ -15,85 +15,6 @@ import ServiceLifecycle
 /// Every call is bounded by ``ServerOptions/storeTimeout`` (see
 /// ``Deadline``): while the database is down or slow, requests get 503 with
 /// `Retry-After`, and the pool connects again by itself when it returns.
-/// The database behind the PostgreSQL store, shared by the store's front
-/// end, its workers and its maintenance: the connection pool, the channel
-/// names, the schema's migration, and statements run within the time limit.
-final class PostgresDatabase: Sendable {
-    let location: PostgresLocation
-    let options: ServerOptions
-    let client: PostgresClient
-    let logger: Logger
-    private let migration = Migration()
-
-    var jobsChannel: String { "\(location.schema)_jobs" }
-    var doneChannel: String { "\(location.schema)_done" }
-
-    /// - Parameter workers: the workers of this process, each of which may
-    ///   complete a job while requests run.
-    init(location: PostgresLocation, options: ServerOptions, workers: Int, logger: Logger) {
-        self.location = location
-        self.options = options
-        self.logger = logger
-        client = PostgresClient(configuration: location.clientConfiguration(statementTimeout: options.storeTimeout,
-                                                                            maxConnections: 8 + 2 * workers),
-                                backgroundLogger: logger)
-    }
-
-    /// Creates or migrates the schema, waiting up to 30 s for the database.
-    func prepare() async throws {
-        try await migration.run { [self] in
-            var attempt = 0
-            while true {
-                attempt += 1
-                do {
-                    _ = try await Deadline.run(within: .seconds(10)) { [self] in
-                        try await client.withConnection { connection in
-                            try await PostgresSchema.migrate(connection, schema: location.schema, logger: logger)
-                        }
-                    }
-                    return
-                } catch {
-                    guard attempt < 30 else { throw error }
-                    logger.warning("waiting for PostgreSQL at \(location)", metadata: ["error": "\(Self.describe(error))"])
-                    try await Task.sleep(for: .seconds(1))
-                }
-            }
-        }
-    }
-
-    /// Runs a statement within ``ServerOptions/storeTimeout`` and collects its rows.
-    func execute<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
-    where Statement.Row: Sendable {
-        try await Deadline.run(within: options.storeTimeout) { [client] in
-            var rows: [Statement.Row] = []
-            for try await row in try await client.execute(statement) { rows.append(row) }
-            return rows
-        }
-    }
-
-    /// As ``execute(_:)``, answering a failure with 503 and `Retry-After`.
-    func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws(APIError) -> [Statement.Row]
-    where Statement.Row: Sendable {
-        do {
-            return try await execute(statement)
-        } catch {
-            logger.warning("job store statement failed", metadata: ["statement": "\(Statement.self)",
-                                                                    "error": "\(Self.describe(error))"])
-            throw .unavailable("the job store (PostgreSQL) is unavailable: \(Self.describe(error))",
-                               retryAfterSeconds: options.retryAfterSeconds)
-        }
-    }
-
-    /// A short account of a database error for a client and the log.
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            return "\(error.code)"
-        }
-        return "\(error)"
-    }
-}
-
 final class PostgresJobStore: JobStore, Sendable {
     /// Claims of a job before it ends as an error: a job whose worker dies or
     /// stalls past its lease this many times is not tried again.
@@ -102,7 +23,7 @@ final class PostgresJobStore: JobStore, Sendable {
     /// slow path, for notifications lost while the listener reconnected.
     static let fallbackPoll = Duration.seconds(2)
 
-    let database: PostgresDatabase
+    let database: JobDatabase
     let codec: ParallelCodec?
     let waiters: CompletionWaiters
     private let listener: NotificationListener
@@ -117,7 +38,7 @@ final class PostgresJobStore: JobStore, Sendable {
     ///     (and the synchronous routes' jobs directly); nil for a front end.
     init(location: PostgresLocation, codec: ParallelCodec?, options: ServerOptions,
          logger: Logger = Logger(label: "qr.store")) throws {
-        let database = PostgresDatabase(location: location, options: options, workers: codec?.options.workers ?? 0,
+        let database = JobDatabase(location: location, options: options, workers: codec?.options.workers ?? 0,
                                         logger: logger)
         self.database = database
         self.codec = codec
@@ -204,7 +125,7 @@ final class PostgresJobStore: JobStore, Sendable {
             return StoreHealth(reachable: true)
         } catch {
             return StoreHealth(reachable: false,
-                               problem: "PostgreSQL at \(database.location): \(PostgresDatabase.describe(error))")
+                               problem: "PostgreSQL at \(database.location): \(JobDatabase.describe(error))")
         }
     }
 
@@ -245,16 +166,5 @@ final class PostgresJobStore: JobStore, Sendable {
         case ("decode", _): return .decode
         default: throw APIError(.internalServerError, "unreadable task kind \(name)")
         }
-    }
-}
-
-/// Runs the migration once, however many callers ask (the server before it
-/// listens, its workers before they claim).
-private actor Migration {
-    private var task: Task<Void, any Error>?
-
-    func run(_ body: @escaping @Sendable () async throws -> Void) async throws {
-        if task == nil { task = Task { try await body() } }
-        try await task!.value
     }
 }

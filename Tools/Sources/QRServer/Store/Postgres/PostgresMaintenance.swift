@@ -13,10 +13,10 @@ final class PostgresMaintenance: Service, Sendable {
     /// Batches a round runs at most, so that one process never loops for long.
     static let maxBatches = 10
 
-    let database: PostgresDatabase
+    let database: JobDatabase
     let interval: Duration
 
-    init(database: PostgresDatabase) {
+    init(database: JobDatabase) {
         self.database = database
         interval = Self.interval(lease: database.options.lease)
     }
@@ -55,7 +55,7 @@ final class PostgresMaintenance: Service, Sendable {
                         == Self.pruneBatch else { break }
             }
         } catch {
-            database.logger.debug("maintenance skipped", metadata: ["error": "\(PostgresDatabase.describe(error))"])
+            database.logger.debug("maintenance skipped", metadata: ["error": "\(JobDatabase.describe(error))"])
         }
     }
 

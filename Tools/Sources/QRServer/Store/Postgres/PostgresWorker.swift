@@ -19,7 +19,7 @@ final class PostgresWorker: Service, Sendable {
     /// How often the worker looks for jobs when no notification wakes it.
     static let pollInterval = Duration.seconds(2)
 
-    let database: PostgresDatabase
+    let database: JobDatabase
     let codec: ParallelCodec
     /// Written into `claimed_by`: which process holds a job.
     let name: String
@@ -31,7 +31,7 @@ final class PostgresWorker: Service, Sendable {
         case stop
     }
 
-    init(database: PostgresDatabase, codec: ParallelCodec) throws {
+    init(database: JobDatabase, codec: ParallelCodec) throws {
         self.database = database
         self.codec = codec
         name = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)"
@@ -88,7 +88,7 @@ final class PostgresWorker: Service, Sendable {
                         limit: room, leaseSeconds: database.options.lease.seconds, worker: name))
                 } catch {
                     database.logger.warning("claim failed; trying again on the next wake-up",
-                                            metadata: ["error": "\(PostgresDatabase.describe(error))"])
+                                            metadata: ["error": "\(JobDatabase.describe(error))"])
                     break
                 }
                 held += claimed.count
@@ -136,7 +136,7 @@ final class PostgresWorker: Service, Sendable {
                 guard ContinuousClock.now + delay < giveUp else {
                     database.logger.error("could not record a job's outcome; its lease will expire and it runs again",
                                           metadata: ["task": "\(TaskID(uuid: job.id))",
-                                                     "error": "\(PostgresDatabase.describe(error))"])
+                                                     "error": "\(JobDatabase.describe(error))"])
                     return
                 }
                 try? await Task.sleep(for: delay)
