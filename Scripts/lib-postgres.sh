@@ -9,6 +9,8 @@ ensure_postgres() {
     local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq postgresql-15 postgresql-common >/dev/null
+    # The package starts a cluster of its own on 5432; the scripts need only theirs.
+    $sudo pg_ctlcluster 15 main stop 2>/dev/null || true
   fi
 }
 

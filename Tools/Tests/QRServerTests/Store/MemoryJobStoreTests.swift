@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QRCore
+import QRCoreTestSupport
 import Testing
 @testable import QRServer
 

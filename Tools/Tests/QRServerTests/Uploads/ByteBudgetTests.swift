@@ -1,4 +1,5 @@
 import QRCore
+import QRCoreTestSupport
 import Testing
 @testable import QRServer
 
