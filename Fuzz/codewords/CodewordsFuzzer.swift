@@ -35,8 +35,9 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let model: SymbolModel = flags & 8 == 0 ? .model2 : .model1
     let versions = model == .model1 ? Model1Version.maximum : 40
     let version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % versions)
-    let format = FormatInformation(correctionLevel: ErrorCorrectionLevel.allCases[Int(flags & 3)],
-                                   mask: QRMask(uncheckedNumber: 0))
+    let format = FormatInformation(
+        correctionLevel: ErrorCorrectionLevel.allCases[Int(flags & 3)],
+        mask: QRMask(uncheckedNumber: 0))
     let information = SymbolInformation(version: version, format: format, model: model)
     if flags & 4 == 0 {
         fuzzEncoded(input, information: information)
@@ -51,9 +52,11 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 private func arranged(_ data: [UInt8], blocks: BlockStructure) -> [UInt8] {
     guard !blocks.isInterleaved else { return SymbolBuilder.interleave(data, blocks: blocks) }
     let length = blocks.shortBlockDataCount
-    return data + (0..<blocks.blockCount).flatMap { block in
-        ReedSolomonEncoder.remainder(of: data[(block * length)..<((block + 1) * length)], degree: blocks.ecCodewordsPerBlock)
-    }
+    return data
+        + (0..<blocks.blockCount).flatMap { block in
+            ReedSolomonEncoder.remainder(
+                of: data[(block * length)..<((block + 1) * length)], degree: blocks.ecCodewordsPerBlock)
+        }
 }
 
 /// One corruption of the encode mode: a codeword position, a value XORed into
@@ -70,8 +73,10 @@ private func fuzzEncoded(_ input: ArraySlice<UInt8>, information: SymbolInformat
     var corruptions: [Corruption] = []
     for _ in 0..<Int(rest.popFirst() ?? 0) where rest.count >= 3 {
         let position = Int(rest.removeFirst()) | Int(rest.removeFirst()) << 8
-        corruptions.append(Corruption(position: (position & 0x7FFF) % blocks.totalCodewords,
-                                      value: rest.removeFirst(), uncertain: position & 0x8000 != 0))
+        corruptions.append(
+            Corruption(
+                position: (position & 0x7FFF) % blocks.totalCodewords,
+                value: rest.removeFirst(), uncertain: position & 0x8000 != 0))
     }
     let data = padded(rest, to: blocks.dataCodewords)
     let sent = arranged(data, blocks: blocks)
@@ -84,8 +89,9 @@ private func fuzzEncoded(_ input: ArraySlice<UInt8>, information: SymbolInformat
     for block in 0..<blocks.blockCount {
         checkBlock(block, received: received, uncertain: uncertain, sent: sent, blocks: blocks)
     }
-    checkSymbol(received: received, uncertain: uncertain.contains(1) ? uncertain : nil, sent: sent,
-                data: data, blocks: blocks)
+    checkSymbol(
+        received: received, uncertain: uncertain.contains(1) ? uncertain : nil, sent: sent,
+        data: data, blocks: blocks)
     parse(data, information: information, corrected: 0)
 }
 
@@ -99,33 +105,41 @@ private func fuzzReceived(_ input: ArraySlice<UInt8>, information: SymbolInforma
     for block in 0..<blocks.blockCount {
         checkBlock(block, received: received, uncertain: erased, sent: nil, blocks: blocks)
     }
-    guard let (data, corrected) = try? BlockCorrector.correctedData(received, uncertain: uncertain,
-                                                                     blocks: blocks) else { return }
+    guard
+        let (data, corrected) = try? BlockCorrector.correctedData(
+            received, uncertain: uncertain,
+            blocks: blocks)
+    else { return }
     parse(data, information: information, corrected: corrected)
 }
 
 /// Corrects block `index` of `received` with its uncertain codewords as
 /// erasures, and checks the outcome; `sent` is what was encoded, if known.
-private func checkBlock(_ index: Int, received: [UInt8], uncertain: [UInt8], sent: [UInt8]?,
-                        blocks: BlockStructure) {
+private func checkBlock(
+    _ index: Int, received: [UInt8], uncertain: [UInt8], sent: [UInt8]?,
+    blocks: BlockStructure
+) {
     let ecCount = blocks.ecCodewordsPerBlock
     let dataCount = blocks.dataCount(ofBlock: index)
     let slots = (0..<(dataCount + ecCount)).map { BlockCorrector.slot(of: $0, inBlock: index, blocks: blocks) }
     let before = slots.map { received[$0] }
     let erasures = slots.indices.filter { uncertain[slots[$0]] != 0 }
     let expected = sent.map { sent in slots.map { sent[$0] } }
-    let guaranteed = expected.map { expected in
-        let erased = Set(erasures)
-        let errors = before.indices.count { before[$0] != expected[$0] && !erased.contains($0) }
-        return 2 * errors + erasures.count <= ecCount
-    } ?? false
+    let guaranteed =
+        expected.map { expected in
+            let erased = Set(erasures)
+            let errors = before.indices.count { before[$0] != expected[$0] && !erased.contains($0) }
+            return 2 * errors + erasures.count <= ecCount
+        } ?? false
     var block = before
     do {
         let changed = try ReedSolomonDecoder.correct(&block, ecCount: ecCount, erasures: erasures)
-        require(ReedSolomonEncoder.remainder(of: block[..<dataCount], degree: ecCount) == Array(block[dataCount...]),
-                "block \(index): the correction is not a codeword")
-        require(changed == block.indices.count { block[$0] != before[$0] },
-                "block \(index): reported \(changed) changes, made a different number")
+        require(
+            ReedSolomonEncoder.remainder(of: block[..<dataCount], degree: ecCount) == Array(block[dataCount...]),
+            "block \(index): the correction is not a codeword")
+        require(
+            changed == block.indices.count { block[$0] != before[$0] },
+            "block \(index): reported \(changed) changes, made a different number")
         require(!guaranteed || block == expected, "block \(index): corrected to the wrong codeword")
     } catch {
         require(block == before, "block \(index): failed with \(error) but changed the block")
@@ -135,8 +149,10 @@ private func checkBlock(_ index: Int, received: [UInt8], uncertain: [UInt8], sen
 
 /// Corrects the whole symbol as the decoder does; within the errors-only
 /// bound of every block it must restore `data` and count every wrong codeword.
-private func checkSymbol(received: [UInt8], uncertain: [UInt8]?, sent: [UInt8], data: [UInt8],
-                         blocks: BlockStructure) {
+private func checkSymbol(
+    received: [UInt8], uncertain: [UInt8]?, sent: [UInt8], data: [UInt8],
+    blocks: BlockStructure
+) {
     let wrong = (0..<blocks.blockCount).map { block in
         (0..<(blocks.dataCount(ofBlock: block) + blocks.ecCodewordsPerBlock)).count {
             let slot = BlockCorrector.slot(of: $0, inBlock: block, blocks: blocks)
@@ -146,8 +162,9 @@ private func checkSymbol(received: [UInt8], uncertain: [UInt8]?, sent: [UInt8], 
     let guaranteed = wrong.allSatisfy { 2 * $0 <= blocks.ecCodewordsPerBlock }
     do {
         let (corrected, count) = try BlockCorrector.correctedData(received, uncertain: uncertain, blocks: blocks)
-        require(!guaranteed || (corrected == data && count == wrong.reduce(0, +)),
-                "symbol: \(wrong) wrong codewords per block, corrected wrongly")
+        require(
+            !guaranteed || (corrected == data && count == wrong.reduce(0, +)),
+            "symbol: \(wrong) wrong codewords per block, corrected wrongly")
     } catch {
         require(!guaranteed, "symbol: \(wrong) wrong codewords per block are correctable, yet \(error)")
     }
@@ -159,8 +176,9 @@ private func parse(_ data: [UInt8], information: SymbolInformation, corrected: I
     guard let content = try? BitstreamParser.parse(data, version: information.version, model: information.model)
     else { return }
     for characterSet in [nil, CharacterEncoding.shiftJIS] {
-        _ = DecodedSymbol(content: content, information: information, mirrored: false, errorsCorrected: corrected,
-                          characterSet: characterSet)
+        _ = DecodedSymbol(
+            content: content, information: information, mirrored: false, errorsCorrected: corrected,
+            characterSet: characterSet)
     }
 }
 

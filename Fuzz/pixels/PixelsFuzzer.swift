@@ -28,10 +28,16 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let pixels = UnsafeRawBufferPointer(start: data + headerLength, count: size - headerLength)
     let rowLength = width * format.bytesPerPixel
     let bytesPerRow = rowLength + padding
-    let height = declaredHeight != 0 ? declaredHeight : rowsHeld(by: pixels.count, rowLength: rowLength,
-                                                                 bytesPerRow: bytesPerRow)
-    if let image = try? GrayImage(pixels: pixels, width: width, height: height, bytesPerRow: bytesPerRow,
-                                  format: format, limits: limits) {
+    let height =
+        declaredHeight != 0
+        ? declaredHeight
+        : rowsHeld(
+            by: pixels.count, rowLength: rowLength,
+            bytesPerRow: bytesPerRow)
+    if let image = try? GrayImage(
+        pixels: pixels, width: width, height: height, bytesPerRow: bytesPerRow,
+        format: format, limits: limits)
+    {
         _ = reader.read(image)
     }
     return 0

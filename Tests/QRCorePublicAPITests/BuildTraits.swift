@@ -2,8 +2,8 @@
 /// files run only where QRCore can read them.
 enum BuildTraits {
     #if PNG && JPEG
-    static let readsFiles = true
+        static let readsFiles = true
     #else
-    static let readsFiles = false
+        static let readsFiles = false
     #endif
 }

@@ -1,3 +1,5 @@
+// swift-format-ignore-file
+// (The examples keep the README's and the catalog's layout, line for line.)
 import Foundation
 import QRCore
 import Testing

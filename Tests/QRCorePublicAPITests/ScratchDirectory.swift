@@ -16,8 +16,9 @@ enum ScratchDirectory {
         let manager = FileManager.default
         let directory = manager.temporaryDirectory.appendingPathComponent("qrcore-examples-\(UUID())")
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        try manager.copyItem(at: fixtures.appendingPathComponent("images/qr-photo.jpg"),
-                             to: directory.appendingPathComponent("photo.jpg"))
+        try manager.copyItem(
+            at: fixtures.appendingPathComponent("images/qr-photo.jpg"),
+            to: directory.appendingPathComponent("photo.jpg"))
         let previous = manager.currentDirectoryPath
         guard manager.changeCurrentDirectoryPath(directory.path) else {
             throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: directory.path])

@@ -1,5 +1,5 @@
-import Testing
 import QRCore
+import Testing
 
 /// `print(value)` shows what a user needs in one line, never the internals.
 struct DescriptionTests {
@@ -32,7 +32,8 @@ struct DescriptionTests {
             workers: 2, busyWorkers: 1, queued: 3, waitingSubmissions: 0, completed: 120, failed: 2,
             cancelled: 0, rejected: 4, expired: 0, retained: 0, latencyP50: .microseconds(1_250),
             latencyP99: .milliseconds(40), throughput: 100)
-        #expect("\(metrics)" == "ParallelCodecMetrics(2 workers, 1 busy, 3 queued, 120 completed, 2 failed, "
-            + "4 rejected, p50 1.2 ms, p99 40.0 ms)")
+        #expect(
+            "\(metrics)" == "ParallelCodecMetrics(2 workers, 1 busy, 3 queued, 120 completed, 2 failed, "
+                + "4 rejected, p50 1.2 ms, p99 40.0 ms)")
     }
 }

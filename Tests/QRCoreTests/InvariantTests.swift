@@ -1,5 +1,5 @@
-import Testing
 import QRCore
+import Testing
 
 /// Out-of-range access is a programmer error that stops the program in every
 /// build, instead of reading a neighbouring row or padding bits.

@@ -47,8 +47,12 @@ struct BitstreamContent: Sendable {
     /// The text, the segments with every character set filled in, and the
     /// character set of the content as a whole (``DecodedSymbol/characterSet``).
     /// - Parameter forced: the character set of undeclared byte data, or nil to guess it.
-    func resolved(forcing forced: CharacterEncoding?) -> (text: String, segments: [DecodedSymbol.Segment],
-                                                        characterSet: CharacterEncoding) {
+    func resolved(
+        forcing forced: CharacterEncoding?
+    ) -> (
+        text: String, segments: [DecodedSymbol.Segment],
+        characterSet: CharacterEncoding
+    ) {
         let undeclared = forced ?? CharacterEncoding.guess(for: undeclaredBytes()[...], kanjiInSymbol: hasKanji)
         let segments = segments.map { segment in
             segment.mode == .byte && segment.characterSet == nil ? segment.with(characterSet: undeclared) : segment

@@ -22,8 +22,10 @@ struct BitstreamParser {
     /// - Throws: ``QRDecodingError/malformedBitstream(_:bitOffset:)``,
     ///   ``QRDecodingError/unsupportedMode(indicator:bitOffset:)`` or
     ///   ``QRDecodingError/unsupportedECI(assignment:bitOffset:)``.
-    static func parse(_ dataCodewords: [UInt8], version: QRVersion,
-                      model: SymbolModel = .model2) throws(QRDecodingError) -> BitstreamContent {
+    static func parse(
+        _ dataCodewords: [UInt8], version: QRVersion,
+        model: SymbolModel = .model2
+    ) throws(QRDecodingError) -> BitstreamContent {
         var parser = BitstreamParser(reader: BitReader(dataCodewords), version: version)
         if model == .model1 { _ = try parser.reader.read(4, for: "Model 1 leading bits") }
         try parser.parseSegments()
@@ -60,8 +62,10 @@ struct BitstreamParser {
 
     /// Notes a segment, the character set of its characters (nil for headers
     /// and undeclared byte data), and the FNC1 mode it declares, if any.
-    private mutating func record(_ mode: SegmentMode, count: Int = 0, characterSet: CharacterEncoding? = nil,
-                                 fnc1: DecodedSymbol.FNC1? = nil) {
+    private mutating func record(
+        _ mode: SegmentMode, count: Int = 0, characterSet: CharacterEncoding? = nil,
+        fnc1: DecodedSymbol.FNC1? = nil
+    ) {
         content.record(mode, count: count, characterSet: characterSet)
         if let fnc1 { content.fnc1 = fnc1 }
     }
@@ -79,8 +83,9 @@ struct BitstreamParser {
     /// Numeric mode (§7.4.3): groups of three digits in 10 bits, a final two in 7 or one in 4.
     private mutating func parseNumeric() throws(QRDecodingError) {
         let count = try readCount(.numeric, name: "numeric")
-        try reader.require(count / 3 * 10 + Self.numericGroupBits[count % 3],
-                           for: "a numeric segment of \(count) digits")
+        try reader.require(
+            count / 3 * 10 + Self.numericGroupBits[count % 3],
+            for: "a numeric segment of \(count) digits")
         var digits: [UInt8] = []
         digits.reserveCapacity(count)
         var left = count
@@ -226,8 +231,9 @@ struct BitstreamParser {
         case 0..<100: indicator = value < 10 ? "0\(value)" : "\(value)"
         case 165...190, 197...222: indicator = String(Unicode.Scalar(UInt8(value - 100)))
         default:
-            throw .malformedBitstream("application indicator \(value) is neither 00…99 nor a letter",
-                                      bitOffset: start)
+            throw .malformedBitstream(
+                "application indicator \(value) is neither 00…99 nor a letter",
+                bitOffset: start)
         }
         record(.fnc1SecondPosition, fnc1: .industry(applicationIndicator: indicator))
     }
@@ -240,8 +246,9 @@ struct BitstreamParser {
         let count = try reader.read(4, for: "structured append total") + 1
         let parity = UInt8(try reader.read(8, for: "structured append parity"))
         guard index < count else {
-            throw .malformedBitstream("structured append position \(index + 1) exceeds the total \(count)",
-                                      bitOffset: start)
+            throw .malformedBitstream(
+                "structured append position \(index + 1) exceeds the total \(count)",
+                bitOffset: start)
         }
         content.structuredAppend = DecodedSymbol.StructuredAppend(index: index, count: count, parity: parity)
         record(.structuredAppend)

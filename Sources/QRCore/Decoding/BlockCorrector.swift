@@ -18,8 +18,10 @@ enum BlockCorrector {
     ///   - codewords: all codewords in placement order.
     ///   - uncertain: per codeword, non-zero if any of its modules is uncertain.
     /// - Throws: ``QRDecodingError/uncorrectableBlock(block:blockCount:ecCodewords:reason:)``.
-    static func correctedData(_ codewords: [UInt8], uncertain: [UInt8]?,
-                              blocks: BlockStructure) throws(QRDecodingError) -> (data: [UInt8], corrected: Int) {
+    static func correctedData(
+        _ codewords: [UInt8], uncertain: [UInt8]?,
+        blocks: BlockStructure
+    ) throws(QRDecodingError) -> (data: [UInt8], corrected: Int) {
         precondition(codewords.count == blocks.totalCodewords, "codeword count does not match the block structure")
         let ecCount = blocks.ecCodewordsPerBlock
         var data: [UInt8] = []
@@ -30,14 +32,16 @@ enum BlockCorrector {
             let dataCount = blocks.dataCount(ofBlock: index)
             let length = dataCount + ecCount
             for i in 0..<length { block[i] = codewords[slot(of: i, inBlock: index, blocks: blocks)] }
-            let erasures = uncertain.map {
-                uncertainPositions(in: index, length: length, uncertain: $0, blocks: blocks)
-            } ?? []
+            let erasures =
+                uncertain.map {
+                    uncertainPositions(in: index, length: length, uncertain: $0, blocks: blocks)
+                } ?? []
             do throws(ReedSolomonDecoder.Failure) {
                 corrected += try correct(&block, length: length, ecCount: ecCount, erasures: erasures)
             } catch {
-                throw .uncorrectableBlock(block: index, blockCount: blocks.blockCount, ecCodewords: ecCount,
-                                          reason: error.description)
+                throw .uncorrectableBlock(
+                    block: index, blockCount: blocks.blockCount, ecCodewords: ecCount,
+                    reason: error.description)
             }
             data.append(contentsOf: block[0..<dataCount])
         }
@@ -55,8 +59,10 @@ enum BlockCorrector {
     /// notice garbage: f ≤ n/2 and, after correction, 2e + f ≤ n − 2, which
     /// leaves a random word at most about one chance in a million (n = 7)
     /// of passing.
-    private static func correct(_ buffer: inout [UInt8], length: Int, ecCount: Int,
-                                erasures: [Int]) throws(ReedSolomonDecoder.Failure) -> Int {
+    private static func correct(
+        _ buffer: inout [UInt8], length: Int, ecCount: Int,
+        erasures: [Int]
+    ) throws(ReedSolomonDecoder.Failure) -> Int {
         let received = Array(buffer[0..<length])
         return try buffer.withUnsafeMutableBufferPointer { (all) throws(ReedSolomonDecoder.Failure) -> Int in
             let block = UnsafeMutableBufferPointer(rebasing: all[0..<length])
@@ -77,8 +83,10 @@ enum BlockCorrector {
     }
 
     /// Indices within block `block` of the codewords flagged in `uncertain`.
-    private static func uncertainPositions(in block: Int, length: Int, uncertain: [UInt8],
-                                           blocks: BlockStructure) -> [Int] {
+    private static func uncertainPositions(
+        in block: Int, length: Int, uncertain: [UInt8],
+        blocks: BlockStructure
+    ) -> [Int] {
         (0..<length).filter { uncertain[slot(of: $0, inBlock: block, blocks: blocks)] != 0 }
     }
 

@@ -99,8 +99,10 @@ public struct DecodedSymbol: Sendable, Hashable {
 extension DecodedSymbol {
     /// Assembles the result of a successful decode; `characterSet` forces the
     /// character set of undeclared byte data (nil: guess it).
-    init(content: BitstreamContent, information: SymbolInformation, mirrored: Bool, errorsCorrected: Int,
-         characterSet: CharacterEncoding?) {
+    init(
+        content: BitstreamContent, information: SymbolInformation, mirrored: Bool, errorsCorrected: Int,
+        characterSet: CharacterEncoding?
+    ) {
         let resolved = content.resolved(forcing: characterSet)
         self.text = resolved.text
         self.characterSet = resolved.characterSet

@@ -62,7 +62,9 @@ struct Model1Template: Sendable {
         for pair in 0..<2 {
             for row in 0..<rows {
                 let isExtension = pair == 0 && row % 2 == 0 && row > 0 && row < rows - 1
-                if !isExtension { appendBlock(right: size - 1 - 2 * pair, bottom: size - 1 - 4 * row, width: 2, to: &order) }
+                if !isExtension {
+                    appendBlock(right: size - 1 - 2 * pair, bottom: size - 1 - 4 * row, width: 2, to: &order)
+                }
             }
         }
     }

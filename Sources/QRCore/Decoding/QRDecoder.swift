@@ -33,11 +33,14 @@ public enum QRDecoder {
     ///     nil (the default) guesses it. An ECI in the symbol still wins.
     /// - Throws: ``QRDecodingError``.
     /// - Complexity: O(size²) for a clean symbol.
-    public static func decode(_ grid: BitMatrix, uncertain: BitMatrix? = nil,
-                              characterSet: CharacterEncoding? = nil) throws(QRDecodingError) -> DecodedSymbol {
+    public static func decode(
+        _ grid: BitMatrix, uncertain: BitMatrix? = nil,
+        characterSet: CharacterEncoding? = nil
+    ) throws(QRDecodingError) -> DecodedSymbol {
         if let uncertain {
-            precondition(uncertain.width == grid.width && uncertain.height == grid.height,
-                         "the uncertain matrix must have the grid's size")
+            precondition(
+                uncertain.width == grid.width && uncertain.height == grid.height,
+                "the uncertain matrix must have the grid's size")
         }
         do throws(QRDecodingError) {
             return try decode(grid, uncertain: uncertain, mirrored: false, characterSet: characterSet)
@@ -47,8 +50,11 @@ public enum QRDecoder {
                 throw error  // a transposed grid has the same size and version blocks
             default:
                 let transposed = grid.transposed(), transposedUncertain = uncertain?.transposed()
-                guard let symbol = try? decode(transposed, uncertain: transposedUncertain, mirrored: true,
-                                               characterSet: characterSet) else {
+                guard
+                    let symbol = try? decode(
+                        transposed, uncertain: transposedUncertain, mirrored: true,
+                        characterSet: characterSet)
+                else {
                     throw error
                 }
                 return symbol
@@ -59,14 +65,17 @@ public enum QRDecoder {
     /// One attempt, in the grid's orientation: each reading of the format
     /// information in turn, until one decodes (see
     /// ``SymbolInformation/readings(from:)``); the first one's error if none does.
-    private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?, mirrored: Bool,
-                               characterSet: CharacterEncoding?) throws(QRDecodingError) -> DecodedSymbol {
+    private static func decode(
+        _ grid: BitMatrix, uncertain: BitMatrix?, mirrored: Bool,
+        characterSet: CharacterEncoding?
+    ) throws(QRDecodingError) -> DecodedSymbol {
         let readings = try SymbolInformation.readings(from: grid)
         var firstError: QRDecodingError?
         for reading in readings {
             do throws(QRDecodingError) {
-                return try decode(grid, uncertain: uncertain, as: try reading.get(), mirrored: mirrored,
-                                  characterSet: characterSet)
+                return try decode(
+                    grid, uncertain: uncertain, as: try reading.get(), mirrored: mirrored,
+                    characterSet: characterSet)
             } catch {
                 firstError = firstError ?? error
             }
@@ -75,8 +84,10 @@ public enum QRDecoder {
     }
 
     /// Decodes the grid as the symbol `information` describes.
-    private static func decode(_ grid: BitMatrix, uncertain: BitMatrix?, as information: SymbolInformation,
-                               mirrored: Bool, characterSet: CharacterEncoding?) throws(QRDecodingError) -> DecodedSymbol {
+    private static func decode(
+        _ grid: BitMatrix, uncertain: BitMatrix?, as information: SymbolInformation,
+        mirrored: Bool, characterSet: CharacterEncoding?
+    ) throws(QRDecodingError) -> DecodedSymbol {
         let (order, mask, blocks) = layout(of: information)
         var codewords = CodewordReader.codewords(in: grid, masking: mask, order: order)
         var doubtful = uncertain.map { CodewordReader.codewords(in: $0, masking: nil, order: order) }
@@ -90,14 +101,18 @@ public enum QRDecoder {
         }
         let (data, corrected) = try BlockCorrector.correctedData(codewords, uncertain: doubtful, blocks: blocks)
         let content = try BitstreamParser.parse(data, version: information.version, model: information.model)
-        return DecodedSymbol(content: content, information: information, mirrored: mirrored, errorsCorrected: corrected,
-                             characterSet: characterSet)
+        return DecodedSymbol(
+            content: content, information: information, mirrored: mirrored, errorsCorrected: corrected,
+            characterSet: characterSet)
     }
 
     /// The data modules in placement order, the pattern of the symbol's mask
     /// and the block structure, for the symbol's model, version and level.
-    private static func layout(of information: SymbolInformation)
-        -> (order: [UInt16], mask: BitMatrix, blocks: BlockStructure) {
+    private static func layout(
+        of information: SymbolInformation
+    )
+        -> (order: [UInt16], mask: BitMatrix, blocks: BlockStructure)
+    {
         let mask = information.format.mask.number
         switch information.model {
         case .model1:

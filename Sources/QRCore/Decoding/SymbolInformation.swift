@@ -116,8 +116,11 @@ struct SymbolInformation: Sendable, Hashable {
     /// row 8 spoils the first copy's high half and the second's low half but
     /// leaves the other two halves, which together make a whole copy; a
     /// line along column 8 does the opposite.
-    private static func readFormats(_ grid: BitMatrix, allowsModel1: Bool)
-        -> [(format: FormatInformation, model: SymbolModel, distance: Int)] {
+    private static func readFormats(
+        _ grid: BitMatrix, allowsModel1: Bool
+    )
+        -> [(format: FormatInformation, model: SymbolModel, distance: Int)]
+    {
         var first = 0, second = 0
         for (i, position) in primaryFormatPositions.enumerated() where grid[position.x, position.y] {
             first |= 1 << i
@@ -128,7 +131,8 @@ struct SymbolInformation: Sendable, Hashable {
         }
         let low = 0xFF, high = 0x7F00
         let candidates = [first, second, first & low | second & high, second & low | first & high]
-        let models: [(SymbolModel, [Int])] = [(.model2, FormatInformation.codewords)]
+        let models: [(SymbolModel, [Int])] =
+            [(.model2, FormatInformation.codewords)]
             + (allowsModel1 ? [(.model1, FormatInformation.model1Codewords)] : [])
         return models.map { model, codewords in
             var best = (index: 0, distance: Int.max)
@@ -136,8 +140,9 @@ struct SymbolInformation: Sendable, Hashable {
                 let match = nearest(to: candidate, among: codewords)
                 if match.distance < best.distance { best = match }
             }
-            let format = FormatInformation(correctionLevel: ErrorCorrectionLevel(formatBits: best.index >> 3),
-                                           mask: QRMask(uncheckedNumber: best.index & 7))
+            let format = FormatInformation(
+                correctionLevel: ErrorCorrectionLevel(formatBits: best.index >> 3),
+                mask: QRMask(uncheckedNumber: best.index & 7))
             return (format, model, best.distance)
         }
     }

@@ -36,12 +36,17 @@ struct AlignmentGrid: Sendable {
         var cells: [PerspectiveTransform] = []
         for j in 0..<(n - 1) {
             for i in 0..<(n - 1) {
-                var grid = [ImagePoint(x: lattice[i], y: lattice[j]), ImagePoint(x: lattice[i + 1], y: lattice[j]),
-                            ImagePoint(x: lattice[i + 1], y: lattice[j + 1]), ImagePoint(x: lattice[i], y: lattice[j + 1])]
-                var image = [self.anchors[j * n + i], self.anchors[j * n + i + 1],
-                             self.anchors[(j + 1) * n + i + 1], self.anchors[(j + 1) * n + i]]
-                Self.anchorCornerCell(i: i, j: j, n: n, size: Double(version.size), finders: finders,
-                                      grid: &grid, image: &image)
+                var grid = [
+                    ImagePoint(x: lattice[i], y: lattice[j]), ImagePoint(x: lattice[i + 1], y: lattice[j]),
+                    ImagePoint(x: lattice[i + 1], y: lattice[j + 1]), ImagePoint(x: lattice[i], y: lattice[j + 1]),
+                ]
+                var image = [
+                    self.anchors[j * n + i], self.anchors[j * n + i + 1],
+                    self.anchors[(j + 1) * n + i + 1], self.anchors[(j + 1) * n + i],
+                ]
+                Self.anchorCornerCell(
+                    i: i, j: j, n: n, size: Double(version.size), finders: finders,
+                    grid: &grid, image: &image)
                 guard let transform = PerspectiveTransform.quadrilateral(grid, to: image) else { return nil }
                 cells.append(transform)
             }
@@ -52,15 +57,18 @@ struct AlignmentGrid: Sendable {
     /// Every anchor placed in order of distance from the top-left corner
     /// (``place(i:j:n:lattice:anchors:initial:finder:)``), with whether it
     /// was found; nil when neither pattern beside the top-left finder is.
-    private static func sweep(lattice: [Double], initial: PerspectiveTransform,
-                              finder: AlignmentPatternFinder) -> (anchors: [ImagePoint], found: [Bool])? {
+    private static func sweep(
+        lattice: [Double], initial: PerspectiveTransform,
+        finder: AlignmentPatternFinder
+    ) -> (anchors: [ImagePoint], found: [Bool])? {
         let n = lattice.count
         var anchors = [ImagePoint?](repeating: nil, count: n * n)
         var found = [Bool](repeating: false, count: n * n)
         for diagonal in 0...(2 * (n - 1)) {
             for i in max(0, diagonal - (n - 1))...min(diagonal, n - 1) {
                 let j = diagonal - i
-                let placed = place(i: i, j: j, n: n, lattice: lattice, anchors: anchors, initial: initial, finder: finder)
+                let placed = place(
+                    i: i, j: j, n: n, lattice: lattice, anchors: anchors, initial: initial, finder: finder)
                 anchors[j * n + i] = placed.point
                 found[j * n + i] = placed.found
             }
@@ -75,8 +83,10 @@ struct AlignmentGrid: Sendable {
     /// In the three corner cells, the lattice corner inside a finder pattern
     /// is only predicted, while the finder's centre (3.5 modules from both
     /// edges) was measured: use the centre as that cell corner instead.
-    private static func anchorCornerCell(i: Int, j: Int, n: Int, size: Double, finders: [ImagePoint],
-                                         grid: inout [ImagePoint], image: inout [ImagePoint]) {
+    private static func anchorCornerCell(
+        i: Int, j: Int, n: Int, size: Double, finders: [ImagePoint],
+        grid: inout [ImagePoint], image: inout [ImagePoint]
+    ) {
         let last = n - 2
         if i == 0 && j == 0 {
             (grid[0], image[0]) = (ImagePoint(x: 3.5, y: 3.5), finders[0])
@@ -100,17 +110,22 @@ struct AlignmentGrid: Sendable {
     /// about a vertical axis, the middle column of version 30's lattice
     /// (curved_dense-009 of the seed-1 hard corpus) lay three modules off its
     /// prediction in every row, between columns found within one.
-    private static func searchBetween(_ anchors: inout [ImagePoint], found: inout [Bool], lattice: [Double],
-                                      initial: PerspectiveTransform, finder: AlignmentPatternFinder) {
+    private static func searchBetween(
+        _ anchors: inout [ImagePoint], found: inout [Bool], lattice: [Double],
+        initial: PerspectiveTransform, finder: AlignmentPatternFinder
+    ) {
         let n = lattice.count
         for j in 0..<n {
             for i in 0..<n where !found[j * n + i] && !isFinderCorner(i, j, n) {
-                let estimates = [interpolated(i, j, along: (1, 0), anchors, found, lattice),
-                                 interpolated(i, j, along: (0, 1), anchors, found, lattice)].compactMap { $0 }
+                let estimates = [
+                    interpolated(i, j, along: (1, 0), anchors, found, lattice),
+                    interpolated(i, j, along: (0, 1), anchors, found, lattice),
+                ].compactMap { $0 }
                 guard !estimates.isEmpty else { continue }
                 let predicted = estimates.reduce(ImagePoint(x: 0, y: 0), +) * (1 / Double(estimates.count))
                 let (right, down) = localAxes(i, j, lattice: lattice, initial: initial)
-                let localModule = (right.distance(to: ImagePoint(x: 0, y: 0)) + down.distance(to: ImagePoint(x: 0, y: 0))) / 2
+                let localModule =
+                    (right.distance(to: ImagePoint(x: 0, y: 0)) + down.distance(to: ImagePoint(x: 0, y: 0))) / 2
                 if let point = finder.find(near: predicted, right: right, down: down, radius: localModule * 2.5) {
                     anchors[j * n + i] = point
                     found[j * n + i] = true
@@ -122,8 +137,10 @@ struct AlignmentGrid: Sendable {
     /// Anchor (i, j) interpolated between the nearest found anchors before and
     /// after it along one lattice direction, by lattice coordinate; nil
     /// unless both exist.
-    private static func interpolated(_ i: Int, _ j: Int, along step: (Int, Int), _ anchors: [ImagePoint], _ found: [Bool],
-                                     _ lattice: [Double]) -> ImagePoint? {
+    private static func interpolated(
+        _ i: Int, _ j: Int, along step: (Int, Int), _ anchors: [ImagePoint], _ found: [Bool],
+        _ lattice: [Double]
+    ) -> ImagePoint? {
         let n = lattice.count
         func nearest(_ sign: Int) -> (index: Int, point: ImagePoint)? {
             var k = 1
@@ -145,16 +162,20 @@ struct AlignmentGrid: Sendable {
     }
 
     /// One module along the symbol's axes at anchor (i, j), by the initial mapping.
-    private static func localAxes(_ i: Int, _ j: Int, lattice: [Double],
-                                  initial: PerspectiveTransform) -> (right: ImagePoint, down: ImagePoint) {
+    private static func localAxes(
+        _ i: Int, _ j: Int, lattice: [Double],
+        initial: PerspectiveTransform
+    ) -> (right: ImagePoint, down: ImagePoint) {
         let centre = initial.apply(lattice[i], lattice[j])
         return (initial.apply(lattice[i] + 1, lattice[j]) - centre, initial.apply(lattice[i], lattice[j] + 1) - centre)
     }
 
     /// The image position of anchor (i, j), found near its prediction, or the
     /// prediction; and whether it was found.
-    private static func place(i: Int, j: Int, n: Int, lattice: [Double], anchors: [ImagePoint?],
-                              initial: PerspectiveTransform, finder: AlignmentPatternFinder) -> (point: ImagePoint, found: Bool) {
+    private static func place(
+        i: Int, j: Int, n: Int, lattice: [Double], anchors: [ImagePoint?],
+        initial: PerspectiveTransform, finder: AlignmentPatternFinder
+    ) -> (point: ImagePoint, found: Bool) {
         let predictedByInitial = initial.apply(lattice[i], lattice[j])
         if isFinderCorner(i, j, n) { return (predictedByInitial, false) }
         // The initial mapping carries the perspective; the anchors placed
@@ -196,7 +217,9 @@ struct AlignmentGrid: Sendable {
         centres.reserveCapacity(dimension * dimension)
         for y in 0..<dimension {
             let rowBase = cellIndex(Double(y) + 0.5) * (lattice.count - 1)
-            for x in 0..<dimension { centres.append(cells[rowBase + columns[x]].apply(Double(x) + 0.5, Double(y) + 0.5)) }
+            for x in 0..<dimension {
+                centres.append(cells[rowBase + columns[x]].apply(Double(x) + 0.5, Double(y) + 0.5))
+            }
         }
         return centres
     }

@@ -13,7 +13,8 @@ struct AlignmentPatternFinder {
     /// The centre of the best alignment pattern within `radius` pixels of
     /// `predicted`, or nil if none is convincing (see ``candidates(near:right:down:radius:)``).
     func find(near predicted: ImagePoint, right: ImagePoint, down: ImagePoint, radius: Double) -> ImagePoint? {
-        Self.best(of: candidates(near: predicted, right: right, down: down, radius: radius), near: predicted, radius: radius)
+        Self.best(
+            of: candidates(near: predicted, right: right, down: down, radius: radius), near: predicted, radius: radius)
     }
 
     /// Among `candidates`, the one matching the most modules within `radius`
@@ -23,7 +24,9 @@ struct AlignmentPatternFinder {
         for candidate in candidates {
             let distance = candidate.centre.distance(to: predicted)
             guard distance <= radius else { continue }
-            if best == nil || candidate.score > best!.score || (candidate.score == best!.score && distance < best!.distance) {
+            if best == nil || candidate.score > best!.score
+                || (candidate.score == best!.score && distance < best!.distance)
+            {
                 best = (candidate.centre, candidate.score, distance)
             }
         }
@@ -43,7 +46,8 @@ struct AlignmentPatternFinder {
         let moduleSize = (right.distance(to: ImagePoint(x: 0, y: 0)) + down.distance(to: ImagePoint(x: 0, y: 0))) / 2
         // A degenerate mapping can predict a point at infinity: nothing to search.
         guard predicted.x.isFinite, predicted.y.isFinite, radius.isFinite,
-              abs(predicted.x) + radius < 1e9, abs(predicted.y) + radius < 1e9 else { return [] }
+            abs(predicted.x) + radius < 1e9, abs(predicted.y) + radius < 1e9
+        else { return [] }
         let top = max(0, Int(predicted.y - radius)), bottom = min(binary.height - 1, Int(predicted.y + radius))
         let left = max(0, Int(predicted.x - radius)), rightEdge = min(binary.width - 1, Int(predicted.x + radius))
         guard top < bottom, left < rightEdge else { return [] }
@@ -53,8 +57,10 @@ struct AlignmentPatternFinder {
             while x <= rightEdge {
                 guard let hit = centreRun(fromX: x, y: y, right: rightEdge, moduleSize: moduleSize) else { break }
                 x = hit.next
-                guard let centreY = verticalCentre(x: Int(hit.centre), y: y, moduleSize: moduleSize)
-                        ?? verticalCentre(x: Int(hit.centre + 0.5), y: y, moduleSize: moduleSize) else { continue }
+                guard
+                    let centreY = verticalCentre(x: Int(hit.centre), y: y, moduleSize: moduleSize)
+                        ?? verticalCentre(x: Int(hit.centre + 0.5), y: y, moduleSize: moduleSize)
+                else { continue }
                 let point = ImagePoint(x: hit.centre + 0.5, y: centreY + 0.5)
                 guard point.distance(to: predicted) <= radius else { continue }
                 let score = templateScore(at: point, right: right, down: down)
@@ -89,9 +95,10 @@ struct AlignmentPatternFinder {
             guard x <= right else { return nil }
             let dark = x - darkStart
             if fitsModule(dark, moduleSize),
-               let before = lightRun(x: darkStart - 1, y: y, dx: -1, moduleSize: moduleSize),
-               let after = lightRun(x: x, y: y, dx: 1, moduleSize: moduleSize),
-               fitsModule(before, moduleSize), fitsModule(after, moduleSize) {
+                let before = lightRun(x: darkStart - 1, y: y, dx: -1, moduleSize: moduleSize),
+                let after = lightRun(x: x, y: y, dx: 1, moduleSize: moduleSize),
+                fitsModule(before, moduleSize), fitsModule(after, moduleSize)
+            {
                 return (Double(darkStart) + Double(dark) / 2 - 0.5, x)
             }
         }
@@ -108,9 +115,10 @@ struct AlignmentPatternFinder {
         while isDark(x, bottom + 1) && bottom - y < limit { bottom += 1 }
         let dark = bottom - top + 1
         guard fitsModule(dark, moduleSize),
-              let above = lightRun(x: x, y: top - 1, dx: 0, dy: -1, moduleSize: moduleSize),
-              let below = lightRun(x: x, y: bottom + 1, dx: 0, dy: 1, moduleSize: moduleSize),
-              fitsModule(above, moduleSize), fitsModule(below, moduleSize) else { return nil }
+            let above = lightRun(x: x, y: top - 1, dx: 0, dy: -1, moduleSize: moduleSize),
+            let below = lightRun(x: x, y: bottom + 1, dx: 0, dy: 1, moduleSize: moduleSize),
+            fitsModule(above, moduleSize), fitsModule(below, moduleSize)
+        else { return nil }
         return Double(top) + Double(dark) / 2 - 0.5
     }
 

@@ -34,11 +34,13 @@ struct Binarizer {
         for index in 0..<statistics.count where statistics.range(index) >= minimumContrast {
             levels[index] = Int32((statistics.mean(index) + statistics.midrange(index)) / 2)
         }
-        fillFlatBlocks(&levels, columns: statistics.columns, rows: statistics.rows,
-                       fallback: statistics.globalMinimum / 2)
+        fillFlatBlocks(
+            &levels, columns: statistics.columns, rows: statistics.rows,
+            fallback: statistics.globalMinimum / 2)
         let smoothed = Self.boxAverage(levels, columns: statistics.columns, rows: statistics.rows, radius: 2)
-        return ThresholdMap(blockSize: blockSize, columns: statistics.columns, rows: statistics.rows,
-                            values: smoothed.map { UInt8(clamping: $0) })
+        return ThresholdMap(
+            blockSize: blockSize, columns: statistics.columns, rows: statistics.rows,
+            values: smoothed.map { UInt8(clamping: $0) })
     }
 
     /// Gives every flat block (level −1) the level of its nearest contrasty
@@ -80,7 +82,8 @@ struct Binarizer {
             let top = max(0, y - radius), bottom = min(rows, y + radius + 1)
             for x in 0..<columns {
                 let left = max(0, x - radius), right = min(columns, x + radius + 1)
-                let total = sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
+                let total =
+                    sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
                     - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left]
                 result[y * columns + x] = total / Int32((bottom - top) * (right - left))
             }
@@ -101,8 +104,9 @@ struct Binarizer {
                         let row = UnsafeRawPointer(pixels.baseAddress! + y * width), wordRow = y * stride
                         var x = 0
                         while x + 8 <= width {
-                            let bits = Self.darkBits(row.loadUnaligned(fromByteOffset: x, as: UInt64.self),
-                                                     threshold: levels[levelRow + x / size])
+                            let bits = Self.darkBits(
+                                row.loadUnaligned(fromByteOffset: x, as: UInt64.self),
+                                threshold: levels[levelRow + x / size])
                             words[wordRow + x >> 6] |= bits << UInt64(x & 63)
                             x += 8
                         }
@@ -161,7 +165,8 @@ struct BlockStatistics {
                 for blockColumn in 0..<columns {
                     let left = blockColumn * blockSize, right = min(image.width, left + blockSize)
                     let index = blockRow * columns + blockColumn
-                    let block = right - left == 8
+                    let block =
+                        right - left == 8
                         ? Self.vectorBlock(pixels, width: image.width, left: left, rows: top..<bottom)
                         : Self.scalarBlock(pixels, width: image.width, columns: left..<right, rows: top..<bottom)
                     (minimum[index], maximum[index], sum[index]) = block
@@ -173,8 +178,10 @@ struct BlockStatistics {
 
     /// Statistics of an 8-pixel-wide block, eight pixels per vector operation.
     @inline(__always)
-    private static func vectorBlock(_ pixels: UnsafeBufferPointer<UInt8>, width: Int, left: Int,
-                                    rows: Range<Int>) -> (UInt8, UInt8, Int32) {
+    private static func vectorBlock(
+        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, left: Int,
+        rows: Range<Int>
+    ) -> (UInt8, UInt8, Int32) {
         var low = SIMD8<UInt8>(repeating: 255), high = SIMD8<UInt8>(repeating: 0), total = SIMD8<UInt16>()
         let base = UnsafeRawPointer(pixels.baseAddress!)
         for y in rows {
@@ -186,8 +193,10 @@ struct BlockStatistics {
         return (low.min(), high.max(), Int32(total.wrappedSum()))
     }
 
-    private static func scalarBlock(_ pixels: UnsafeBufferPointer<UInt8>, width: Int, columns: Range<Int>,
-                                    rows: Range<Int>) -> (UInt8, UInt8, Int32) {
+    private static func scalarBlock(
+        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, columns: Range<Int>,
+        rows: Range<Int>
+    ) -> (UInt8, UInt8, Int32) {
         var low: UInt8 = 255, high: UInt8 = 0, total: Int32 = 0
         for y in rows {
             for x in columns {
@@ -217,7 +226,8 @@ struct ThresholdMap: Sendable {
     /// than ``threshold(atX:y:)`` but a fraction of its cost, for quick tests.
     @inline(__always)
     func blockThreshold(atX x: Double, y: Double) -> Double {
-        Double(values[Self.clamped(y / Double(blockSize), rows) * columns + Self.clamped(x / Double(blockSize), columns)])
+        Double(
+            values[Self.clamped(y / Double(blockSize), rows) * columns + Self.clamped(x / Double(blockSize), columns)])
     }
 
     /// The block index `position` falls in, clamped to 0..<count; NaN (from

@@ -72,7 +72,7 @@ struct FinderPatternFinder {
         let total = runs.total
         let centreX = Double(rowEnd - runs.r4 - runs.r3) - Double(runs.r2) / 2
         guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total),
-              let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total)
+            let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total)
         else { return nil }
         // The diagonal rules out lookalikes, but below two pixels a module the
         // pixel grid itself breaks a diagonal's runs: small patterns are spared it.
@@ -80,8 +80,9 @@ struct FinderPatternFinder {
             return nil
         }
         let moduleSize = (vertical.total + horizontal.total) / 14
-        return FinderCandidate(centre: ImagePoint(x: horizontal.centre + 0.5, y: vertical.centre + 0.5),
-                               moduleSize: moduleSize, count: 1)
+        return FinderCandidate(
+            centre: ImagePoint(x: horizontal.centre + 0.5, y: vertical.centre + 0.5),
+            moduleSize: moduleSize, count: 1)
     }
 
     /// How much longer or shorter a pattern may measure across one line
@@ -97,17 +98,22 @@ struct FinderPatternFinder {
     /// middle along the line (x for horizontal and diagonal, y for vertical)
     /// and the pattern's length, if the runs fit the ratio and the length is
     /// within a factor of ``maximumStretch`` of `expected`.
-    private func crossCheck(from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int) -> (centre: Double, total: Double)? {
+    private func crossCheck(
+        from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int
+    ) -> (centre: Double, total: Double)? {
         let startX = Int(x), startY = Int(y)
         guard isDark(startX, startY) else { return nil }
         let limit = Int(Double(expected) * Self.maximumStretch)
         guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limit: limit),
-              let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit) else { return nil }
+            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit)
+        else { return nil }
         let centreRun = back.stone + ahead.stone - 1
         let scale = dx != 0 && dy != 0 ? 2.0.squareRoot() : 1.0
         let total = Double(back.ring + back.outer + centreRun + ahead.ring + ahead.outer) * scale
-        guard fitsRatio(Double(back.outer), Double(back.ring), Double(centreRun), Double(ahead.ring), Double(ahead.outer)),
-              total * Self.maximumStretch > Double(expected), total < Double(expected) * Self.maximumStretch
+        guard
+            fitsRatio(
+                Double(back.outer), Double(back.ring), Double(centreRun), Double(ahead.ring), Double(ahead.outer)),
+            total * Self.maximumStretch > Double(expected), total < Double(expected) * Self.maximumStretch
         else { return nil }
         let along = dy != 0 && dx == 0 ? startY : startX
         let stoneStart = Double(along - back.stone + 1)
@@ -158,7 +164,8 @@ struct FinderPatternFinder {
             // its long axis (foreshortened-004 of the seed-1 hard corpus);
             // another symbol's pattern is at least 14 modules away.
             let near = existing.centre.distance(to: found.centre) <= max(existing.moduleSize, found.moduleSize) * 2.5
-            let similar = abs(existing.moduleSize - found.moduleSize) <= max(existing.moduleSize, found.moduleSize) * 0.5
+            let similar =
+                abs(existing.moduleSize - found.moduleSize) <= max(existing.moduleSize, found.moduleSize) * 0.5
             if near && similar {
                 let n = Double(existing.count)
                 candidates[index] = FinderCandidate(

@@ -105,8 +105,10 @@ enum FinderPatternGrouper {
         // measures smaller still by rows and columns (3.4 times in the
         // "foreshortened" distortion family).
         guard sizes.max()! <= sizes.min()! * 4 else { return [] }
-        var choices = [(c, a, b, modules(between: a, b)), (a, b, c, modules(between: b, c)),
-                       (b, c, a, modules(between: c, a))].sorted { $0.3 > $1.3 }
+        var choices = [
+            (c, a, b, modules(between: a, b)), (a, b, c, modules(between: b, c)),
+            (b, c, a, modules(between: c, a)),
+        ].sorted { $0.3 > $1.3 }
         let penalty = confirmationPenalty(sizes: sizes, counts: [a.count, b.count, c.count])
         // Module sizes averaged over rows and columns misjudge squeezed
         // patterns, so a second corner whose opposite side is within 15 %
@@ -126,8 +128,10 @@ enum FinderPatternGrouper {
     /// The triple with `corner` as its top-left pattern, or nil if the
     /// others do not stand about square to it; `confirmationPenalty` is the
     /// three patterns' (``confirmationPenalty(sizes:counts:)``), whatever their order.
-    private static func oriented(corner: FinderCandidate, _ first: FinderCandidate, _ second: FinderCandidate,
-                                 confirmationPenalty: Double) -> FinderTriple? {
+    private static func oriented(
+        corner: FinderCandidate, _ first: FinderCandidate, _ second: FinderCandidate,
+        confirmationPenalty: Double
+    ) -> FinderTriple? {
         var (p, q) = (first, second)
         let sizes = [corner.moduleSize, p.moduleSize, q.moduleSize]
         let u = p.centre - corner.centre, v = q.centre - corner.centre
@@ -152,7 +156,8 @@ enum FinderPatternGrouper {
         guard span > 15 && span < 190 && abs(span - dimension) < 8 else { return nil }
         // Sides are compared in modules, not pixels, so that a steep view's
         // short far side is not held against it (see ``FinderTriple/moduleSpan``).
-        triple.irregularity = abs(cosine) + abs(spans.top - spans.left) / max(spans.top, spans.left)
+        triple.irregularity =
+            abs(cosine) + abs(spans.top - spans.left) / max(spans.top, spans.left)
             + (sizes.max()! - sizes.min()!) / moduleSize / 4 + abs(span - dimension) / 8 + confirmationPenalty
         return triple
     }
@@ -177,8 +182,10 @@ enum FinderPatternGrouper {
     /// corners. The caller's timing-pattern check and decoding sort out the
     /// wrong guesses. `refine` moves a guess onto the pattern actually there,
     /// if one is (a damaged finder often still has edges to measure).
-    static func completedTriples(from candidates: [FinderCandidate],
-                                 refine: (FinderCandidate) -> FinderCandidate) -> [FinderTriple] {
+    static func completedTriples(
+        from candidates: [FinderCandidate],
+        refine: (FinderCandidate) -> FinderCandidate
+    ) -> [FinderTriple] {
         let pool = Array(candidates.filter { $0.count >= 3 }.sorted { $0.count > $1.count }.prefix(maxPairCandidates))
         var result: [FinderTriple] = []
         for i in 0..<pool.count {
@@ -186,7 +193,8 @@ enum FinderPatternGrouper {
                 let a = pool[i], b = pool[j]
                 guard max(a.moduleSize, b.moduleSize) <= min(a.moduleSize, b.moduleSize) * 1.5 else { continue }
                 for centre in missingCentres(a.centre, b.centre) {
-                    let guess = refine(FinderCandidate(centre: centre, moduleSize: (a.moduleSize + b.moduleSize) / 2, count: 0))
+                    let guess = refine(
+                        FinderCandidate(centre: centre, moduleSize: (a.moduleSize + b.moduleSize) / 2, count: 0))
                     result += orientations(a, b, guess)
                 }
             }

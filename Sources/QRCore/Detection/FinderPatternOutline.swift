@@ -42,9 +42,9 @@ struct FinderPatternOutline {
     /// from cos(π/4) = √½ by halving the angle twice, and their powers by the
     /// angle sum formulas.
     private static func halfAngles(_ k: Int) -> (Double, Double) {
-        let c8 = (0.5).squareRoot()                                                // cos π/4
-        let c16 = ((1 + c8) / 2).squareRoot()                                      // cos π/8
-        let c32 = ((1 + c16) / 2).squareRoot(), s32 = ((1 - c16) / 2).squareRoot() // π/16
+        let c8 = (0.5).squareRoot()  // cos π/4
+        let c16 = ((1 + c8) / 2).squareRoot()  // cos π/8
+        let c32 = ((1 + c16) / 2).squareRoot(), s32 = ((1 - c16) / 2).squareRoot()  // π/16
         var (c, s) = (1.0, 0.0)
         for _ in 0..<k { (c, s) = (c * c32 - s * s32, s * c32 + c * s32) }
         return (c, s)
@@ -73,7 +73,8 @@ struct FinderPatternOutline {
         var ends: [[ImagePoint]] = [[], [], [], []]
         for direction in Self.directions {
             guard let side = side(of: direction, right: right, down: down),
-                  let end = outerEdge(from: centre, direction: direction, moduleLength: moduleLength) else { continue }
+                let end = outerEdge(from: centre, direction: direction, moduleLength: moduleLength)
+            else { continue }
             ends[side].append(end)
         }
         var lines: [(point: ImagePoint, direction: ImagePoint)] = []
@@ -100,8 +101,8 @@ struct FinderPatternOutline {
     /// pattern's one-pixel ring crossed obliquely must not fail by it.
     func width(centre: ImagePoint, along direction: ImagePoint, moduleLength: Double) -> Double? {
         guard isDark(centre),
-              let ahead = outerEdge(from: centre, direction: direction, moduleLength: 2 * moduleLength, slack: 0.25),
-              let behind = outerEdge(from: centre, direction: direction * -1, moduleLength: 2 * moduleLength, slack: 0.25)
+            let ahead = outerEdge(from: centre, direction: direction, moduleLength: 2 * moduleLength, slack: 0.25),
+            let behind = outerEdge(from: centre, direction: direction * -1, moduleLength: 2 * moduleLength, slack: 0.25)
         else { return nil }
         return ahead.distance(to: behind)
     }
@@ -126,8 +127,10 @@ struct FinderPatternOutline {
     /// rings are far out of proportion crossed a blurred-shut ring or strayed
     /// into data modules, and is dropped; `slack` pixels either way are
     /// forgiven. Steps are a quarter pixel.
-    private func outerEdge(from start: ImagePoint, direction: ImagePoint, moduleLength: Double,
-                           slack: Double = 0) -> ImagePoint? {
+    private func outerEdge(
+        from start: ImagePoint, direction: ImagePoint, moduleLength: Double,
+        slack: Double = 0
+    ) -> ImagePoint? {
         var t = 0.0, previous = true
         var changes: [Double] = []
         while t < 6 * moduleLength && changes.count < 3 {
@@ -146,14 +149,17 @@ struct FinderPatternOutline {
     /// The least-squares line through the points, dropping the worst one and
     /// fitting again while a point lies farther than `tolerance` from the
     /// line and at least three remain; nil with fewer than two points.
-    private static func robustLine(_ points: [ImagePoint], tolerance: Double) -> (point: ImagePoint, direction: ImagePoint)? {
+    private static func robustLine(
+        _ points: [ImagePoint], tolerance: Double
+    ) -> (point: ImagePoint, direction: ImagePoint)? {
         var kept = points
         while kept.count >= 2 {
             let line = fitLine(kept)
             let length = ImagePoint.dot(line.direction, line.direction).squareRoot()
             let distances = kept.map { abs(ImagePoint.cross($0 - line.point, line.direction)) / length }
             guard let worst = distances.indices.max(by: { distances[$0] < distances[$1] }),
-                  distances[worst] > tolerance, kept.count >= 3 else { return line }
+                distances[worst] > tolerance, kept.count >= 3
+            else { return line }
             kept.remove(at: worst)
         }
         return nil
@@ -171,14 +177,18 @@ struct FinderPatternOutline {
         }
         // The eigenvector of the larger eigenvalue of [[xx, xy], [xy, yy]].
         let largest = (xx + yy) / 2 + (((xx - yy) / 2) * ((xx - yy) / 2) + xy * xy).squareRoot()
-        let direction = abs(xy) > 1e-12 ? ImagePoint(x: largest - yy, y: xy) : (xx >= yy ? ImagePoint(x: 1, y: 0) : ImagePoint(x: 0, y: 1))
+        let direction =
+            abs(xy) > 1e-12
+            ? ImagePoint(x: largest - yy, y: xy) : (xx >= yy ? ImagePoint(x: 1, y: 0) : ImagePoint(x: 0, y: 1))
         return (mean, direction)
     }
 
     private func isDark(_ p: ImagePoint) -> Bool { binary.isSet(at: p) }
 
     /// The meeting point of two lines given as point and direction.
-    static func intersection(_ a: (point: ImagePoint, direction: ImagePoint), _ b: (point: ImagePoint, direction: ImagePoint)) -> ImagePoint? {
+    static func intersection(
+        _ a: (point: ImagePoint, direction: ImagePoint), _ b: (point: ImagePoint, direction: ImagePoint)
+    ) -> ImagePoint? {
         let denominator = ImagePoint.cross(a.direction, b.direction)
         guard abs(denominator) > 1e-9 else { return nil }
         let t = ImagePoint.cross(b.point - a.point, b.direction) / denominator

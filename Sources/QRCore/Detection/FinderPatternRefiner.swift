@@ -31,7 +31,7 @@ struct FinderPatternRefiner {
     /// does not show the pattern's six edges at consistent module widths.
     private func edgeCentre(_ centre: ImagePoint, horizontal: Bool, threshold: Double, reach: Int) -> Double? {
         guard let before = edges(from: centre, step: -1, horizontal: horizontal, threshold: threshold, reach: reach),
-              let after = edges(from: centre, step: 1, horizontal: horizontal, threshold: threshold, reach: reach)
+            let after = edges(from: centre, step: 1, horizontal: horizontal, threshold: threshold, reach: reach)
         else { return nil }
         let midpoints = zip(before, after).map { ($0 + $1) / 2 }
         let widths = [(after[0] - before[0]) / 3, (after[1] - before[1]) / 5, (after[2] - before[2]) / 7]
@@ -41,7 +41,8 @@ struct FinderPatternRefiner {
 
     /// Positions of the first three threshold crossings walking from the
     /// centre in one direction, interpolated between pixel centres.
-    private func edges(from centre: ImagePoint, step: Int, horizontal: Bool, threshold: Double, reach: Int) -> [Double]? {
+    private func edges(from centre: ImagePoint, step: Int, horizontal: Bool, threshold: Double, reach: Int) -> [Double]?
+    {
         let fixed = Int(horizontal ? centre.y : centre.x)
         var position = Int(horizontal ? centre.x : centre.y)
         let limit = horizontal ? image.width : image.height

@@ -23,8 +23,9 @@ struct GridSampler {
     func levels(of mapping: GridMapping) -> Levels {
         let n = mapping.dimension
         let centres = mapping.moduleCentres()
-        var result = Levels(dimension: n, levels: [Double](repeating: 0, count: n * n),
-                            thresholds: [Double](repeating: 0, count: n * n))
+        var result = Levels(
+            dimension: n, levels: [Double](repeating: 0, count: n * n),
+            thresholds: [Double](repeating: 0, count: n * n))
         let spread = mapping.moduleSize >= 3 ? 0.2 : 0
         image.pixels.withUnsafeBufferPointer { pixels in
             for my in 0..<n {
@@ -35,8 +36,9 @@ struct GridSampler {
                         let right = centres[my * n + min(mx + 1, n - 1)] - centres[my * n + max(mx - 1, 0)]
                         let down = centres[min(my + 1, n - 1) * n + mx] - centres[max(my - 1, 0) * n + mx]
                         let u = (right + down) * (spread / 2), v = (right - down) * (spread / 2)
-                        level = (2 * level + grey(pixels, centre + u) + grey(pixels, centre - u)
-                                 + grey(pixels, centre + v) + grey(pixels, centre - v)) / 6
+                        level =
+                            (2 * level + grey(pixels, centre + u) + grey(pixels, centre - u)
+                                + grey(pixels, centre + v) + grey(pixels, centre - v)) / 6
                     }
                     result.levels[index] = level
                     result.thresholds[index] = thresholds.threshold(atX: centre.x, y: centre.y)
@@ -106,7 +108,8 @@ struct GridSampler {
             for i in 8..<(dimension - 8) {
                 let expectDark = i % 2 == 0
                 for centre in [map(Double(i) + 0.5, 6.5), map(6.5, Double(i) + 0.5)] {
-                    let dark = (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
+                    let dark =
+                        (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
                     if dark == expectDark { agreeing += 1 } else { disagreeing += 1 }
                 }
                 if disagreeing > allowed { return }

@@ -43,8 +43,10 @@ enum ImageScaler {
 
     /// Each output pixel of a row: the rounded mean of `factor` adjacent column sums.
     @inline(__always)
-    private static func sumBlocks(_ columns: UnsafeMutableBufferPointer<UInt16>, into row: UnsafeMutableBufferPointer<UInt8>,
-                                  factor: Int, area: UInt32) {
+    private static func sumBlocks(
+        _ columns: UnsafeMutableBufferPointer<UInt16>, into row: UnsafeMutableBufferPointer<UInt8>,
+        factor: Int, area: UInt32
+    ) {
         for x in 0..<row.count {
             var total: UInt32 = 0
             for dx in 0..<factor { total += UInt32(columns[x * factor + dx]) }

@@ -7,19 +7,23 @@ struct PerspectiveTransform: Sendable {
 
     /// The transform taking the unit square's corners (0,0), (1,0), (1,1), (0,1)
     /// to `p0`…`p3`, in closed form (Heckbert, "Fundamentals of Texture Mapping", §2.2.3).
-    static func unitSquare(to p0: ImagePoint, _ p1: ImagePoint, _ p2: ImagePoint, _ p3: ImagePoint) -> PerspectiveTransform {
+    static func unitSquare(
+        to p0: ImagePoint, _ p1: ImagePoint, _ p2: ImagePoint, _ p3: ImagePoint
+    ) -> PerspectiveTransform {
         let sx = p0.x - p1.x + p2.x - p3.x, sy = p0.y - p1.y + p2.y - p3.y
         if abs(sx) < 1e-12 && abs(sy) < 1e-12 {  // a parallelogram: affine
-            return PerspectiveTransform(a: p1.x - p0.x, b: p2.x - p1.x, c: p0.x,
-                                        d: p1.y - p0.y, e: p2.y - p1.y, f: p0.y, g: 0, h: 0, i: 1)
+            return PerspectiveTransform(
+                a: p1.x - p0.x, b: p2.x - p1.x, c: p0.x,
+                d: p1.y - p0.y, e: p2.y - p1.y, f: p0.y, g: 0, h: 0, i: 1)
         }
         let dx1 = p1.x - p2.x, dx2 = p3.x - p2.x, dy1 = p1.y - p2.y, dy2 = p3.y - p2.y
         let denominator = dx1 * dy2 - dx2 * dy1
         let g = (sx * dy2 - dx2 * sy) / denominator
         let h = (dx1 * sy - sx * dy1) / denominator
-        return PerspectiveTransform(a: p1.x - p0.x + g * p1.x, b: p3.x - p0.x + h * p3.x, c: p0.x,
-                                    d: p1.y - p0.y + g * p1.y, e: p3.y - p0.y + h * p3.y, f: p0.y,
-                                    g: g, h: h, i: 1)
+        return PerspectiveTransform(
+            a: p1.x - p0.x + g * p1.x, b: p3.x - p0.x + h * p3.x, c: p0.x,
+            d: p1.y - p0.y + g * p1.y, e: p3.y - p0.y + h * p3.y, f: p0.y,
+            g: g, h: h, i: 1)
     }
 
     /// The transform taking quadrilateral `from` to quadrilateral `to`
@@ -36,8 +40,10 @@ struct PerspectiveTransform: Sendable {
         precondition(from.count == to.count && from.count >= 4)
         var normal = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
         for (p, q) in zip(from, to) {
-            let rows: [[Double]] = [[p.x, p.y, 1, 0, 0, 0, -p.x * q.x, -p.y * q.x, q.x],
-                                    [0, 0, 0, p.x, p.y, 1, -p.x * q.y, -p.y * q.y, q.y]]
+            let rows: [[Double]] = [
+                [p.x, p.y, 1, 0, 0, 0, -p.x * q.x, -p.y * q.x, q.x],
+                [0, 0, 0, p.x, p.y, 1, -p.x * q.y, -p.y * q.y, q.y],
+            ]
             for row in rows {
                 for r in 0..<8 {
                     for col in 0..<9 { normal[r][col] += row[r] * row[col] }
@@ -82,9 +88,10 @@ struct PerspectiveTransform: Sendable {
     func inverted() -> PerspectiveTransform? {
         let determinant = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
         guard abs(determinant) > 1e-12 else { return nil }
-        return PerspectiveTransform(a: e * i - f * h, b: c * h - b * i, c: b * f - c * e,
-                                    d: f * g - d * i, e: a * i - c * g, f: c * d - a * f,
-                                    g: d * h - e * g, h: b * g - a * h, i: a * e - b * d)
+        return PerspectiveTransform(
+            a: e * i - f * h, b: c * h - b * i, c: b * f - c * e,
+            d: f * g - d * i, e: a * i - c * g, f: c * d - a * f,
+            g: d * h - e * g, h: b * g - a * h, i: a * e - b * d)
     }
 
     /// This transform followed by `next`.

@@ -62,8 +62,9 @@ struct PureSymbolLocator {
         }
         let width = Double(extent.right - extent.left + 1), height = Double(extent.bottom - extent.top + 1)
         guard extent.bottom >= 0, width >= Self.minimumCoverage * Double(binary.width),
-              height >= Self.minimumCoverage * Double(binary.height),
-              abs(width - height) <= 0.15 * max(width, height) + 2 else { return nil }
+            height >= Self.minimumCoverage * Double(binary.height),
+            abs(width - height) <= 0.15 * max(width, height) + 2
+        else { return nil }
         return extent
     }
 
@@ -87,9 +88,11 @@ struct PureSymbolLocator {
         let levels = darkAndLight(e)
         let left = edgeShift(e, side: .left, levels: levels), right = edgeShift(e, side: .right, levels: levels)
         let top = edgeShift(e, side: .top, levels: levels), bottom = edgeShift(e, side: .bottom, levels: levels)
-        return (ImagePoint(x: Double(e.topLeft.x) - left, y: Double(e.topLeft.y) - top),
-                ImagePoint(x: Double(e.topRight.x + 1) + right, y: Double(e.topRight.y) - top),
-                ImagePoint(x: Double(e.bottomLeft.x) - left, y: Double(e.bottomLeft.y + 1) + bottom))
+        return (
+            ImagePoint(x: Double(e.topLeft.x) - left, y: Double(e.topLeft.y) - top),
+            ImagePoint(x: Double(e.topRight.x + 1) + right, y: Double(e.topRight.y) - top),
+            ImagePoint(x: Double(e.bottomLeft.x) - left, y: Double(e.bottomLeft.y + 1) + bottom)
+        )
     }
 
     enum Side { case left, right, top, bottom }
@@ -104,12 +107,13 @@ struct PureSymbolLocator {
     /// The dark share of each boundary pixel and of the pixel beyond it are
     /// averaged along the edge.
     private func edgeShift(_ e: Extent, side: Side, levels: (dark: Double, light: Double)) -> Double {
-        let (range, pixel, dx, dy): (ClosedRange<Int>, (Int) -> (x: Int, y: Int), Int, Int) = switch side {
-        case .left: (e.top...e.bottom, { (e.left, $0) }, -1, 0)
-        case .right: (e.top...e.bottom, { (e.right, $0) }, 1, 0)
-        case .top: (e.left...e.right, { ($0, e.top) }, 0, -1)
-        case .bottom: (e.left...e.right, { ($0, e.bottom) }, 0, 1)
-        }
+        let (range, pixel, dx, dy): (ClosedRange<Int>, (Int) -> (x: Int, y: Int), Int, Int) =
+            switch side {
+            case .left: (e.top...e.bottom, { (e.left, $0) }, -1, 0)
+            case .right: (e.top...e.bottom, { (e.right, $0) }, 1, 0)
+            case .top: (e.left...e.right, { ($0, e.top) }, 0, -1)
+            case .bottom: (e.left...e.right, { ($0, e.bottom) }, 0, 1)
+            }
         var total = 0.0, count = 0
         for i in range {
             let (x, y) = pixel(i)
@@ -153,7 +157,9 @@ struct PureSymbolLocator {
         var scored: [(mapping: GridMapping, agreement: Double)] = []
         for dimension in Swift.stride(from: 21, through: largest, by: 4) {
             let d = Double(dimension)
-            let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: d, y: 0), ImagePoint(x: d, y: d), ImagePoint(x: 0, y: d)]
+            let square = [
+                ImagePoint(x: 0, y: 0), ImagePoint(x: d, y: 0), ImagePoint(x: d, y: d), ImagePoint(x: 0, y: d),
+            ]
             for turn in 0..<4 {
                 let corners = (0..<4).map { outline[(turn + $0) % 4] }
                 guard let transform = PerspectiveTransform.quadrilateral(square, to: corners) else { continue }

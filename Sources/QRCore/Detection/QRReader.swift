@@ -13,8 +13,10 @@ public struct DecodeOptions: Sendable, Hashable {
     public var characterSet: CharacterEncoding?
 
     /// Options for reading images; the defaults suit photos.
-    public init(triesInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default,
-                characterSet: CharacterEncoding? = nil) {
+    public init(
+        triesInverted: Bool = true, maxSymbols: Int? = nil, limits: ImageLimits = .default,
+        characterSet: CharacterEncoding? = nil
+    ) {
         self.triesInverted = triesInverted
         self.maxSymbols = maxSymbols
         self.limits = limits

@@ -42,8 +42,10 @@ struct SymbolLocator {
     /// their `outlines` where those could be measured (``outlines(of:)``),
     /// else the parallelogram of their centres. Cheap enough to test every
     /// candidate dimension with; `outlined` says which it is.
-    func initialTransform(_ triple: FinderTriple, dimension: Int,
-                          outlines: [[ImagePoint]?]) -> (transform: PerspectiveTransform, outlined: Bool) {
+    func initialTransform(
+        _ triple: FinderTriple, dimension: Int,
+        outlines: [[ImagePoint]?]
+    ) -> (transform: PerspectiveTransform, outlined: Bool) {
         if outlines.allSatisfy({ $0 != nil }), let fit = outlineFit(triple, dimension: dimension, outlines: outlines) {
             return (fit, true)
         }
@@ -65,8 +67,9 @@ struct SymbolLocator {
             // The directions come from the symbol, the lengths from the pattern
             // itself: in a steep view a far finder's modules are much smaller
             // than the symbol's average.
-            return outline.corners(centre: finder.centre, right: Self.scaled(right, to: finder.moduleSize),
-                                   down: Self.scaled(down, to: finder.moduleSize))
+            return outline.corners(
+                centre: finder.centre, right: Self.scaled(right, to: finder.moduleSize),
+                down: Self.scaled(down, to: finder.moduleSize))
         }
     }
 
@@ -87,11 +90,13 @@ struct SymbolLocator {
             guard length > 0 else { return nil }
             let unit = side * (1 / length)
             guard let widthA = outline.width(centre: a.centre, along: unit, moduleLength: a.moduleSize),
-                  let widthB = outline.width(centre: b.centre, along: unit, moduleLength: b.moduleSize) else { return nil }
+                let widthB = outline.width(centre: b.centre, along: unit, moduleLength: b.moduleSize)
+            else { return nil }
             return length / (widthA * widthB).squareRoot() * 7
         }
         guard let top = modules(from: triple.topLeft, to: triple.topRight),
-              let left = modules(from: triple.topLeft, to: triple.bottomLeft) else { return nil }
+            let left = modules(from: triple.topLeft, to: triple.bottomLeft)
+        else { return nil }
         return FinderTriple.snappedDimension(FinderTriple.moduleSpan((top, left)) + 7)
     }
 
@@ -106,14 +111,17 @@ struct SymbolLocator {
     /// extrapolated; the finders' centres and outer corners, which reach the
     /// outer edges, steady it, and the robust fit drops whichever points a
     /// steep view measured badly (synthetic family "steep perspective").
-    func timingFit(_ triple: FinderTriple, outlines: [[ImagePoint]?],
-                   reader: TimingPatternReader) -> (dimension: Int, transform: PerspectiveTransform?)? {
+    func timingFit(
+        _ triple: FinderTriple, outlines: [[ImagePoint]?],
+        reader: TimingPatternReader
+    ) -> (dimension: Int, transform: PerspectiveTransform?)? {
         guard let topLeft = outlines[0] else { return nil }
         let row = outlines[1].flatMap { reader.row(topLeft: topLeft, topRight: $0) }
         let column = outlines[2].flatMap { reader.column(topLeft: topLeft, bottomLeft: $0) }
         let dimensions = Set([row?.dimension, column?.dimension].compactMap { $0 })
         guard dimensions.count == 1, let dimension = dimensions.first, (21...177).contains(dimension),
-              (dimension - 17) % 4 == 0 else { return nil }
+            (dimension - 17) % 4 == 0
+        else { return nil }
         // One timing pattern and all three outlines still pin the grid on
         // three sides; a steep, close view often blurs the far half of the
         // other one (foreshortened-008 of the seed-1 hard corpus).
@@ -129,8 +137,10 @@ struct SymbolLocator {
     /// The finders' centres and the outer corners of those whose outline was
     /// measured, in symbol modules and in the image, with the module size of
     /// the finder each belongs to.
-    private func finderCorrespondences(_ triple: FinderTriple, dimension: Int,
-                                       outlines: [[ImagePoint]?]) -> (from: [ImagePoint], to: [ImagePoint], moduleSizes: [Double]) {
+    private func finderCorrespondences(
+        _ triple: FinderTriple, dimension: Int,
+        outlines: [[ImagePoint]?]
+    ) -> (from: [ImagePoint], to: [ImagePoint], moduleSizes: [Double]) {
         let d = Double(dimension)
         var from: [ImagePoint] = [], to: [ImagePoint] = [], moduleSizes: [Double] = []
         let finders = [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)]
@@ -139,8 +149,10 @@ struct SymbolLocator {
             to.append(finder.centre)
             moduleSizes.append(finder.moduleSize)
             guard let corners else { continue }
-            from += [ImagePoint(x: gx - 3.5, y: gy - 3.5), ImagePoint(x: gx + 3.5, y: gy - 3.5),
-                     ImagePoint(x: gx + 3.5, y: gy + 3.5), ImagePoint(x: gx - 3.5, y: gy + 3.5)]
+            from += [
+                ImagePoint(x: gx - 3.5, y: gy - 3.5), ImagePoint(x: gx + 3.5, y: gy - 3.5),
+                ImagePoint(x: gx + 3.5, y: gy + 3.5), ImagePoint(x: gx - 3.5, y: gy + 3.5),
+            ]
             to += corners
             moduleSizes += Array(repeating: finder.moduleSize, count: 4)
         }
@@ -162,26 +174,36 @@ struct SymbolLocator {
     /// parallelogram of the finder centres is then offered as a second guess.
     /// Up to version 14, where a symbol may be QR Code Model 1, those guesses
     /// follow an alignment-based mapping as Model 1 fallbacks.
-    func locate(_ triple: FinderTriple, dimension: Int, initial: (transform: PerspectiveTransform, outlined: Bool),
-                alignments: [AlignmentPatternFinder.Candidate]) -> [GridMapping] {
+    func locate(
+        _ triple: FinderTriple, dimension: Int, initial: (transform: PerspectiveTransform, outlined: Bool),
+        alignments: [AlignmentPatternFinder.Candidate]
+    ) -> [GridMapping] {
         let d = Double(dimension)
         let tl = triple.topLeft.centre, tr = triple.topRight.centre, bl = triple.bottomLeft.centre
         let version = QRVersion(uncheckedNumber: (dimension - 17) / 4)
         let finder = AlignmentPatternFinder(binary: binary)
         if version.number >= 7 {
-            let alignmentGrid = AlignmentGrid(version: version, initial: initial.transform, finders: [tl, tr, bl],
-                                              finder: finder)
+            let alignmentGrid = AlignmentGrid(
+                version: version, initial: initial.transform, finders: [tl, tr, bl],
+                finder: finder)
             let fallbacks = alignmentGrid == nil ? [] : model1Fallbacks(triple, dimension: dimension, initial: initial)
-            return [GridMapping(dimension: dimension, transform: initial.transform, moduleSize: triple.moduleSize,
-                                alignmentGrid: alignmentGrid)] + fallbacks
+            return [
+                GridMapping(
+                    dimension: dimension, transform: initial.transform, moduleSize: triple.moduleSize,
+                    alignmentGrid: alignmentGrid)
+            ] + fallbacks
         }
         guard version.number >= 2,
-              let alignment = bottomRightAlignment(triple, dimension: dimension, initial: initial.transform,
-                                                   candidates: alignments)
+            let alignment = bottomRightAlignment(
+                triple, dimension: dimension, initial: initial.transform,
+                candidates: alignments)
         else {
             return finderMappings(triple, dimension: dimension, initial: initial)
         }
-        let grid = [ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 6.5, y: d - 6.5), ImagePoint(x: 3.5, y: d - 3.5)]
+        let grid = [
+            ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 6.5, y: d - 6.5),
+            ImagePoint(x: 3.5, y: d - 3.5),
+        ]
         let transform = PerspectiveTransform.quadrilateral(grid, to: [tl, tr, alignment, bl]) ?? initial.transform
         // A measured perspective stays the second guess: close up and steep,
         // the pattern found near the prediction can be data mimicking it
@@ -193,8 +215,10 @@ struct SymbolLocator {
 
     /// ``finderMappings(_:dimension:initial:)`` marked as Model 1 fallbacks,
     /// where the dimension allows Model 1 (versions 1–14).
-    private func model1Fallbacks(_ triple: FinderTriple, dimension: Int,
-                                 initial: (transform: PerspectiveTransform, outlined: Bool)) -> [GridMapping] {
+    private func model1Fallbacks(
+        _ triple: FinderTriple, dimension: Int,
+        initial: (transform: PerspectiveTransform, outlined: Bool)
+    ) -> [GridMapping] {
         guard dimension <= 17 + 4 * Model1Version.maximum else { return [] }
         return finderMappings(triple, dimension: dimension, initial: initial).map { mapping in
             var fallback = mapping
@@ -205,9 +229,12 @@ struct SymbolLocator {
 
     /// The mappings from the finder patterns alone: `initial`, and when it was
     /// fitted to their outlines, the parallelogram of their centres.
-    private func finderMappings(_ triple: FinderTriple, dimension: Int,
-                                initial: (transform: PerspectiveTransform, outlined: Bool)) -> [GridMapping] {
-        let guesses = initial.outlined ? [initial.transform, parallelogram(triple, dimension: dimension)] : [initial.transform]
+    private func finderMappings(
+        _ triple: FinderTriple, dimension: Int,
+        initial: (transform: PerspectiveTransform, outlined: Bool)
+    ) -> [GridMapping] {
+        let guesses =
+            initial.outlined ? [initial.transform, parallelogram(triple, dimension: dimension)] : [initial.transform]
         return guesses.map { GridMapping(dimension: dimension, transform: $0, moduleSize: triple.moduleSize) }
     }
 
@@ -229,7 +256,10 @@ struct SymbolLocator {
     func parallelogram(_ triple: FinderTriple, dimension: Int) -> PerspectiveTransform {
         let d = Double(dimension)
         let tl = triple.topLeft.centre, tr = triple.topRight.centre, bl = triple.bottomLeft.centre
-        let grid = [ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: d - 3.5), ImagePoint(x: 3.5, y: d - 3.5)]
+        let grid = [
+            ImagePoint(x: 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: 3.5), ImagePoint(x: d - 3.5, y: d - 3.5),
+            ImagePoint(x: 3.5, y: d - 3.5),
+        ]
         return PerspectiveTransform.quadrilateral(grid, to: [tl, tr, tr + bl - tl, bl])!
     }
 
@@ -239,10 +269,13 @@ struct SymbolLocator {
     /// scatter more than half a module) — of the module there: a close,
     /// steep view makes the near pattern's modules two or three times the far
     /// one's (hard corpus category `foreshortened`).
-    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[ImagePoint]?]) -> PerspectiveTransform? {
+    private func outlineFit(_ triple: FinderTriple, dimension: Int, outlines: [[ImagePoint]?]) -> PerspectiveTransform?
+    {
         let (from, to, moduleSizes) = finderCorrespondences(triple, dimension: dimension, outlines: outlines)
         guard let fit = PerspectiveTransform.fitting(from, to: to) else { return nil }
-        for ((p, q), size) in zip(zip(from, to), moduleSizes) where fit.apply(p).distance(to: q) > size * 0.8 { return nil }
+        for ((p, q), size) in zip(zip(from, to), moduleSizes) where fit.apply(p).distance(to: q) > size * 0.8 {
+            return nil
+        }
         return fit
     }
 
@@ -263,12 +296,16 @@ struct SymbolLocator {
     /// The bottom-right alignment pattern's centre among `candidates`: the
     /// best near where `initial` predicts it, first within four modules and
     /// then within eight (perspective moves it away from the estimate).
-    private func bottomRightAlignment(_ triple: FinderTriple, dimension: Int, initial: PerspectiveTransform,
-                                      candidates: [AlignmentPatternFinder.Candidate]) -> ImagePoint? {
+    private func bottomRightAlignment(
+        _ triple: FinderTriple, dimension: Int, initial: PerspectiveTransform,
+        candidates: [AlignmentPatternFinder.Candidate]
+    ) -> ImagePoint? {
         let centre = Double(dimension) - 6.5
         let predicted = initial.apply(centre, centre)
         for reach in [4.0, 8.0] {
-            if let found = AlignmentPatternFinder.best(of: candidates, near: predicted, radius: reach * triple.moduleSize) {
+            if let found = AlignmentPatternFinder.best(
+                of: candidates, near: predicted, radius: reach * triple.moduleSize)
+            {
                 return found
             }
         }

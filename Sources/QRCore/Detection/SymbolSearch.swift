@@ -24,9 +24,10 @@ struct SymbolSearch {
         if inverted { binary.invert() }
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
         let candidates = FinderPatternFinder(binary: binary).find().map(refiner.refine)
-        let context = Context(locator: SymbolLocator(binary: binary),
-                              sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted),
-                              timing: TimingPatternReader(binary: binary))
+        let context = Context(
+            locator: SymbolLocator(binary: binary),
+            sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted),
+            timing: TimingPatternReader(binary: binary))
         var results = decode(FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted)
         if results.isEmpty {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
@@ -141,10 +142,13 @@ struct SymbolSearch {
             var initials = [context.locator.initialTransform(triple, dimension: dimension, outlines: outlines)]
             if dimension == timed?.dimension, let fit = timed?.transform { initials.insert((fit, true), at: 0) }
             for initial in initials {
-                for mapping in context.locator.locate(triple, dimension: dimension, initial: initial,
-                                                      alignments: alignments ?? []) {
-                    let agreement = context.sampler.timingAgreement(dimension: dimension, floor: Self.minimumAgreement,
-                                                                    map: mapping.map)
+                for mapping in context.locator.locate(
+                    triple, dimension: dimension, initial: initial,
+                    alignments: alignments ?? [])
+                {
+                    let agreement = context.sampler.timingAgreement(
+                        dimension: dimension, floor: Self.minimumAgreement,
+                        map: mapping.map)
                     if agreement >= Self.minimumAgreement { scored.append((mapping, agreement)) }
                 }
             }
@@ -164,12 +168,18 @@ struct SymbolSearch {
     /// for the whole symbol, then from levels sharpened against their
     /// neighbours (``GridSampler/sharpened(_:)``) with that threshold; and, on
     /// failure, whether the grid's format information read as QR Code Model 1.
-    private func attempt(_ mapping: GridMapping, sampler: GridSampler)
-        -> (result: Result<DecodedSymbol, QRDecodingError>, readsAsModel1: Bool) {
+    private func attempt(
+        _ mapping: GridMapping, sampler: GridSampler
+    )
+        -> (result: Result<DecodedSymbol, QRDecodingError>, readsAsModel1: Bool)
+    {
         let levels = sampler.levels(of: mapping)
         let local = sampler.grid(from: levels, global: false)
-        let first = Result { () throws(QRDecodingError) in try QRDecoder.decode(local.grid, uncertain: local.uncertain,
-                                                                                characterSet: options.characterSet) }
+        let first = Result { () throws(QRDecodingError) in
+            try QRDecoder.decode(
+                local.grid, uncertain: local.uncertain,
+                characterSet: options.characterSet)
+        }
         guard case .failure(let error) = first else { return (first, false) }
         let readsAsModel1 = SymbolInformation.readsAsModel1(local.grid)
         if case .versionMismatch = error { return (first, readsAsModel1) }

@@ -24,26 +24,34 @@ struct TimingPatternReader {
     /// corners (in ``FinderPatternOutline`` order) are given.
     func row(topLeft: [ImagePoint], topRight: [ImagePoint]) -> Reading? {
         guard let left = Self.finderMap(topLeft), let right = Self.finderMap(topRight) else { return nil }
-        return search(from: left, ImagePoint(x: 7.5, y: 6.5), to: right, ImagePoint(x: -0.5, y: 6.5),
-                      across: ImagePoint(x: 0, y: 1)) { k in ImagePoint(x: 8 + Double(k), y: 6.5) }
+        return search(
+            from: left, ImagePoint(x: 7.5, y: 6.5), to: right, ImagePoint(x: -0.5, y: 6.5),
+            across: ImagePoint(x: 0, y: 1)
+        ) { k in ImagePoint(x: 8 + Double(k), y: 6.5) }
     }
 
     /// Reads column 6 between the top-left and bottom-left finders.
     func column(topLeft: [ImagePoint], bottomLeft: [ImagePoint]) -> Reading? {
         guard let top = Self.finderMap(topLeft), let bottom = Self.finderMap(bottomLeft) else { return nil }
-        return search(from: top, ImagePoint(x: 6.5, y: 7.5), to: bottom, ImagePoint(x: 6.5, y: -0.5),
-                      across: ImagePoint(x: 1, y: 0)) { k in ImagePoint(x: 6.5, y: 8 + Double(k)) }
+        return search(
+            from: top, ImagePoint(x: 6.5, y: 7.5), to: bottom, ImagePoint(x: 6.5, y: -0.5),
+            across: ImagePoint(x: 1, y: 0)
+        ) { k in ImagePoint(x: 6.5, y: 8 + Double(k)) }
     }
 
     /// Reads the line between two points given in the local modules of two
     /// finders, nudging either end by half a module `across` the line
     /// (corners of a foreshortened finder are measured less well than its
     /// centre), the least nudged readable line first.
-    private func search(from start: PerspectiveTransform, _ startModule: ImagePoint, to end: PerspectiveTransform,
-                        _ endModule: ImagePoint, across: ImagePoint, boundary: (Int) -> ImagePoint) -> Reading? {
+    private func search(
+        from start: PerspectiveTransform, _ startModule: ImagePoint, to end: PerspectiveTransform,
+        _ endModule: ImagePoint, across: ImagePoint, boundary: (Int) -> ImagePoint
+    ) -> Reading? {
         for (a, b) in Self.nudgePairs {
-            if let reading = read(from: start.apply(startModule + across * a), to: end.apply(endModule + across * b),
-                                  boundary: boundary) {
+            if let reading = read(
+                from: start.apply(startModule + across * a), to: end.apply(endModule + across * b),
+                boundary: boundary)
+            {
                 return reading
             }
         }
@@ -53,7 +61,9 @@ struct TimingPatternReader {
     /// Nudges of the two ends, in modules, the smallest total first.
     private static let nudgePairs: [(Double, Double)] = {
         let nudges = [0.0, -0.5, 0.5]
-        return nudges.flatMap { a in nudges.map { b in (a, b) } }.sorted { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }
+        return nudges.flatMap { a in nudges.map { b in (a, b) } }.sorted {
+            abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1)
+        }
     }()
 
     /// The mapping of a finder pattern's own 7×7 modules onto its measured corners.
@@ -86,8 +96,10 @@ struct TimingPatternReader {
         // same pixels, which on a foreshortened line is a different share of
         // each module, but leaves the centres where they are.
         let correspondences = (0..<(changes.count - 1)).map { k in
-            (grid: (boundary(k) + boundary(k + 1)) * 0.5,
-             image: start + step * ((changes[k] + changes[k + 1]) / 2 / 0.25))
+            (
+                grid: (boundary(k) + boundary(k + 1)) * 0.5,
+                image: start + step * ((changes[k] + changes[k + 1]) / 2 / 0.25)
+            )
         }
         return Reading(dimension: changes.count + 15, correspondences: correspondences)
     }
@@ -101,7 +113,9 @@ struct TimingPatternReader {
     private static func smooth(_ changes: [Double], length: Double) -> Bool {
         var runs: [Double] = []
         for i in 1..<changes.count { runs.append(changes[i] - changes[i - 1]) }
-        for i in 2..<max(2, runs.count) where max(runs[i], runs[i - 2]) > 1.7 * min(runs[i], runs[i - 2]) { return false }
+        for i in 2..<max(2, runs.count) where max(runs[i], runs[i - 2]) > 1.7 * min(runs[i], runs[i - 2]) {
+            return false
+        }
         let first = changes[0], last = length - changes[changes.count - 1]
         return first < 1.2 * runs[0] && last < 1.2 * runs[runs.count - 1]
     }

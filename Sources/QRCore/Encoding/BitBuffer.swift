@@ -16,8 +16,9 @@ struct BitBuffer: Sendable, Hashable {
     /// Appends the low `width` bits of `value`, most significant first.
     /// - Precondition: `0 <= width <= 32` and `value < 2^width`.
     mutating func append(_ value: UInt32, width: Int) {
-        precondition(width >= 0 && width <= 32 && (width == 32 || value >> UInt32(width) == 0),
-                     "value does not fit in \(width) bits")
+        precondition(
+            width >= 0 && width <= 32 && (width == 32 || value >> UInt32(width) == 0),
+            "value does not fit in \(width) bits")
         var remaining = width
         while remaining > 0 {
             let used = count & 7

@@ -20,9 +20,11 @@ public struct EncodingOptions: Sendable, Hashable {
     public var allowsKanjiMode: Bool
 
     /// Options with these choices; the defaults pick the smallest version at level M or better, the best mask, and no ECI.
-    public init(correctionLevel: ErrorCorrectionLevel = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
-                mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false,
-                allowsKanjiMode: Bool = false) {
+    public init(
+        correctionLevel: ErrorCorrectionLevel = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
+        mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false,
+        allowsKanjiMode: Bool = false
+    ) {
         self.correctionLevel = correctionLevel
         self.versions = versions
         self.mask = mask

@@ -81,14 +81,18 @@ extension QRCode {
     ///   - correctionLevel: the error-correction level the codewords were sized for.
     ///   - mask: a fixed mask, or nil for automatic selection.
     /// - Throws: ``QREncodingError/wrongCodewordCount(given:expected:version:correctionLevel:)``.
-    public init(dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
-                mask: QRMask? = nil) throws(QREncodingError) {
+    public init(
+        dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
+        mask: QRMask? = nil
+    ) throws(QREncodingError) {
         let expected = BlockStructure(version: version, correctionLevel: correctionLevel).dataCodewords
         guard dataCodewords.count == expected else {
-            throw .wrongCodewordCount(given: dataCodewords.count, expected: expected,
-                                      version: version, correctionLevel: correctionLevel)
+            throw .wrongCodewordCount(
+                given: dataCodewords.count, expected: expected,
+                version: version, correctionLevel: correctionLevel)
         }
-        self = SymbolBuilder.build(dataCodewords: dataCodewords, version: version,
-                                   correctionLevel: correctionLevel, mask: mask)
+        self = SymbolBuilder.build(
+            dataCodewords: dataCodewords, version: version,
+            correctionLevel: correctionLevel, mask: mask)
     }
 }

@@ -8,22 +8,28 @@ enum SegmentPlan {
 /// Chooses the version and level for some segments and writes their data
 /// codewords (ISO/IEC 18004:2015 §7.4.9–7.4.10), then hands over to ``SymbolBuilder``.
 enum QREncoder {
-    static func encode(_ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions) throws(QREncodingError) -> QRCode {
+    static func encode(
+        _ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions
+    ) throws(QREncodingError) -> QRCode {
         guard let (version, segments, bits) = choose(plan, prefix: prefix, options: options) else {
             throw tooLong(Self.segments(plan, prefix: prefix, at: options.versions.upperBound), options: options)
         }
-        let correctionLevel = options.boostsCorrection
+        let correctionLevel =
+            options.boostsCorrection
             ? boostedLevel(bits: bits, version: version, minimum: options.correctionLevel)
             : options.correctionLevel
         let data = dataCodewords(segments, version: version, correctionLevel: correctionLevel)
-        return SymbolBuilder.build(dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
+        return SymbolBuilder.build(
+            dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
     }
 
     /// The smallest allowed version that holds the plan's segments at the
     /// requested level, with the segments and their length in bits; nil if
     /// none does. Segments are made once per count-width class (Table 3).
-    static func choose(_ plan: SegmentPlan, prefix: [QRSegment],
-                       options: EncodingOptions) -> (version: QRVersion, segments: [QRSegment], bits: Int)? {
+    static func choose(
+        _ plan: SegmentPlan, prefix: [QRSegment],
+        options: EncodingOptions
+    ) -> (version: QRVersion, segments: [QRSegment], bits: Int)? {
         var segmentsByClass: [[QRSegment]?] = [nil, nil, nil]
         for version in options.versions {
             let made = segmentsByClass[version.countWidthClass] ?? segments(plan, prefix: prefix, at: version)
@@ -73,7 +79,9 @@ enum QREncoder {
     }
 
     /// The highest level at which `bits` still fit `version`.
-    private static func boostedLevel(bits: Int, version: QRVersion, minimum: ErrorCorrectionLevel) -> ErrorCorrectionLevel {
+    private static func boostedLevel(
+        bits: Int, version: QRVersion, minimum: ErrorCorrectionLevel
+    ) -> ErrorCorrectionLevel {
         for level in ErrorCorrectionLevel.allCases.reversed() where level > minimum {
             if bits <= capacityBits(version, level) { return level }
         }
@@ -84,17 +92,21 @@ enum QREncoder {
     private static func tooLong(_ segments: [QRSegment], options: EncodingOptions) -> QREncodingError {
         let version = options.versions.upperBound
         if let bits = bitLength(segments, at: version) {
-            return .dataTooLong(bitsNeeded: bits, capacityBits: capacityBits(version, options.correctionLevel),
-                                version: version, correctionLevel: options.correctionLevel)
+            return .dataTooLong(
+                bitsNeeded: bits, capacityBits: capacityBits(version, options.correctionLevel),
+                version: version, correctionLevel: options.correctionLevel)
         }
         let overflowing = segments.first { $0.bitLength(at: version) == nil }!
-        return .segmentTooLong(mode: overflowing.mode, count: overflowing.characterCount,
-                               limit: (1 << overflowing.mode.countWidth(at: version)) - 1, version: version)
+        return .segmentTooLong(
+            mode: overflowing.mode, count: overflowing.characterCount,
+            limit: (1 << overflowing.mode.countWidth(at: version)) - 1, version: version)
     }
 
     /// Segments, terminator, zero bits to the byte boundary and the alternating
     /// pad codewords 0xEC 0x11 up to the capacity (§7.4.9–7.4.10).
-    static func dataCodewords(_ segments: [QRSegment], version: QRVersion, correctionLevel: ErrorCorrectionLevel) -> [UInt8] {
+    static func dataCodewords(
+        _ segments: [QRSegment], version: QRVersion, correctionLevel: ErrorCorrectionLevel
+    ) -> [UInt8] {
         let capacity = capacityBits(version, correctionLevel)
         var buffer = BitBuffer()
         buffer.reserveCapacity(capacity)

@@ -45,7 +45,8 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .segmentTooLong(mode, count, limit, version):
             return "a \(mode) segment of \(count) characters exceeds the \(limit) allowed at version \(version)"
         case let .wrongCodewordCount(given, expected, version, correctionLevel):
-            return "\(given) data codewords given, but version \(version) at level \(correctionLevel) takes exactly \(expected)"
+            return
+                "\(given) data codewords given, but version \(version) at level \(correctionLevel) takes exactly \(expected)"
         }
     }
 

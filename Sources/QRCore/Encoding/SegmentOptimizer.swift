@@ -98,10 +98,12 @@ public struct SegmentOptimizer: Sendable {
                 step.continueOnly(State.numeric0, from: .numeric2, bits: 3)
             }
             if symbol.isAlphanumeric {
-                step.open(State.alphanumeric1, modes: 3...4, header: alphanumericHeader, bits: 6, continuing: .alphanumeric0)
+                step.open(
+                    State.alphanumeric1, modes: 3...4, header: alphanumericHeader, bits: 6, continuing: .alphanumeric0)
                 step.continueOnly(State.alphanumeric0, from: .alphanumeric1, bits: 5)
             }
-            step.open(State.byte, modes: 5...5, header: byteHeader, bits: Int32(8 * symbol.utf8Length), continuing: .byte)
+            step.open(
+                State.byte, modes: 5...5, header: byteHeader, bits: Int32(8 * symbol.utf8Length), continuing: .byte)
             if symbol.kanjiValue != nil {
                 step.open(State.kanji, modes: 6...6, header: kanjiHeader, bits: 13, continuing: .kanji)
             }
@@ -167,8 +169,10 @@ public struct SegmentOptimizer: Sendable {
     }
 
     /// Segments for a run of one mode, split where the count field would overflow.
-    private func makeSegments(_ run: ArraySlice<Symbol>, mode: SegmentMode,
-                              version: QRVersion) -> [QRSegment] {
+    private func makeSegments(
+        _ run: ArraySlice<Symbol>, mode: SegmentMode,
+        version: QRVersion
+    ) -> [QRSegment] {
         let limit = (1 << mode.countWidth(at: version)) - 1
         switch mode {
         case .numeric, .alphanumeric:

@@ -6,8 +6,10 @@ enum SymbolBuilder {
     /// the lowest ``MaskPenalty`` wins, the lowest-numbered on ties.
     /// - Precondition: `dataCodewords.count` equals the data capacity of
     ///   `version` at `correctionLevel`.
-    static func build(dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
-                      mask: QRMask?) -> QRCode {
+    static func build(
+        dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
+        mask: QRMask?
+    ) -> QRCode {
         let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
         precondition(dataCodewords.count == blocks.dataCodewords, "data codeword count does not match the version")
         let codewords = interleave(dataCodewords, blocks: blocks)
@@ -15,7 +17,8 @@ enum SymbolBuilder {
         var rows = template.base
         var columns = template.baseTransposed
         place(codewords, template: template, rows: &rows, columns: &columns)
-        let chosen = mask ?? bestMask(rows: rows, columns: columns, correctionLevel: correctionLevel, template: template)
+        let chosen =
+            mask ?? bestMask(rows: rows, columns: columns, correctionLevel: correctionLevel, template: template)
         finish(&rows, mask: chosen, correctionLevel: correctionLevel, template: template)
         return QRCode(version: version, correctionLevel: correctionLevel, mask: chosen, modules: rows)
     }
@@ -34,7 +37,8 @@ enum SymbolBuilder {
             for (i, byte) in blockData.enumerated() {
                 // Short blocks come first, so the extra codeword of a long block
                 // goes after the last short block has run out.
-                let slot = i < blocks.shortBlockDataCount
+                let slot =
+                    i < blocks.shortBlockDataCount
                     ? i * blocks.blockCount + block
                     : blocks.shortBlockDataCount * blocks.blockCount + (block - blocks.shortBlockCount)
                 result[slot] = byte
@@ -48,8 +52,10 @@ enum SymbolBuilder {
     }
 
     /// Writes the codeword bits into the data modules; remainder bits stay light.
-    private static func place(_ codewords: [UInt8], template: SymbolTemplate,
-                              rows: inout BitMatrix, columns: inout BitMatrix) {
+    private static func place(
+        _ codewords: [UInt8], template: SymbolTemplate,
+        rows: inout BitMatrix, columns: inout BitMatrix
+    ) {
         let rowStride = rows.stride, columnStride = columns.stride
         template.dataOrder.withUnsafeBufferPointer { order in
             rows.words.withUnsafeMutableBufferPointer { rowWords in
@@ -70,8 +76,10 @@ enum SymbolBuilder {
     }
 
     /// The mask with the lowest penalty on the complete symbol.
-    private static func bestMask(rows: BitMatrix, columns: BitMatrix, correctionLevel: ErrorCorrectionLevel,
-                                 template: SymbolTemplate) -> QRMask {
+    private static func bestMask(
+        rows: BitMatrix, columns: BitMatrix, correctionLevel: ErrorCorrectionLevel,
+        template: SymbolTemplate
+    ) -> QRMask {
         var best = (mask: QRMask.all[0], score: Int.max)
         var maskedRows = rows, maskedColumns = columns
         for mask in QRMask.all {
@@ -87,12 +95,15 @@ enum SymbolBuilder {
     }
 
     /// Applies the chosen mask and draws the format information.
-    private static func finish(_ rows: inout BitMatrix, mask: QRMask, correctionLevel: ErrorCorrectionLevel,
-                               template: SymbolTemplate) {
+    private static func finish(
+        _ rows: inout BitMatrix, mask: QRMask, correctionLevel: ErrorCorrectionLevel,
+        template: SymbolTemplate
+    ) {
         let unmasked = rows
         xor(unmasked, template.masks[mask.number], into: &rows)
-        drawFormat(FormatInformation(correctionLevel: correctionLevel, mask: mask), into: &rows,
-                   slots: template.formatSlots, transposed: false)
+        drawFormat(
+            FormatInformation(correctionLevel: correctionLevel, mask: mask), into: &rows,
+            slots: template.formatSlots, transposed: false)
     }
 
     /// `target` = `source` XOR `pattern`, word by word, reusing `target`'s storage.
@@ -108,8 +119,10 @@ enum SymbolBuilder {
 
     /// Writes both copies of the format information (§7.9.1) into a symbol
     /// or, with `transposed`, into its transpose.
-    private static func drawFormat(_ format: FormatInformation, into matrix: inout BitMatrix,
-                                   slots: [SymbolTemplate.FormatSlot], transposed: Bool) {
+    private static func drawFormat(
+        _ format: FormatInformation, into matrix: inout BitMatrix,
+        slots: [SymbolTemplate.FormatSlot], transposed: Bool
+    ) {
         let bits = format.bits
         matrix.words.withUnsafeMutableBufferPointer { words in
             for slot in slots {

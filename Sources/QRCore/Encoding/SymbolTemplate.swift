@@ -79,9 +79,10 @@ struct SymbolTemplate: Sendable {
     private static func formatSlots(size: Int, stride: Int) -> [FormatSlot] {
         let positions = FormatInformation.primaryPositions() + FormatInformation.secondaryPositions(size: size)
         return positions.enumerated().map { index, p in
-            FormatSlot(bit: index % 15,
-                       rowWord: p.y * stride + p.x >> 6, rowMask: 1 << UInt64(p.x & 63),
-                       columnWord: p.x * stride + p.y >> 6, columnMask: 1 << UInt64(p.y & 63))
+            FormatSlot(
+                bit: index % 15,
+                rowWord: p.y * stride + p.x >> 6, rowMask: 1 << UInt64(p.x & 63),
+                columnWord: p.x * stride + p.y >> 6, columnMask: 1 << UInt64(p.y & 63))
         }
     }
 

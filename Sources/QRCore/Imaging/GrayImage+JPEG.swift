@@ -16,10 +16,10 @@ extension GrayImage {
     ///   the `JPEG` trait.
     public init(jpegData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
         #if JPEG
-        let decoded = try JPEGDecoder.decode(jpegData, limits: limits)
-        self.init(width: decoded.info.width, height: decoded.info.height, pixels: decoded.pixels)
+            let decoded = try JPEGDecoder.decode(jpegData, limits: limits)
+            self.init(width: decoded.info.width, height: decoded.info.height, pixels: decoded.pixels)
         #else
-        throw .formatNotBuiltIn("JPEG")
+            throw .formatNotBuiltIn("JPEG")
         #endif
     }
 }

@@ -11,10 +11,10 @@ extension GrayImage {
     ///   QRCore was built without the `PNG` trait.
     public init(pngData: [UInt8], limits: ImageLimits = .default) throws(ImageError) {
         #if PNG
-        let decoded = try PNGDecoder.decode(pngData, limits: limits, channels: 1)
-        self.init(width: decoded.info.width, height: decoded.info.height, pixels: decoded.pixels)
+            let decoded = try PNGDecoder.decode(pngData, limits: limits, channels: 1)
+            self.init(width: decoded.info.width, height: decoded.info.height, pixels: decoded.pixels)
         #else
-        throw .formatNotBuiltIn("PNG")
+            throw .formatNotBuiltIn("PNG")
         #endif
     }
 
@@ -22,7 +22,8 @@ extension GrayImage {
     /// - Precondition: 1…8,192 pixels wide (one Adler-32 block a row) and at least 1 high.
     func pngData() -> [UInt8] {
         let stream = RasterDeflater.zlibStream(rows: pixels, rowBytes: width, repeatCount: 1)
-        return PNGWriter.png(PNGWriter.Header(width: width, height: height, colorType: .gray, bitDepth: 8),
-                             zlibStream: stream)
+        return PNGWriter.png(
+            PNGWriter.Header(width: width, height: height, colorType: .gray, bitDepth: 8),
+            zlibStream: stream)
     }
 }

@@ -9,8 +9,10 @@ extension GrayImage {
     ///   ``ImageError/invalidStride(bytesPerRow:minimum:)`` or
     ///   ``ImageError/bufferTooSmall(needed:given:)``; never traps on bad sizes.
     /// - Complexity: O(`width × height`).
-    public init(pixels: UnsafeRawBufferPointer, width: Int, height: Int, bytesPerRow: Int,
-                format: PixelFormat, limits: ImageLimits = .default) throws(ImageError) {
+    public init(
+        pixels: UnsafeRawBufferPointer, width: Int, height: Int, bytesPerRow: Int,
+        format: PixelFormat, limits: ImageLimits = .default
+    ) throws(ImageError) {
         try limits.check(width: width, height: height)
         let (rowLength, lengthOverflow) = width.multipliedReportingOverflow(by: format.bytesPerPixel)
         guard !lengthOverflow, bytesPerRow >= rowLength else {
@@ -30,22 +32,27 @@ extension GrayImage {
     }
 
     /// Converts pixels held in an array; `bytesPerRow` defaults to rows without padding.
-    public init(pixels: [UInt8], width: Int, height: Int, bytesPerRow: Int? = nil,
-                format: PixelFormat, limits: ImageLimits = .default) throws(ImageError) {
+    public init(
+        pixels: [UInt8], width: Int, height: Int, bytesPerRow: Int? = nil,
+        format: PixelFormat, limits: ImageLimits = .default
+    ) throws(ImageError) {
         let (packed, overflow) = width.multipliedReportingOverflow(by: format.bytesPerPixel)
         let stride = bytesPerRow ?? (overflow ? .max : packed)
         let result = pixels.withUnsafeBytes { bytes in
             Result { () throws(ImageError) in
-                try GrayImage(pixels: bytes, width: width, height: height, bytesPerRow: stride,
-                              format: format, limits: limits)
+                try GrayImage(
+                    pixels: bytes, width: width, height: height, bytesPerRow: stride,
+                    format: format, limits: limits)
             }
         }
         self = try result.get()
     }
 
     /// Writes the luminance of each source pixel; the sizes are already validated.
-    private static func convert(_ source: UnsafeRawBufferPointer, into grey: UnsafeMutableBufferPointer<UInt8>,
-                                width: Int, height: Int, bytesPerRow: Int, format: PixelFormat) {
+    private static func convert(
+        _ source: UnsafeRawBufferPointer, into grey: UnsafeMutableBufferPointer<UInt8>,
+        width: Int, height: Int, bytesPerRow: Int, format: PixelFormat
+    ) {
         let step = format.bytesPerPixel
         let (red, green, blue, alpha) = format.channelOffsets
         for y in 0..<height {
@@ -57,16 +64,18 @@ extension GrayImage {
             case (_, nil):
                 for x in 0..<width {
                     let pixel = row + x * step
-                    out[x] = Luminance.luma(pixel.load(fromByteOffset: red, as: UInt8.self),
-                                            pixel.load(fromByteOffset: green, as: UInt8.self),
-                                            pixel.load(fromByteOffset: blue, as: UInt8.self))
+                    out[x] = Luminance.luma(
+                        pixel.load(fromByteOffset: red, as: UInt8.self),
+                        pixel.load(fromByteOffset: green, as: UInt8.self),
+                        pixel.load(fromByteOffset: blue, as: UInt8.self))
                 }
             case let (_, alpha?):
                 for x in 0..<width {
                     let pixel = row + x * step
-                    let luma = Luminance.luma(pixel.load(fromByteOffset: red, as: UInt8.self),
-                                              pixel.load(fromByteOffset: green, as: UInt8.self),
-                                              pixel.load(fromByteOffset: blue, as: UInt8.self))
+                    let luma = Luminance.luma(
+                        pixel.load(fromByteOffset: red, as: UInt8.self),
+                        pixel.load(fromByteOffset: green, as: UInt8.self),
+                        pixel.load(fromByteOffset: blue, as: UInt8.self))
                     out[x] = Luminance.onWhite(luma, alpha: pixel.load(fromByteOffset: alpha, as: UInt8.self))
                 }
             }

@@ -30,7 +30,8 @@ struct PNMDecoder {
         try limits.check(width: width, height: height)
         let (count, overflow) = (width * height).multipliedReportingOverflow(by: kind.channels)
         guard !overflow else { throw .tooLarge(width: width, height: height, limit: limits) }
-        let samples = try kind.isPlain
+        let samples =
+            try kind.isPlain
             ? decoder.plainSamples(count: count, maxValue: maxValue)
             : decoder.binarySamples(count: count, maxValue: maxValue)
         return GrayImage(width: width, height: height, pixels: kind.channels == 1 ? samples : Self.luma(samples))
@@ -61,8 +62,10 @@ struct PNMDecoder {
         skipWhitespaceAndComments()
         let start = offset
         guard let value = number() else {
-            throw .corrupt(start >= bytes.count ? "PNM header ends before the \(name)"
-                                                : "PNM \(name) is not a number at byte \(start)")
+            throw .corrupt(
+                start >= bytes.count
+                    ? "PNM header ends before the \(name)"
+                    : "PNM \(name) is not a number at byte \(start)")
         }
         return value
     }
@@ -131,8 +134,10 @@ struct PNMDecoder {
             skipWhitespaceAndComments()
             let start = offset
             guard let value = number() else {
-                throw .corrupt(start >= bytes.count ? "PNM raster truncated: \(index) of \(count) samples present"
-                                                    : "PNM sample \(index) is not a number at byte \(start)")
+                throw .corrupt(
+                    start >= bytes.count
+                        ? "PNM raster truncated: \(index) of \(count) samples present"
+                        : "PNM sample \(index) is not a number at byte \(start)")
             }
             samples.append(Luminance.scaled(value, maxValue: maxValue))
         }

@@ -28,17 +28,20 @@ extension DecodedSymbol: CustomStringConvertible, CustomDebugStringConvertible {
 
     /// Everything the result carries, one field a line.
     public var debugDescription: String {
-        var lines = ["DecodedSymbol", "  text: \(Self.quoted(text))", "  bytes: \(bytes.count)",
-                     "  \(model), version: \(version), level: \(correctionLevel), mask: \(mask)",
-                     "  character set: \(characterSet)",
-                     "  segments: " + segments.map { "\($0.mode)×\($0.count)" }.joined(separator: ", "),
-                     "  corners: \(corners)", "  mirrored: \(isMirrored), inverted: \(isInverted)",
-                     "  errors corrected: \(errorsCorrected)"]
+        var lines = [
+            "DecodedSymbol", "  text: \(Self.quoted(text))", "  bytes: \(bytes.count)",
+            "  \(model), version: \(version), level: \(correctionLevel), mask: \(mask)",
+            "  character set: \(characterSet)",
+            "  segments: " + segments.map { "\($0.mode)×\($0.count)" }.joined(separator: ", "),
+            "  corners: \(corners)", "  mirrored: \(isMirrored), inverted: \(isInverted)",
+            "  errors corrected: \(errorsCorrected)",
+        ]
         if !eciAssignments.isEmpty { lines.append("  ECI: \(eciAssignments)") }
         if let fnc1 { lines.append("  FNC1: \(fnc1)") }
         if let structuredAppend {
-            lines.append("  structured append: \(structuredAppend.index + 1) of \(structuredAppend.count), "
-                         + "parity \(structuredAppend.parity)")
+            lines.append(
+                "  structured append: \(structuredAppend.index + 1) of \(structuredAppend.count), "
+                    + "parity \(structuredAppend.parity)")
         }
         return lines.joined(separator: "\n")
     }
@@ -81,10 +84,14 @@ extension ParallelCodecMetrics: CustomStringConvertible {
     /// `ParallelCodecMetrics(2 workers, 1 busy, 3 queued, 120 completed, 2 failed, p50 1.2 ms, p99 4.0 ms)`,
     /// with the rarer counters only when they are not zero.
     public var description: String {
-        var parts = ["\(workers) workers", "\(busyWorkers) busy", "\(queued) queued", "\(completed) completed",
-                     "\(failed) failed"]
-        for (count, name) in [(waitingSubmissions, "waiting to submit"), (cancelled, "cancelled"),
-                              (rejected, "rejected"), (expired, "expired"), (retained, "retained")]
+        var parts = [
+            "\(workers) workers", "\(busyWorkers) busy", "\(queued) queued", "\(completed) completed",
+            "\(failed) failed",
+        ]
+        for (count, name) in [
+            (waitingSubmissions, "waiting to submit"), (cancelled, "cancelled"),
+            (rejected, "rejected"), (expired, "expired"), (retained, "retained"),
+        ]
         where count > 0 {
             parts.append("\(count) \(name)")
         }

@@ -24,8 +24,9 @@ public struct Quadrilateral: Sendable, Hashable, CustomStringConvertible {
 
     /// The mean of the four corners.
     public var center: ImagePoint {
-        ImagePoint(x: (topLeft.x + topRight.x + bottomRight.x + bottomLeft.x) / 4,
-                   y: (topLeft.y + topRight.y + bottomRight.y + bottomLeft.y) / 4)
+        ImagePoint(
+            x: (topLeft.x + topRight.x + bottomRight.x + bottomLeft.x) / 4,
+            y: (topLeft.y + topRight.y + bottomRight.y + bottomLeft.y) / 4)
     }
 
     /// The four corners, top-left first, clockwise.
@@ -35,14 +36,16 @@ public struct Quadrilateral: Sendable, Hashable, CustomStringConvertible {
 
     /// The quadrilateral with every coordinate multiplied by `factor`.
     func scaled(by factor: Double) -> Quadrilateral {
-        Quadrilateral(topLeft: topLeft * factor, topRight: topRight * factor,
-                      bottomRight: bottomRight * factor, bottomLeft: bottomLeft * factor)
+        Quadrilateral(
+            topLeft: topLeft * factor, topRight: topRight * factor,
+            bottomRight: bottomRight * factor, bottomLeft: bottomLeft * factor)
     }
 
     /// The corners of a `size`×`size` grid in module units.
     init(gridSize size: Int) {
         let side = Double(size)
-        self.init(topLeft: ImagePoint(x: 0, y: 0), topRight: ImagePoint(x: side, y: 0),
-                  bottomRight: ImagePoint(x: side, y: side), bottomLeft: ImagePoint(x: 0, y: side))
+        self.init(
+            topLeft: ImagePoint(x: 0, y: 0), topRight: ImagePoint(x: side, y: 0),
+            bottomRight: ImagePoint(x: side, y: side), bottomLeft: ImagePoint(x: 0, y: side))
     }
 }

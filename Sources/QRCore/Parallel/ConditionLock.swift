@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A POSIX mutex with a condition variable, for the state that worker
@@ -12,7 +12,10 @@ import Darwin
 /// cannot see it, so every contended section reads as a data race and
 /// `swift test --sanitize=thread` could no longer find real ones. Worker
 /// threads also need a condition variable to sleep on, which it lacks.
-final class ConditionLock: @unchecked Sendable { // the pthread objects are only used through pthread calls, which synchronise themselves
+///
+/// `@unchecked Sendable` is safe: the pthread objects are used only through
+/// pthread calls, which synchronise themselves.
+final class ConditionLock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 

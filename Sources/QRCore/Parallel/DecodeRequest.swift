@@ -57,8 +57,9 @@ public struct DecodeRequest: Sendable, Hashable {
         case let .file(path):
             try GrayImage(contentsOfFile: path, limits: options.limits)
         case let .pixels(buffer):
-            try GrayImage(pixels: buffer.bytes, width: buffer.width, height: buffer.height,
-                          bytesPerRow: buffer.bytesPerRow, format: buffer.format, limits: options.limits)
+            try GrayImage(
+                pixels: buffer.bytes, width: buffer.width, height: buffer.height,
+                bytesPerRow: buffer.bytesPerRow, format: buffer.format, limits: options.limits)
         }
     }
 }

@@ -5,7 +5,7 @@
 /// lock over, and reports each contended section as a race — so
 /// `Scripts/test-tsan.sh` failed whenever two tasks happened to meet in one
 /// (the symbol template cache, seen in CI).
-package final class Locked<Value: Sendable>: @unchecked Sendable { // `value` is touched only with `lock` held
+package final class Locked<Value: Sendable>: @unchecked Sendable {  // `value` is touched only with `lock` held
     private let lock = ConditionLock()
     private var value: Value
 

@@ -47,15 +47,19 @@ public actor ParallelCodec {
     ///   - options: workers, queue capacity and retention.
     ///   - clock: the time source for latencies and expiry.
     /// - Precondition: at least one worker and room for one queued job.
-    public init(options: ParallelCodecOptions = ParallelCodecOptions(),
-                clock: any ParallelCodecClock = ContinuousCodecClock()) {
+    public init(
+        options: ParallelCodecOptions = ParallelCodecOptions(),
+        clock: any ParallelCodecClock = ContinuousCodecClock()
+    ) {
         self.init(options: options, clock: clock, runner: { $0.run() })
     }
 
     /// A codec whose workers call `runner` instead of running jobs, for tests
     /// that count, hold or fake the work.
-    init(options: ParallelCodecOptions, clock: any ParallelCodecClock,
-         runner: @escaping @Sendable (CodecJob) -> Result<CodecOutput, ParallelCodecError>) {
+    init(
+        options: ParallelCodecOptions, clock: any ParallelCodecClock,
+        runner: @escaping @Sendable (CodecJob) -> Result<CodecOutput, ParallelCodecError>
+    ) {
         self.options = options
         self.clock = clock
         // Workers run ahead on jobs handed over in advance and report in
@@ -67,9 +71,10 @@ public actor ParallelCodec {
         // dry. 128 jobs ahead per worker outlast a refill after 64 reports; a
         // low-water mark of at least 2 per worker does the same for small queues.
         let prefetch = 128 * options.workers
-        machine = Machine(limits: Machine.Limits(
-            workers: options.workers, prefetch: prefetch, queueCapacity: options.queueCapacity,
-            timeToLive: options.resultTimeToLive, maxRetained: options.maxRetainedResults))
+        machine = Machine(
+            limits: Machine.Limits(
+                workers: options.workers, prefetch: prefetch, queueCapacity: options.queueCapacity,
+                timeToLive: options.resultTimeToLive, maxRetained: options.maxRetainedResults))
         let handedAhead = min(prefetch, options.queueCapacity)
         let lowWater = max(2 * options.workers, handedAhead / 4)
         pool = WorkerPool(workers: options.workers, lowWater: lowWater, clock: clock, runner: runner)
@@ -84,7 +89,9 @@ public actor ParallelCodec {
     /// - Throws: ``ParallelCodecError/queueFull(capacity:)`` (``QueueFullPolicy/reject``),
     ///   ``ParallelCodecError/shutDown``, or ``ParallelCodecError/cancelled``
     ///   when the task is cancelled while waiting for room (nothing is queued).
-    public func submit(_ job: CodecJob, whenFull policy: QueueFullPolicy = .wait) async throws(ParallelCodecError) -> JobID {
+    public func submit(
+        _ job: CodecJob, whenFull policy: QueueFullPolicy = .wait
+    ) async throws(ParallelCodecError) -> JobID {
         catchUp()
         let token = makeToken()
         let now = clock.now()
@@ -160,7 +167,9 @@ public actor ParallelCodec {
     ///     queue as room frees, without holding more than the queue's capacity;
     ///     under ``QueueFullPolicy/reject`` the items that find no room fail
     ///     with ``ParallelCodecError/queueFull(capacity:)``.
-    public func runAll(_ jobs: [CodecJob], whenFull policy: QueueFullPolicy = .wait) async -> [Result<CodecOutput, ParallelCodecError>] {
+    public func runAll(
+        _ jobs: [CodecJob], whenFull policy: QueueFullPolicy = .wait
+    ) async -> [Result<CodecOutput, ParallelCodecError>] {
         guard !jobs.isEmpty else { return [] }
         guard !Task.isCancelled else { return jobs.map { _ in .failure(.cancelled) } }
         catchUp()
@@ -171,8 +180,9 @@ public actor ParallelCodec {
             await withCheckedContinuation { continuation in
                 batches[token] = BatchCollector(count: jobs.count, continuation: continuation)
                 let items = jobs.enumerated().map { index, job in
-                    Machine.Item(work: PooledJob(job: job, reportsAtOnce: jobs.count == 1),
-                                 owner: BatchSlot(batch: token, index: index))
+                    Machine.Item(
+                        work: PooledJob(job: job, reportsAtOnce: jobs.count == 1),
+                        owner: BatchSlot(batch: token, index: index))
                 }
                 perform(machine.submit(items, whenFull: policy, submitter: token, now: now), now: now)
             }

@@ -30,9 +30,11 @@ public struct ParallelCodecMetrics: Sendable, Hashable {
     public var throughput: Double
 
     /// Metrics with these values; ``ParallelCodec/metrics()`` makes them, tests and dashboards may too.
-    public init(workers: Int, busyWorkers: Int, queued: Int, waitingSubmissions: Int, completed: Int, failed: Int,
-                cancelled: Int, rejected: Int, expired: Int, retained: Int, latencyP50: Duration?,
-                latencyP99: Duration?, throughput: Double) {
+    public init(
+        workers: Int, busyWorkers: Int, queued: Int, waitingSubmissions: Int, completed: Int, failed: Int,
+        cancelled: Int, rejected: Int, expired: Int, retained: Int, latencyP50: Duration?,
+        latencyP99: Duration?, throughput: Double
+    ) {
         self.workers = workers
         self.busyWorkers = busyWorkers
         self.queued = queued

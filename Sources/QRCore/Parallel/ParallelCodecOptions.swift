@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The size of a ``ParallelCodec``: its workers, its queue and how much of
@@ -25,8 +25,10 @@ public struct ParallelCodecOptions: Sendable, Hashable {
     ///   - queueCapacity: jobs that may wait for a worker.
     ///   - resultTimeToLive: how long finished results are kept.
     ///   - maxRetainedResults: how many finished results are kept at most.
-    public init(workers: Int = ParallelCodecOptions.activeProcessorCount, queueCapacity: Int = 1024,
-                resultTimeToLive: Duration = .seconds(300), maxRetainedResults: Int = 10_000) {
+    public init(
+        workers: Int = ParallelCodecOptions.activeProcessorCount, queueCapacity: Int = 1024,
+        resultTimeToLive: Duration = .seconds(300), maxRetainedResults: Int = 10_000
+    ) {
         self.workers = workers
         self.queueCapacity = queueCapacity
         self.resultTimeToLive = resultTimeToLive
@@ -37,9 +39,9 @@ public struct ParallelCodecOptions: Sendable, Hashable {
     /// workers than cores only adds switching, since every job is CPU work.
     public static var activeProcessorCount: Int {
         #if canImport(Glibc)
-        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         #else
-        max(1, sysconf(_SC_NPROCESSORS_ONLN))
+            max(1, sysconf(_SC_NPROCESSORS_ONLN))
         #endif
     }
 }

@@ -159,8 +159,10 @@ struct SchedulerStateMachine<Work, Output, Owner> {
     /// an owner get their error delivered; `submitter` gets
     /// ``Action/admit(_:_:)`` for what entered and ``Action/refuse(_:_:)``
     /// if anything never will.
-    mutating func submit(_ items: [Item], whenFull policy: QueueFullPolicy, submitter: WaiterToken,
-                         now: Duration) -> [Action] {
+    mutating func submit(
+        _ items: [Item], whenFull policy: QueueFullPolicy, submitter: WaiterToken,
+        now: Duration
+    ) -> [Action] {
         var actions: [Action] = []
         guard state == .accepting else {
             refuse(items[...], submitter: submitter, error: .shutDown, into: &actions)
@@ -178,7 +180,8 @@ struct SchedulerStateMachine<Work, Output, Owner> {
             case .wait:
                 parked.append(ParkedSubmission(submitter: submitter, items: rest))
                 parkedCount += rest.count
-            case .reject: refuse(rest, submitter: submitter, error: .queueFull(capacity: limits.queueCapacity), into: &actions)
+            case .reject:
+                refuse(rest, submitter: submitter, error: .queueFull(capacity: limits.queueCapacity), into: &actions)
             }
         }
         return actions
@@ -195,8 +198,10 @@ struct SchedulerStateMachine<Work, Output, Owner> {
     }
 
     /// Moves items into the queue while it has room, issuing identifiers in order.
-    private mutating func admit(from items: inout ArraySlice<Item>, submitter: WaiterToken, now: Duration,
-                                into actions: inout [Action]) {
+    private mutating func admit(
+        from items: inout ArraySlice<Item>, submitter: WaiterToken, now: Duration,
+        into actions: inout [Action]
+    ) {
         var ids: [JobID] = []
         while hasRoom, let item = items.popFirst() {
             let id = JobID(rawValue: nextID)
@@ -222,8 +227,10 @@ struct SchedulerStateMachine<Work, Output, Owner> {
         }
     }
 
-    private mutating func refuse(_ items: ArraySlice<Item>, submitter: WaiterToken, error: ParallelCodecError,
-                                 into actions: inout [Action]) {
+    private mutating func refuse(
+        _ items: ArraySlice<Item>, submitter: WaiterToken, error: ParallelCodecError,
+        into actions: inout [Action]
+    ) {
         for owner in items.lazy.compactMap(\.owner) {
             actions.append(.deliver(.owner(owner), .failure(error)))
         }
@@ -333,7 +340,9 @@ struct SchedulerStateMachine<Work, Output, Owner> {
     /// need looking at.
     mutating func expire(now: Duration) {
         while let id = retained.first {
-            guard case let .finished(_, finishedAt)? = jobs[id]?.phase else { preconditionFailure("\(id) kept but not finished") }
+            guard case let .finished(_, finishedAt)? = jobs[id]?.phase else {
+                preconditionFailure("\(id) kept but not finished")
+            }
             guard retained.count > limits.maxRetained || now - finishedAt >= limits.timeToLive else { return }
             _ = retained.popFirst()
             jobs[id] = nil

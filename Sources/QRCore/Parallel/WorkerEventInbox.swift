@@ -2,7 +2,7 @@
 /// actor: threads post without blocking on the actor, and the actor takes
 /// everything that arrived since it last looked in one batch, so a busy
 /// codec handles many results per turn. One consumer only.
-final class WorkerEventInbox<Output: Sendable>: @unchecked Sendable { // `state` is touched only inside `lock.withLock`
+final class WorkerEventInbox<Output: Sendable>: @unchecked Sendable {  // `state` is touched only inside `lock.withLock`
     private typealias Consumer = CheckedContinuation<[WorkerEvent<Output>]?, Never>
 
     private struct State {

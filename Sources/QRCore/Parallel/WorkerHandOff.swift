@@ -4,7 +4,7 @@
 /// A job here has been dispatched but not started: taking it is what starts
 /// it, under the same lock as ``remove(_:)``, so a cancelled job is either
 /// taken back here (and never runs) or already running — never both.
-final class WorkerHandOff<Work: Sendable>: @unchecked Sendable { // every var is touched only inside `lock.withLock`
+final class WorkerHandOff<Work: Sendable>: @unchecked Sendable {  // every var is touched only inside `lock.withLock`
     private let lock = ConditionLock()
     private var waiting = FIFOBuffer<JobDispatch<Work>>()
     private var busy = 0

@@ -18,8 +18,10 @@ final class WorkerPool<Output: Sendable>: Sendable {
     ///   should leave the workers enough to do while the actor's thread gets
     ///   scheduled.
     /// - Parameter clock: stamps each outcome with the time its job finished.
-    init(workers: Int, lowWater: Int, clock: any ParallelCodecClock,
-         runner: @escaping @Sendable (CodecJob) -> Result<Output, ParallelCodecError>) {
+    init(
+        workers: Int, lowWater: Int, clock: any ParallelCodecClock,
+        runner: @escaping @Sendable (CodecJob) -> Result<Output, ParallelCodecError>
+    ) {
         handOff = WorkerHandOff(lowWater: lowWater)
         for _ in 0..<workers {
             WorkerThread.start { [handOff, events, clock] in

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Starts the POSIX threads that run ``ParallelCodec``'s jobs.
@@ -24,21 +24,25 @@ enum WorkerThread {
     static func start(_ body: @escaping @Sendable () -> Void) {
         let context = Unmanaged.passRetained(Start(body: body)).toOpaque()
         #if canImport(Glibc)
-        var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { context in
-            WorkerThread.run(context!)
-        }, context)
+            var thread = pthread_t()
+            let result = pthread_create(
+                &thread, nil,
+                { context in
+                    WorkerThread.run(context!)
+                }, context)
         #else
-        var thread: pthread_t?
-        let result = pthread_create(&thread, nil, { context in
-            WorkerThread.run(context)
-        }, context)
+            var thread: pthread_t?
+            let result = pthread_create(
+                &thread, nil,
+                { context in
+                    WorkerThread.run(context)
+                }, context)
         #endif
         precondition(result == 0, "pthread_create failed with error \(result)")
         #if canImport(Glibc)
-        pthread_detach(thread)
+            pthread_detach(thread)
         #else
-        pthread_detach(thread!)
+            pthread_detach(thread!)
         #endif
     }
 

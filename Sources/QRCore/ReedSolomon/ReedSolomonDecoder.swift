@@ -54,8 +54,10 @@ enum ReedSolomonDecoder {
     /// ``correct(_:ecCount:erasures:)`` on a buffer, for callers that keep
     /// many blocks in one array.
     @discardableResult
-    static func correct(_ block: UnsafeMutableBufferPointer<UInt8>, ecCount: Int,
-                        erasures: [Int] = []) throws(Failure) -> Int {
+    static func correct(
+        _ block: UnsafeMutableBufferPointer<UInt8>, ecCount: Int,
+        erasures: [Int] = []
+    ) throws(Failure) -> Int {
         precondition(ecCount > 0 && ecCount < block.count && block.count <= 255, "not a Reed–Solomon block")
         precondition(erasures.allSatisfy { (0..<block.count).contains($0) }, "erasure outside the block")
         guard erasures.count <= ecCount else { throw .tooManyErasures(erasures: erasures.count, ecCodewords: ecCount) }
@@ -73,8 +75,10 @@ enum ReedSolomonDecoder {
     /// by eᵢ from one syndrome to the next. Unlike Horner's rule per
     /// syndrome, the updates are independent of one another and need one
     /// table lookup each; this pass is most of the time a clean decode takes.
-    private static func computeSyndromes(of block: UnsafeBufferPointer<UInt8>,
-                                         into syndromes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    private static func computeSyndromes(
+        of block: UnsafeBufferPointer<UInt8>,
+        into syndromes: UnsafeMutableBufferPointer<UInt8>
+    ) -> Bool {
         syndromes.initialize(repeating: 0)
         GaloisField.exp.withUnsafeBufferPointer { exp in
             GaloisField.log.withUnsafeBufferPointer { log in
@@ -93,8 +97,10 @@ enum ReedSolomonDecoder {
     }
 
     /// Finds and applies the corrections for non-zero syndromes.
-    private static func solve(_ block: UnsafeMutableBufferPointer<UInt8>, syndromes: [UInt8],
-                              erasures: [Int]) throws(Failure) -> Int {
+    private static func solve(
+        _ block: UnsafeMutableBufferPointer<UInt8>, syndromes: [UInt8],
+        erasures: [Int]
+    ) throws(Failure) -> Int {
         let count = block.count
         let erasurePowers = erasures.map { count - 1 - $0 }
         let locator = try errataLocator(syndromes: syndromes, erasurePowers: erasurePowers)
@@ -102,8 +108,9 @@ enum ReedSolomonDecoder {
         guard positions.count == locator.count - 1 else {
             throw .locatorRootsMismatch(roots: positions.count, degree: locator.count - 1)
         }
-        let magnitudes = try errorMagnitudes(syndromes: syndromes, locator: locator,
-                                             powers: positions.map { count - 1 - $0 })
+        let magnitudes = try errorMagnitudes(
+            syndromes: syndromes, locator: locator,
+            powers: positions.map { count - 1 - $0 })
         // A located error of value 0 contradicts the locator; an erasure may be right.
         for (position, magnitude) in zip(positions, magnitudes) where magnitude == 0 && !erasures.contains(position) {
             throw .inconsistentCorrection
@@ -175,8 +182,10 @@ enum ReedSolomonDecoder {
 
     /// Forney's formula for generator roots starting at α⁰:
     /// eₖ = Xₖ · Ω(Xₖ⁻¹) / Λ′(Xₖ⁻¹), where Ω(x) = S(x)Λ(x) mod xⁿ.
-    private static func errorMagnitudes(syndromes: [UInt8], locator: [UInt8],
-                                        powers: [Int]) throws(Failure) -> [UInt8] {
+    private static func errorMagnitudes(
+        syndromes: [UInt8], locator: [UInt8],
+        powers: [Int]
+    ) throws(Failure) -> [UInt8] {
         let evaluator = Array(multiply(syndromes, locator).prefix(syndromes.count))
         // Formal derivative in characteristic 2: only odd powers survive, each dropping one degree.
         let derivative = (0..<max(locator.count - 1, 1)).map { k in k % 2 == 0 ? locator[k + 1] : 0 }

@@ -39,7 +39,8 @@ enum ReedSolomonEncoder {
     static func remainder(of data: ArraySlice<UInt8>, into result: inout [UInt8]) {
         let degree = result.count
         for i in 0..<degree { result[i] = 0 }
-        let generatorLog = degree < generatorLogs.count && !generatorLogs[degree].isEmpty
+        let generatorLog =
+            degree < generatorLogs.count && !generatorLogs[degree].isEmpty
             ? generatorLogs[degree] : generator(degree: degree).map { GaloisField.log[Int($0)] }
         GaloisField.exp.withUnsafeBufferPointer { exp in
             generatorLog.withUnsafeBufferPointer { gen in

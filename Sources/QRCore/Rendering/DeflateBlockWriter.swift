@@ -20,9 +20,10 @@ enum DeflateBlockWriter {
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
     /// The fixed codes (RFC 1951 §3.2.6).
-    private static let fixedLiterals = HuffmanCode(lengths: (0..<288).map { symbol in
-        symbol < 144 ? 8 : symbol < 256 ? 9 : symbol < 280 ? 7 : 8
-    })
+    private static let fixedLiterals = HuffmanCode(
+        lengths: (0..<288).map { symbol in
+            symbol < 144 ? 8 : symbol < 256 ? 9 : symbol < 280 ? 7 : 8
+        })
     private static let fixedDistances = HuffmanCode(lengths: [UInt8](repeating: 5, count: 30))
 
     /// Writes `tokens` and the end-of-block symbol as the final block.
@@ -52,8 +53,10 @@ enum DeflateBlockWriter {
         return bits
     }
 
-    private static func writeTokens(_ tokens: [UInt32], literals: HuffmanCode, distances: HuffmanCode,
-                                    into writer: inout BitWriter) {
+    private static func writeTokens(
+        _ tokens: [UInt32], literals: HuffmanCode, distances: HuffmanCode,
+        into writer: inout BitWriter
+    ) {
         for token in tokens {
             if token & matchFlag == 0 {
                 writer.write(UInt32(literals.codes[Int(token)]), count: Int(literals.lengths[Int(token)]))

@@ -28,8 +28,9 @@ enum DeflateSymbols {
         let high = Int.bitWidth - 1 - value.leadingZeroBitCount  // 3…7
         let extraBitCount = high - 2
         let quarter = value >> extraBitCount & 3
-        return Coded(symbol: 4 * (high - 1) + quarter, extraBitCount: extraBitCount,
-                     extraBits: UInt32(value - (4 + quarter) << extraBitCount))
+        return Coded(
+            symbol: 4 * (high - 1) + quarter, extraBitCount: extraBitCount,
+            extraBits: UInt32(value - (4 + quarter) << extraBitCount))
     }
 
     /// The distance code (0…29) of a distance 1…32768.
@@ -40,7 +41,8 @@ enum DeflateSymbols {
         let high = Int.bitWidth - 1 - value.leadingZeroBitCount  // 2…14
         let extraBitCount = high - 1
         let half = value >> extraBitCount & 1
-        return Coded(symbol: 2 * high + half, extraBitCount: extraBitCount,
-                     extraBits: UInt32(value - (2 + half) << extraBitCount))
+        return Coded(
+            symbol: 2 * high + half, extraBitCount: extraBitCount,
+            extraBits: UInt32(value - (2 + half) << extraBitCount))
     }
 }

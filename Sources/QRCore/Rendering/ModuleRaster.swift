@@ -38,8 +38,8 @@ struct ModuleRaster {
     /// Clears bits `start..<end` of a packed row (bit 0 is the high bit of byte 0).
     private static func clearBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) {
         let first = start >> 3, last = (end - 1) >> 3
-        let headMask = UInt8(0xFF) >> (start & 7)          // bits from start to the end of its byte
-        let tailMask = UInt8(0xFF) << (7 - ((end - 1) & 7)) // bits from its byte's start to end - 1
+        let headMask = UInt8(0xFF) >> (start & 7)  // bits from start to the end of its byte
+        let tailMask = UInt8(0xFF) << (7 - ((end - 1) & 7))  // bits from its byte's start to end - 1
         if first == last {
             row[first] &= ~(headMask & tailMask)
             return

@@ -30,8 +30,9 @@ enum PNGWriter {
     /// - Precondition: the size is 1…2³¹−1 a side (§11.2.2), which
     ///   ``RenderOptions`` and ``ImageLimits`` keep far inside.
     static func png(_ header: Header, zlibStream: [UInt8]) -> [UInt8] {
-        precondition((1...Int(Int32.max)).contains(header.width) && (1...Int(Int32.max)).contains(header.height),
-                     "PNG size \(header.width)×\(header.height) out of range")
+        precondition(
+            (1...Int(Int32.max)).contains(header.width) && (1...Int(Int32.max)).contains(header.height),
+            "PNG size \(header.width)×\(header.height) out of range")
         var png = signature
         png.reserveCapacity(signature.count + 64 + header.palette.count + zlibStream.count)
         var ihdr = bigEndian(UInt32(header.width)) + bigEndian(UInt32(header.height))

@@ -38,7 +38,8 @@ extension QRCode {
         }
         var alpha = [dark.a, light.a]
         while alpha.last == 255 { alpha.removeLast() }  // tRNS may omit trailing opaque entries
-        return PNGWriter.Header(width: side, height: side, colorType: .palette, bitDepth: 1,
-                               palette: [dark.r, dark.g, dark.b, light.r, light.g, light.b], alpha: alpha)
+        return PNGWriter.Header(
+            width: side, height: side, colorType: .palette, bitDepth: 1,
+            palette: [dark.r, dark.g, dark.b, light.r, light.g, light.b], alpha: alpha)
     }
 }

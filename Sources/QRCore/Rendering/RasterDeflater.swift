@@ -42,8 +42,9 @@ struct RasterDeflater {
         var checksum = Adler32()
         for row in 0..<rowCount {
             let start = row * repeatCount * deflater.lineLength
-            checksum.append(UnsafeBufferPointer(rebasing: deflater.data[start..<start + deflater.lineLength]),
-                            times: repeatCount)
+            checksum.append(
+                UnsafeBufferPointer(rebasing: deflater.data[start..<start + deflater.lineLength]),
+                times: repeatCount)
             deflater.compressRow(startingAt: start, repeatCount: repeatCount)
         }
         deflater.flushPending()
@@ -121,7 +122,8 @@ struct RasterDeflater {
         var candidate = Int(head[hash(at: position)])
         var tries = 0
         while candidate >= 0, tries < Self.maxChain, position - candidate <= DeflateSymbols.maxDistance,
-              best.length < limit {
+            best.length < limit
+        {
             if data[candidate + best.length] == data[position + best.length] {
                 best = longer(best, position, candidate, limit)
             }
@@ -135,8 +137,10 @@ struct RasterDeflater {
 
     /// `best`, or the match at `candidate` if that is longer.
     @inline(__always)
-    private func longer(_ best: (length: Int, distance: Int), _ position: Int, _ candidate: Int,
-                        _ limit: Int) -> (length: Int, distance: Int) {
+    private func longer(
+        _ best: (length: Int, distance: Int), _ position: Int, _ candidate: Int,
+        _ limit: Int
+    ) -> (length: Int, distance: Int) {
         let length = matchLength(position, candidate, limit: limit)
         return length > best.length ? (length, position - candidate) : best
     }
@@ -175,7 +179,8 @@ struct RasterDeflater {
         guard next4 != (next4 & 0xFF) &* 0x0101_0101 else { return }
         let slot = hash(at: position)
         let step = position &- Int(head[slot])  // head ≥ -1, so no overflow
-        previous[position & windowMask] = head[slot] < 0 || step > DeflateSymbols.maxDistance
+        previous[position & windowMask] =
+            head[slot] < 0 || step > DeflateSymbols.maxDistance
             ? 0 : UInt16(truncatingIfNeeded: step)
         head[slot] = Int32(truncatingIfNeeded: position)
     }
@@ -206,7 +211,9 @@ struct RasterDeflater {
         let coded = DeflateSymbols.distance(distance)
         var remaining = length
         while remaining > 0 {
-            let piece = remaining <= DeflateSymbols.maxMatchLength ? remaining
+            let piece =
+                remaining <= DeflateSymbols.maxMatchLength
+                ? remaining
                 : min(DeflateSymbols.maxMatchLength, remaining - 3)
             let codedLength = DeflateSymbols.length(piece)
             tokens.append(DeflateBlockWriter.matchFlag | UInt32(piece) << 16 | UInt32(distance))

@@ -39,8 +39,9 @@ public struct RenderOptions: Sendable, Hashable {
         let (pixels, pixelsOverflow) = side.multipliedReportingOverflow(by: side)
         guard !overflow, !pixelsOverflow, side <= limits.maxDimension, pixels <= limits.maxPixels else {
             let reported = overflow ? Int.max : side
-            throw .imageTooLarge(width: reported, height: reported, maxPixels: limits.maxPixels,
-                                 maxDimension: limits.maxDimension)
+            throw .imageTooLarge(
+                width: reported, height: reported, maxPixels: limits.maxPixels,
+                maxDimension: limits.maxDimension)
         }
         return side
     }

@@ -55,16 +55,16 @@ enum QRSpec {
         let v = version.number
         let size = version.size
         var count = size * size
-        count -= 3 * 64                       // finders with separators
-        count -= 2 * 15 + 1                   // two format copies, dark module
-        count -= 2 * (size - 16)              // timing rows between the finders
+        count -= 3 * 64  // finders with separators
+        count -= 2 * 15 + 1  // two format copies, dark module
+        count -= 2 * (size - 16)  // timing rows between the finders
         let centres = VersionRecord.of(version).alignmentCentres.count
         if centres > 0 {
             let patterns = centres * centres - 3
             count -= 25 * patterns
-            count += 5 * 2 * (centres - 2)    // alignment patterns crossing the timing lines
+            count += 5 * 2 * (centres - 2)  // alignment patterns crossing the timing lines
         }
-        if v >= 7 { count -= 2 * 18 }         // version information blocks
+        if v >= 7 { count -= 2 * 18 }  // version information blocks
         return count
     }
 }

@@ -34,8 +34,9 @@ struct FormatInformation: Sendable, Hashable {
             if distance < best.distance { best = (data, distance) }
         }
         guard best.distance <= 3 else { return nil }
-        let format = FormatInformation(correctionLevel: ErrorCorrectionLevel(formatBits: best.data >> 3),
-                                       mask: QRMask(uncheckedNumber: best.data & 7))
+        let format = FormatInformation(
+            correctionLevel: ErrorCorrectionLevel(formatBits: best.data >> 3),
+            mask: QRMask(uncheckedNumber: best.data & 7))
         return (format, best.distance)
     }
 

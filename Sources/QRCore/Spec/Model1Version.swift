@@ -56,7 +56,8 @@ struct Model1Version: Sendable {
     /// carry nothing.
     func blockStructure(_ level: ErrorCorrectionLevel) -> BlockStructure {
         let level = blocks[level.rawValue]
-        return BlockStructure(model1TotalCodewords: level.totalCodewords, ecCodewordsPerBlock: level.ecCodewords,
-                              blockCount: level.count)
+        return BlockStructure(
+            model1TotalCodewords: level.totalCodewords, ecCodewordsPerBlock: level.ecCodewords,
+            blockCount: level.count)
     }
 }

@@ -43,7 +43,8 @@ extension CharacterEncoding {
         if UTF8Validation.isValid(bytes) { return .utf8 }
         let scan = ShiftJISScan(bytes)
         guard scan.isValid, !scan.hasBinaryControls else { return .iso8859_1 }
-        let readsAsJapanese = kanjiInSymbol || scan.lowLeadDoubleByteCount > 0
+        let readsAsJapanese =
+            kanjiInSymbol || scan.lowLeadDoubleByteCount > 0
             || scan.longestDoubleByteRun >= 3 || (scan.hasKatakanaWord && !scan.hasLatinWord)
         return readsAsJapanese ? .shiftJIS : .iso8859_1
     }

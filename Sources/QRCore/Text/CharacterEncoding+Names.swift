@@ -58,12 +58,14 @@ extension CharacterEncoding {
 
     /// Lowercase ASCII without the punctuation that spellings of one name differ in.
     private static func foldedName(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            switch scalar {
-            case "-", "_", ".", " ": return nil
-            case "A"..."Z": return Unicode.Scalar(scalar.value + 0x20)
-            default: return scalar
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                    switch scalar {
+                    case "-", "_", ".", " ": return nil
+                    case "A"..."Z": return Unicode.Scalar(scalar.value + 0x20)
+                    default: return scalar
+                    }
+                }))
     }
 }

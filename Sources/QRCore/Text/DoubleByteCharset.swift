@@ -51,8 +51,10 @@ struct DoubleByteCharset: Sendable {
 
     /// Decodes, asking `extended` first for sequences the two-byte table
     /// does not know; it returns the scalar and the bytes it used.
-    private func decode(_ bytes: ArraySlice<UInt8>,
-                        extended: (ArraySlice<UInt8>, Int) -> (Unicode.Scalar, Int)?) -> String {
+    private func decode(
+        _ bytes: ArraySlice<UInt8>,
+        extended: (ArraySlice<UInt8>, Int) -> (Unicode.Scalar, Int)?
+    ) -> String {
         var scalars = String.UnicodeScalarView()
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -81,8 +83,9 @@ struct DoubleByteCharset: Sendable {
     func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> String {
         decode(bytes) { bytes, index in
             guard index + 3 < bytes.endIndex,
-                  let linear = Self.fourByteIndex(bytes[index], bytes[index + 1], bytes[index + 2], bytes[index + 3]),
-                  let scalar = Self.gb18030Scalar(linear: linear) else { return nil }
+                let linear = Self.fourByteIndex(bytes[index], bytes[index + 1], bytes[index + 2], bytes[index + 3]),
+                let scalar = Self.gb18030Scalar(linear: linear)
+            else { return nil }
             return (scalar, 4)
         }
     }

@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 extension DecodingTests {
@@ -43,7 +44,8 @@ extension DecodingTests {
             // §7.4.4 example: "AC-42" = (10·45+12) (41·45+4) (2).
             let content = try Self.parse([(0b0010, 4), (5, 9), (462, 11), (1849, 11), (2, 6)])
             #expect(content.resolved(forcing: nil).text == "AC-42")
-            #expect(throws: QRDecodingError.malformedBitstream("2025 is not 2 alphanumeric characters", bitOffset: 13)) {
+            #expect(throws: QRDecodingError.malformedBitstream("2025 is not 2 alphanumeric characters", bitOffset: 13))
+            {
                 try Self.parse([(0b0010, 4), (2, 9), (2025, 11)])
             }
         }
@@ -87,11 +89,12 @@ extension DecodingTests {
         }
 
         @Test func eciSwitchesApplyToTheByteSegmentsThatFollow() throws {
-            let fields = Self.bytesFields([0x63, 0x61, 0x66, 0xC3, 0xA9])   // undeclared: guessed UTF-8
-                + [(0b0111, 4), (4, 8)] + Self.bytesFields([0xA3, 0xF3])       // ISO-8859-2: Łó
-                + [(0b0001, 4), (2, 10), (42, 7)]                             // digits stay digits
-                + [(0b0111, 4), (20, 8)] + Self.bytesFields([0x93, 0xFA])      // Shift JIS: 日
-                + [(0b0111, 4), (25, 8)] + Self.bytesFields([0x03, 0xA9])      // UTF-16BE: Ω
+            let fields =
+                Self.bytesFields([0x63, 0x61, 0x66, 0xC3, 0xA9])  // undeclared: guessed UTF-8
+                + [(0b0111, 4), (4, 8)] + Self.bytesFields([0xA3, 0xF3])  // ISO-8859-2: Łó
+                + [(0b0001, 4), (2, 10), (42, 7)]  // digits stay digits
+                + [(0b0111, 4), (20, 8)] + Self.bytesFields([0x93, 0xFA])  // Shift JIS: 日
+                + [(0b0111, 4), (25, 8)] + Self.bytesFields([0x03, 0xA9])  // UTF-16BE: Ω
             let content = try Self.parse(fields, version: 5)
             #expect(content.resolved(forcing: nil).text == "caféŁó42日Ω")
             #expect(content.eciAssignments == [4, 20, 25])
@@ -109,7 +112,8 @@ extension DecodingTests {
             let content = try Self.parse(fields, version: 3)
             #expect(content.resolved(forcing: nil).text == "0109501101020917\u{1D}17190508\u{1D}10AB%")
             #expect(content.fnc1 == .gs1)
-            #expect(content.segments.first == DecodedSymbol.Segment(mode: .fnc1FirstPosition, count: 0, characterSet: nil))
+            #expect(
+                content.segments.first == DecodedSymbol.Segment(mode: .fnc1FirstPosition, count: 0, characterSet: nil))
         }
 
         @Test func fnc1SecondPositionCarriesTheApplicationIndicator() throws {
@@ -149,17 +153,21 @@ extension DecodingTests {
 
         @Test func everyTruncationEndsInAPrefixOrAnError() throws {
             let streams: [[UInt8]] = [
-                Self.stream([(0b0111, 4), (26, 8)] + Self.bytesFields(Array("truncate me".utf8))
-                            + [(0b0001, 4), (7, 10), (123, 10), (456, 10), (7, 4)]
-                            + [(0b0010, 4), (3, 9), (462, 11), (1, 6)]),
-                Self.stream([(0b0011, 4), (0, 4), (1, 4), (0x5A, 8), (0b0101, 4)]
-                            + [(0b1000, 4), (2, 8), (0xD9F, 13), (0x1AAA, 13)] + Self.bytesFields([0x41, 0x42, 0x43])),
+                Self.stream(
+                    [(0b0111, 4), (26, 8)] + Self.bytesFields(Array("truncate me".utf8))
+                        + [(0b0001, 4), (7, 10), (123, 10), (456, 10), (7, 4)]
+                        + [(0b0010, 4), (3, 9), (462, 11), (1, 6)]),
+                Self.stream(
+                    [(0b0011, 4), (0, 4), (1, 4), (0x5A, 8), (0b0101, 4)]
+                        + [(0b1000, 4), (2, 8), (0xD9F, 13), (0x1AAA, 13)] + Self.bytesFields([0x41, 0x42, 0x43])),
             ]
             for stream in streams {
                 let full = try BitstreamParser.parse(stream, version: 1).resolved(forcing: nil).text
                 for length in 0...stream.count {
                     do {
-                        let text = try BitstreamParser.parse(Array(stream.prefix(length)), version: 1).resolved(forcing: nil).text
+                        let text = try BitstreamParser.parse(Array(stream.prefix(length)), version: 1).resolved(
+                            forcing: nil
+                        ).text
                         #expect(full.hasPrefix(text), "prefix of \(length) bytes")
                     } catch {
                         guard case .malformedBitstream(_, let offset) = error else {

@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 extension DecodingTests {
@@ -13,13 +14,17 @@ extension DecodingTests {
             (15, .medium), (22, .quartile), (31, .high), (40, .low), (40, .high),
         ]
 
-        static func symbol(version number: Int, correctionLevel: ErrorCorrectionLevel,
-                           using random: inout SeededRandom) throws -> (code: QRCode, text: String) {
+        static func symbol(
+            version number: Int, correctionLevel: ErrorCorrectionLevel,
+            using random: inout SeededRandom
+        ) throws -> (code: QRCode, text: String) {
             let version = try QRVersion(number: number)
-            let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correctionLevel: correctionLevel,
-                                                                    using: &random)
+            let (segments, text) = DecodingTestSupport.mixedPayload(
+                version: version, correctionLevel: correctionLevel,
+                using: &random)
             let mask = QRMask.all[number % 8]
-            let code = try DecodingTestSupport.symbol(segments, version: version, correctionLevel: correctionLevel, mask: mask)
+            let code = try DecodingTestSupport.symbol(
+                segments, version: version, correctionLevel: correctionLevel, mask: mask)
             return (code, text)
         }
 
@@ -29,8 +34,9 @@ extension DecodingTests {
             let (code, text) = try Self.symbol(version: version, correctionLevel: correctionLevel, using: &random)
             let t = BlockStructure(version: code.version, correctionLevel: correctionLevel).ecCodewordsPerBlock / 2
             var grid = code.modules
-            let damaged = DecodingTestSupport.damage(&grid, codewordsPerBlock: { _ in t }, version: code.version,
-                                                     correctionLevel: correctionLevel, using: &random)
+            let damaged = DecodingTestSupport.damage(
+                &grid, codewordsPerBlock: { _ in t }, version: code.version,
+                correctionLevel: correctionLevel, using: &random)
             let symbol = try QRDecoder.decode(grid)
             #expect(symbol.text == text)
             #expect(symbol.errorsCorrected == damaged.joined().count)
@@ -44,8 +50,9 @@ extension DecodingTests {
             let t = blocks.ecCodewordsPerBlock / 2
             let victim = Int.random(in: 0..<blocks.blockCount, using: &random)
             var grid = code.modules
-            DecodingTestSupport.damage(&grid, codewordsPerBlock: { $0 == victim ? t + 1 : t }, version: code.version,
-                                       correctionLevel: correctionLevel, using: &random)
+            DecodingTestSupport.damage(
+                &grid, codewordsPerBlock: { $0 == victim ? t + 1 : t }, version: code.version,
+                correctionLevel: correctionLevel, using: &random)
             do {
                 let symbol = try QRDecoder.decode(grid)
                 #expect(symbol.text == text, "t + 1 errors must never decode to other text")
@@ -76,8 +83,9 @@ extension DecodingTests {
                 let length = blocks.dataCount(ofBlock: block) + n
                 let chosen = Array((0..<length).shuffled(using: &random).prefix(f + e))
                 for (k, codeword) in chosen.enumerated() {
-                    let modules = DecodingTestSupport.modules(ofCodeword: codeword, inBlock: block, blocks: blocks,
-                                                              template: template)
+                    let modules = DecodingTestSupport.modules(
+                        ofCodeword: codeword, inBlock: block, blocks: blocks,
+                        template: template)
                     grid[modules[k % 8].x, modules[k % 8].y].toggle()
                     wrong += 1
                     if k >= e { uncertain[modules[(k + 3) % 8].x, modules[(k + 3) % 8].y] = true }

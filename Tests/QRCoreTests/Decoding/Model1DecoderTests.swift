@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import QRCore
 import QRCoreTestSupport
+import Testing
+
+@testable import QRCore
 
 extension DecodingTests {
     /// QR Code Model 1 symbols (ISO/IEC 18004:2000 Annex M) through the grid
@@ -13,9 +14,13 @@ extension DecodingTests {
                 let version = try QRVersion(number: number)
                 for level in ErrorCorrectionLevel.allCases {
                     let capacity = Model1Version.of(version).blockStructure(level).dataCodewords
-                    let text = String((0..<(capacity - 3)).map { _ in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij0123456789 ".randomElement(using: &random)! })
+                    let text = String(
+                        (0..<(capacity - 3)).map { _ in
+                            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij0123456789 ".randomElement(using: &random)!
+                        })
                     let mask = QRMask.all.randomElement(using: &random)!
-                    let grid = try Model1Writer.symbol([.bytes(Array(text.utf8))], version: version, level: level, mask: mask)
+                    let grid = try Model1Writer.symbol(
+                        [.bytes(Array(text.utf8))], version: version, level: level, mask: mask)
                     let symbol = try QRDecoder.decode(grid)
                     #expect(symbol.text == text, "\(number)-\(level.letter)")
                     #expect(symbol.model == .model1 && symbol.version == version && symbol.correctionLevel == level)
@@ -26,13 +31,16 @@ extension DecodingTests {
 
         @Test func correctsErrorsAndReadsMirroredSymbols() throws {
             let version = try QRVersion(number: 4)
-            var grid = try Model1Writer.symbol([try .alphanumeric("MODEL 1 SINCE 1994")], version: version,
-                                               level: .high, mask: QRMask.all[5])
+            var grid = try Model1Writer.symbol(
+                [try .alphanumeric("MODEL 1 SINCE 1994")], version: version,
+                level: .high, mask: QRMask.all[5])
             for (x, y) in [(20, 20), (21, 30), (12, 12), (30, 15)] { grid[x, y].toggle() }
             let symbol = try QRDecoder.decode(grid.transposed())
             #expect(symbol.text == "MODEL 1 SINCE 1994" && symbol.isMirrored && symbol.errorsCorrected > 0)
             #expect(symbol.model == .model1)
-            #expect("\(symbol)".hasPrefix(#"DecodedSymbol("MODEL 1 SINCE 1994", Model 1, version 4, level H, mask 5, mirrored"#))
+            #expect(
+                "\(symbol)".hasPrefix(
+                    #"DecodedSymbol("MODEL 1 SINCE 1994", Model 1, version 4, level H, mask 5, mirrored"#))
         }
 
         /// `Fixtures/model1`: one symbol per version and level, its text on the
@@ -45,8 +53,9 @@ extension DecodingTests {
                 let version = try QRVersion(number: number)
                 for level in ErrorCorrectionLevel.allCases {
                     let text = "M1v\(number)\(level.letter)"
-                    let grid = try Model1Writer.symbol([.bytes(Array(text.utf8))], version: version, level: level,
-                                                       mask: QRMask.all[(number + level.rawValue) % 8])
+                    let grid = try Model1Writer.symbol(
+                        [.bytes(Array(text.utf8))], version: version, level: level,
+                        mask: QRMask.all[(number + level.rawValue) % 8])
                     let rows = (0..<grid.height).map { y in String((0..<grid.width).map { grid[$0, y] ? "1" : "0" }) }
                     let file = Fixtures.url(String(format: "model1/v%02d-%@.txt", number, level.letter))
                     let contents = ([text] + rows).joined(separator: "\n") + "\n"
@@ -80,7 +89,8 @@ extension DecodingTests {
 
         @Test func model2SymbolsStayModel2() throws {
             for number in [1, 7, 14, 15] {
-                let code = try QRCode(text: "Model 2", options: EncodingOptions(versions: try QRVersion.range(number, number)))
+                let code = try QRCode(
+                    text: "Model 2", options: EncodingOptions(versions: try QRVersion.range(number, number)))
                 #expect(try QRDecoder.decode(code.modules).model == .model2)
             }
         }

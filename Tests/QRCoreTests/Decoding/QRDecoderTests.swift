@@ -1,6 +1,7 @@
 import Foundation
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 extension DecodingTests {
@@ -11,15 +12,18 @@ extension DecodingTests {
             let version = try QRVersion(number: number)
             var random = SeededRandom(seed: UInt64(number))
             for correctionLevel in ErrorCorrectionLevel.allCases {
-                let (segments, text) = DecodingTestSupport.mixedPayload(version: version, correctionLevel: correctionLevel,
-                                                                        using: &random)
+                let (segments, text) = DecodingTestSupport.mixedPayload(
+                    version: version, correctionLevel: correctionLevel,
+                    using: &random)
                 for mask in QRMask.all {
-                    let code = try DecodingTestSupport.symbol(segments, version: version, correctionLevel: correctionLevel,
-                                                              mask: mask)
+                    let code = try DecodingTestSupport.symbol(
+                        segments, version: version, correctionLevel: correctionLevel,
+                        mask: mask)
                     let symbol = try QRDecoder.decode(code.modules)
                     #expect(symbol.text == text)
                     #expect(symbol.bytes == Array(text.utf8))
-                    #expect(symbol.version == version && symbol.correctionLevel == correctionLevel && symbol.mask == mask)
+                    #expect(
+                        symbol.version == version && symbol.correctionLevel == correctionLevel && symbol.mask == mask)
                     #expect(!symbol.isMirrored && symbol.errorsCorrected == 0)
                     #expect(symbol.segments.map(\.mode) == [.numeric, .alphanumeric, .byte])
                     #expect(symbol.segments.map(\.count) == segments.map(\.characterCount))

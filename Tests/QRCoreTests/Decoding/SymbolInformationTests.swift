@@ -1,13 +1,17 @@
 import Testing
+
 @testable import QRCore
 
 extension DecodingTests {
     /// Format and version information read from damaged copies (§7.9, §7.10).
     struct SymbolInformationTests {
-        static func code(version: Int, correctionLevel: ErrorCorrectionLevel = .medium, mask: Int = 5) throws -> QRCode {
-            try QRCode(text: "FORMAT AND VERSION", mode: .alphanumeric,
-                       options: EncodingOptions(correctionLevel: correctionLevel, versions: try QRVersion.range(version, version),
-                                                mask: try QRMask(number: mask), boostsCorrection: false))
+        static func code(version: Int, correctionLevel: ErrorCorrectionLevel = .medium, mask: Int = 5) throws -> QRCode
+        {
+            try QRCode(
+                text: "FORMAT AND VERSION", mode: .alphanumeric,
+                options: EncodingOptions(
+                    correctionLevel: correctionLevel, versions: try QRVersion.range(version, version),
+                    mask: try QRMask(number: mask), boostsCorrection: false))
         }
 
         static func flip(_ grid: inout BitMatrix, _ positions: some Sequence<(x: Int, y: Int)>) {
@@ -57,9 +61,13 @@ extension DecodingTests {
             var damaged = grid
             // Both copies 2 bits from Model 2's codeword for L/0 and 3 from a Model 1 codeword.
             let model2 = FormatInformation(correctionLevel: .low, mask: QRMask.all[0]).bits
-            let target = FormatInformation.model1Codewords.min { ($0 ^ model2).nonzeroBitCount < ($1 ^ model2).nonzeroBitCount }!
+            let target = FormatInformation.model1Codewords.min {
+                ($0 ^ model2).nonzeroBitCount < ($1 ^ model2).nonzeroBitCount
+            }!
             let toward = (0..<15).filter { (model2 ^ target) >> $0 & 1 == 1 }.prefix(2)
-            for positions in [FormatInformation.primaryPositions(), FormatInformation.secondaryPositions(size: grid.width)] {
+            for positions in [
+                FormatInformation.primaryPositions(), FormatInformation.secondaryPositions(size: grid.width),
+            ] {
                 Self.flip(&damaged, toward.map { positions[$0] })
             }
             #expect(try SymbolInformation.readings(from: damaged).map { try $0.get().model } == [.model2, .model1])

@@ -1,6 +1,7 @@
 import Foundation
-@testable import QRCore
 import QRCoreTestSupport
+
+@testable import QRCore
 
 /// The families of issue 10: symbols cropped to their edges, styled symbols,
 /// extreme geometry, heavy noise and blur (the hard corpus's `bare`,
@@ -11,8 +12,10 @@ extension DistortionTests {
 
     /// The image for one of these families, or nil (drawing nothing from
     /// `random`, so the older families see the same cases) for another family.
-    static func hardScenario(_ family: String, code: QRCode, index: Int,
-                             random: inout SeededRandom) -> SyntheticImage? {
+    static func hardScenario(
+        _ family: String, code: QRCode, index: Int,
+        random: inout SeededRandom
+    ) -> SyntheticImage? {
         guard hardFamilies.contains(family) else { return nil }
         let angle = Double.random(in: 0..<360, using: &random)
         switch family {
@@ -20,18 +23,21 @@ extension DistortionTests {
             return bare(code.modules, index: index, random: &random)
         case "dotted", "rounded":
             let style = family == "dotted" ? dotted(&random) : rounded(&random)
-            return .rotated(code.modules, moduleSize: Double.random(in: 4...6, using: &random), degrees: angle,
-                            tilt: Double.random(in: 0...0.15, using: &random), style: style)
+            return .rotated(
+                code.modules, moduleSize: Double.random(in: 4...6, using: &random), degrees: angle,
+                tilt: Double.random(in: 0...0.15, using: &random), style: style)
         case "shear":
             return sheared(code.modules, degrees: angle, random: &random)
         case "foreshortened":
             return steep(code.modules, degrees: angle, farShare: 0.33...0.5, random: &random)
         case "heavy noise":
             let low = UInt8.random(in: 60...100, using: &random)
-            return SyntheticImage.rotated(code.modules, moduleSize: Double.random(in: 5...7, using: &random), degrees: angle)
-                .lit(low: low, high: low + UInt8.random(in: 90...120, using: &random))
-                .noisy(standardDeviation: Double.random(in: 40...60, using: &random), seed: random.next())
-                .salted(share: 0.02, seed: random.next())
+            return SyntheticImage.rotated(
+                code.modules, moduleSize: Double.random(in: 5...7, using: &random), degrees: angle
+            )
+            .lit(low: low, high: low + UInt8.random(in: 90...120, using: &random))
+            .noisy(standardDeviation: Double.random(in: 40...60, using: &random), seed: random.next())
+            .salted(share: 0.02, seed: random.next())
         case "heavy blur":
             let moduleSize = Double.random(in: 5...7, using: &random)
             let radius = Int((moduleSize * Double.random(in: 0.4...0.55, using: &random)).rounded())
@@ -56,16 +62,18 @@ extension DistortionTests {
     /// Dots 40–90 % of a module across, with round or square eyes.
     static func dotted(_ random: inout SeededRandom) -> SymbolStyle {
         let eyes: [SymbolStyle.Eye] = [.circle, .circleAroundSquare, .rounded(radius: 1.5), .square]
-        return SymbolStyle(module: .dot(diameter: Double.random(in: 0.4...0.9, using: &random)),
-                           eye: eyes[Int.random(in: 0..<eyes.count, using: &random)])
+        return SymbolStyle(
+            module: .dot(diameter: Double.random(in: 0.4...0.9, using: &random)),
+            eye: eyes[Int.random(in: 0..<eyes.count, using: &random)])
     }
 
     /// Rounded squares 80–100 % of a module wide, with rounded or round eyes.
     static func rounded(_ random: inout SeededRandom) -> SymbolStyle {
         let side = Double.random(in: 0.8...1, using: &random)
         let eyes: [SymbolStyle.Eye] = [.circle, .rounded(radius: Double.random(in: 1...2.5, using: &random))]
-        return SymbolStyle(module: .rounded(side: side, radius: side * Double.random(in: 0.2...0.45, using: &random)),
-                           eye: eyes[Int.random(in: 0..<eyes.count, using: &random)])
+        return SymbolStyle(
+            module: .rounded(side: side, radius: side * Double.random(in: 0.2...0.45, using: &random)),
+            eye: eyes[Int.random(in: 0..<eyes.count, using: &random)])
     }
 
     /// The symbol slanted into a parallelogram whose axes meet at 50–63°
@@ -76,7 +84,9 @@ extension DistortionTests {
         let h = Double(modules.width) * moduleSize / 2
         let side = Int(h * 2 * 2.2), c = Double(side) / 2
         let angle = degrees * Double.pi / 180
-        let corners = [ImagePoint(x: -h, y: -h), ImagePoint(x: h, y: -h), ImagePoint(x: h, y: h), ImagePoint(x: -h, y: h)].map { p in
+        let corners = [
+            ImagePoint(x: -h, y: -h), ImagePoint(x: h, y: -h), ImagePoint(x: h, y: h), ImagePoint(x: -h, y: h),
+        ].map { p in
             let x = p.x + shear * p.y
             return ImagePoint(x: c + x * cos(angle) - p.y * sin(angle), y: c + x * sin(angle) + p.y * cos(angle))
         }
@@ -89,8 +99,9 @@ extension DistortionTests {
         let count = Int.random(in: 1250...2300, using: &random)
         let text = String((0..<count).map { _ in alphabet.randomElement(using: &random)! })
         let code = try QRCode(text: text, correctionLevel: .low)
-        let view = CylinderView(dimension: code.size, moduleSize: 3, wrap: Double.random(in: 0.3...0.6, using: &random),
-                                degrees: Double.random(in: -10...10, using: &random))
+        let view = CylinderView(
+            dimension: code.size, moduleSize: 3, wrap: Double.random(in: 0.3...0.6, using: &random),
+            degrees: Double.random(in: -10...10, using: &random))
         return (.curved(view, modules: code.modules), text)
     }
 }

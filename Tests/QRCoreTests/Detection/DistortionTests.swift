@@ -1,6 +1,7 @@
 import Foundation
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// Seeded synthetic photographs of our own symbols, one family of distortion
@@ -59,7 +60,8 @@ struct DistortionTests {
     /// A random payload of 10–80 characters and level.
     static func payload(_ random: inout SeededRandom) throws -> (QRCode, String) {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -/:.?=&")
-        let text = String((0..<Int.random(in: 10...80, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        let text = String(
+            (0..<Int.random(in: 10...80, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
         let level = ErrorCorrectionLevel.allCases.randomElement(using: &random)!
         return (try QRCode(text: text, correctionLevel: level), text)
     }
@@ -79,18 +81,28 @@ struct DistortionTests {
         case "blur":
             let moduleSize = Double.random(in: 4...7, using: &random)
             let radius = Int(moduleSize * Double.random(in: 0.2...0.45, using: &random))
-            return (SyntheticImage.rotated(code.modules, moduleSize: moduleSize, degrees: angle).blurred(radius: radius), text)
+            return (
+                SyntheticImage.rotated(code.modules, moduleSize: moduleSize, degrees: angle).blurred(radius: radius),
+                text
+            )
         case "noise":
             let sigma = Double.random(in: 20...45, using: &random)
-            return (SyntheticImage.rotated(code.modules, moduleSize: 5, degrees: angle)
-                .noisy(standardDeviation: sigma, seed: random.next()), text)
+            return (
+                SyntheticImage.rotated(code.modules, moduleSize: 5, degrees: angle)
+                    .noisy(standardDeviation: sigma, seed: random.next()), text
+            )
         case "lighting":
             let gradient = Double.random(in: 0.5...0.8, using: &random)
-            return (SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle).lit(low: 0, high: 255, gradient: gradient), text)
+            return (
+                SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle).lit(
+                    low: 0, high: 255, gradient: gradient), text
+            )
         case "low contrast":
             let low = UInt8.random(in: 60...150, using: &random)
-            return (SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle)
-                .lit(low: low, high: low + 26).noisy(standardDeviation: 2, seed: random.next()), text)
+            return (
+                SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle)
+                    .lit(low: low, high: low + 26).noisy(standardDeviation: 2, seed: random.next()), text
+            )
         case "inverted":
             return (SyntheticImage.rotated(code.modules, moduleSize: 4, degrees: angle).inverted(), text)
         case "mirrored":
@@ -105,8 +117,11 @@ struct DistortionTests {
         default:  // high versions
             let long = String(repeating: text, count: 12)
             let big = try QRCode(text: long, correctionLevel: .low)
-            return (.rotated(big.modules, moduleSize: Double.random(in: 2.5...4, using: &random),
-                             degrees: angle, tilt: Double.random(in: 0...0.15, using: &random)), long)
+            return (
+                .rotated(
+                    big.modules, moduleSize: Double.random(in: 2.5...4, using: &random),
+                    degrees: angle, tilt: Double.random(in: 0...0.15, using: &random)), long
+            )
         }
     }
 
@@ -119,25 +134,33 @@ struct DistortionTests {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -/:.?=&")
         let length = Int.random(in: (capacity * 2 / 5)...capacity, using: &random)
         let text = String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
-        let modules = try Model1Writer.symbol([.bytes(Array(text.utf8))], version: version, level: level,
-                                              mask: QRMask.all.randomElement(using: &random)!)
-        return (.rotated(modules, moduleSize: Double.random(in: 3...5, using: &random),
-                         degrees: Double.random(in: 0..<360, using: &random),
-                         tilt: Double.random(in: 0...0.2, using: &random)), text)
+        let modules = try Model1Writer.symbol(
+            [.bytes(Array(text.utf8))], version: version, level: level,
+            mask: QRMask.all.randomElement(using: &random)!)
+        return (
+            .rotated(
+                modules, moduleSize: Double.random(in: 3...5, using: &random),
+                degrees: Double.random(in: 0..<360, using: &random),
+                tilt: Double.random(in: 0...0.2, using: &random)), text
+        )
     }
 
     /// The symbol seen from low down: the far edge 55–75 % (or `farShare`) as
     /// long as the near one, so that the far finder's modules are little more
     /// than half the near ones' and the diagonal between the finders can be
     /// shorter than a side.
-    static func steep(_ modules: BitMatrix, degrees: Double, farShare: ClosedRange<Double> = 0.55...0.75,
-                      random: inout SeededRandom) -> SyntheticImage {
+    static func steep(
+        _ modules: BitMatrix, degrees: Double, farShare: ClosedRange<Double> = 0.55...0.75,
+        random: inout SeededRandom
+    ) -> SyntheticImage {
         let near = Double(modules.width) * 6, far = near * Double.random(in: farShare, using: &random)
         let depth = near * Double.random(in: 0.5...0.7, using: &random)
         let side = Int(near * 1.6), c = Double(side) / 2
         let angle = degrees * Double.pi / 180
-        let local = [ImagePoint(x: -far / 2, y: -depth / 2), ImagePoint(x: far / 2, y: -depth / 2),
-                     ImagePoint(x: near / 2, y: depth / 2), ImagePoint(x: -near / 2, y: depth / 2)]
+        let local = [
+            ImagePoint(x: -far / 2, y: -depth / 2), ImagePoint(x: far / 2, y: -depth / 2),
+            ImagePoint(x: near / 2, y: depth / 2), ImagePoint(x: -near / 2, y: depth / 2),
+        ]
         let corners = local.map { p in
             ImagePoint(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
         }

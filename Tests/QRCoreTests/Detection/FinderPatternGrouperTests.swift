@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Grouping finder patterns into symbols, seen from the front and from a
@@ -20,8 +21,10 @@ struct FinderPatternGrouperTests {
     static func trapezoid(dimension: Int, farShare: Double) -> PerspectiveTransform {
         let d = Double(dimension), near = d * 8, far = near * farShare
         let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: d, y: 0), ImagePoint(x: d, y: d), ImagePoint(x: 0, y: d)]
-        let corners = [ImagePoint(x: 500 - far / 2, y: 100), ImagePoint(x: 500 + far / 2, y: 100),
-                       ImagePoint(x: 500 + near / 2, y: 100 + near * 0.6), ImagePoint(x: 500 - near / 2, y: 100 + near * 0.6)]
+        let corners = [
+            ImagePoint(x: 500 - far / 2, y: 100), ImagePoint(x: 500 + far / 2, y: 100),
+            ImagePoint(x: 500 + near / 2, y: 100 + near * 0.6), ImagePoint(x: 500 - near / 2, y: 100 + near * 0.6),
+        ]
         return PerspectiveTransform.quadrilateral(square, to: corners)!
     }
 

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import QRCore
 
 /// Reading module levels from a located symbol.
 struct GridSamplerTests {
-    static let sampler = GridSampler(image: GrayImage(width: 1, height: 1, pixels: [0]),
-                                     thresholds: ThresholdMap(blockSize: 8, columns: 1, rows: 1, values: [128]))
+    static let sampler = GridSampler(
+        image: GrayImage(width: 1, height: 1, pixels: [0]),
+        thresholds: ThresholdMap(blockSize: 8, columns: 1, rows: 1, values: [128]))
 
     /// A lone light module that blur has pulled below the threshold
     /// between its dark neighbours' level and the light level is still
@@ -12,8 +14,9 @@ struct GridSamplerTests {
     /// and they stay dark.
     @Test func sharpeningLiftsALoneLightModuleAboveItsBlurredNeighbours() {
         let dark = 60.0, blurredLight = 110.0
-        var levels = GridSampler.Levels(dimension: 3, levels: Array(repeating: dark, count: 9),
-                                        thresholds: Array(repeating: 128, count: 9))
+        var levels = GridSampler.Levels(
+            dimension: 3, levels: Array(repeating: dark, count: 9),
+            thresholds: Array(repeating: 128, count: 9))
         levels.levels[4] = blurredLight
         let sharp = Self.sampler.sharpened(levels)
         #expect(sharp.levels[4] > 128)
@@ -23,8 +26,9 @@ struct GridSamplerTests {
     /// A flat region, and a module beside the symbol's edge matching its
     /// own level, are left as they are.
     @Test func sharpeningLeavesFlatLevelsAlone() {
-        let levels = GridSampler.Levels(dimension: 4, levels: Array(repeating: 200, count: 16),
-                                        thresholds: Array(repeating: 128, count: 16))
+        let levels = GridSampler.Levels(
+            dimension: 4, levels: Array(repeating: 200, count: 16),
+            thresholds: Array(repeating: 128, count: 16))
         #expect(Self.sampler.sharpened(levels).levels == levels.levels)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Locating a symbol that fills the image from the extent of its dark
@@ -44,7 +45,8 @@ struct PureSymbolLocatorTests {
         let image = SyntheticImage.upright(modules, moduleSize: 1.5, border: 0).image
         let (thresholds, binary) = Binarizer().binarize(image)
         let sampler = GridSampler(image: image, thresholds: thresholds)
-        let mappings = PureSymbolLocator(binary: binary, image: image).mappings(floor: 0.55, limit: 1) { mapping, floor in
+        let mappings = PureSymbolLocator(binary: binary, image: image).mappings(floor: 0.55, limit: 1) {
+            mapping, floor in
             sampler.timingAgreement(dimension: mapping.dimension, floor: floor, map: mapping.map)
         }
         let mapping = try #require(mappings.first)

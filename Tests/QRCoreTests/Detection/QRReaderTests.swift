@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// The scales a reader searches an image at.

@@ -1,6 +1,7 @@
 import Foundation
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// Images that must give no result and no crash: blank, tiny, extreme

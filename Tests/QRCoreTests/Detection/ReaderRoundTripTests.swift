@@ -1,11 +1,15 @@
 import Testing
+
 @testable import QRCore
 
 /// Our encoder's symbols, drawn into images, read back by ``QRReader``.
 struct ReaderRoundTripTests {
     @Test(arguments: [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 10.0])
     func readsUprightSymbolsAtModuleSize(_ moduleSize: Double) throws {
-        for (text, level) in [("HELLO", ErrorCorrectionLevel.medium), ("https://example.com/ticket/8F3A-22C1-9D0B?seat=14B&event=42", .high)] {
+        for (text, level) in [
+            ("HELLO", ErrorCorrectionLevel.medium),
+            ("https://example.com/ticket/8F3A-22C1-9D0B?seat=14B&event=42", .high),
+        ] {
             let code = try QRCode(text: text, correctionLevel: level)
             let image = SyntheticImage.upright(code.modules, moduleSize: moduleSize).image
             let results = QRReader().read(image)
@@ -28,8 +32,9 @@ struct ReaderRoundTripTests {
     func readsModel1Symbols(_ number: Int) throws {
         let version = try QRVersion(number: number)
         let text = "Model 1 v\(number)"
-        let modules = try Model1Writer.symbol([.bytes(Array(text.utf8))], version: version, level: .medium,
-                                              mask: QRMask.all[number % 8])
+        let modules = try Model1Writer.symbol(
+            [.bytes(Array(text.utf8))], version: version, level: .medium,
+            mask: QRMask.all[number % 8])
         let image = SyntheticImage.rotated(modules, moduleSize: 4, degrees: Double(number) * 25, tilt: 0.1).image
         let results = QRReader().read(image)
         #expect(results.map(\.text) == [text])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Measuring a symbol seen close up and steeply (hard corpus category
@@ -8,8 +9,10 @@ struct SymbolLocatorTests {
     static func steep(_ code: QRCode, farShare: Double) -> SyntheticImage {
         let near = Double(code.size) * 8, far = near * farShare, depth = near * 0.55, side = Int(near * 1.3)
         let c = Double(side) / 2
-        let corners = [ImagePoint(x: c - far / 2, y: c - depth / 2), ImagePoint(x: c + far / 2, y: c - depth / 2),
-                       ImagePoint(x: c + near / 2, y: c + depth / 2), ImagePoint(x: c - near / 2, y: c + depth / 2)]
+        let corners = [
+            ImagePoint(x: c - far / 2, y: c - depth / 2), ImagePoint(x: c + far / 2, y: c - depth / 2),
+            ImagePoint(x: c + near / 2, y: c + depth / 2), ImagePoint(x: c - near / 2, y: c + depth / 2),
+        ]
         return .warped(code.modules, width: side, height: side, corners: corners)
     }
 
@@ -33,10 +36,14 @@ struct SymbolLocatorTests {
     @Test func aSqueezedFinderIsFoundAndMeasured() throws {
         let code = try QRCode(text: "squeezed")
         let n = Double(code.size), s = 9.0
-        let corners = [ImagePoint(x: 20, y: 20), ImagePoint(x: 20 + n * s / 3.2, y: 20),
-                       ImagePoint(x: 20 + n * s / 3.2, y: 20 + n * s), ImagePoint(x: 20, y: 20 + n * s)]
-        let image = SyntheticImage.warped(code.modules, width: Int(n * s / 3.2) + 40, height: Int(n * s) + 40,
-                                          corners: corners).image
+        let corners = [
+            ImagePoint(x: 20, y: 20), ImagePoint(x: 20 + n * s / 3.2, y: 20),
+            ImagePoint(x: 20 + n * s / 3.2, y: 20 + n * s), ImagePoint(x: 20, y: 20 + n * s),
+        ]
+        let image = SyntheticImage.warped(
+            code.modules, width: Int(n * s / 3.2) + 40, height: Int(n * s) + 40,
+            corners: corners
+        ).image
         let binary = Binarizer().binarize(image).binary
         let centre = ImagePoint(x: 20 + 3.5 * s / 3.2, y: 20 + 3.5 * s)
         let found = FinderPatternFinder(binary: binary).find()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Reading the timing patterns between finder patterns (§6.3.5) of an
@@ -25,8 +26,10 @@ struct TimingPatternReaderTests {
     /// The outer corners of the finder whose top-left module is (x, y).
     static func finderCorners(x: Int, y: Int) -> [ImagePoint] {
         let s = Double(moduleSize), left = Double(x + border) * s, top = Double(y + border) * s
-        return [ImagePoint(x: left, y: top), ImagePoint(x: left + 7 * s, y: top),
-                ImagePoint(x: left + 7 * s, y: top + 7 * s), ImagePoint(x: left, y: top + 7 * s)]
+        return [
+            ImagePoint(x: left, y: top), ImagePoint(x: left + 7 * s, y: top),
+            ImagePoint(x: left + 7 * s, y: top + 7 * s), ImagePoint(x: left, y: top + 7 * s),
+        ]
     }
 
     static func imagePoint(_ grid: ImagePoint) -> ImagePoint {
@@ -40,7 +43,8 @@ struct TimingPatternReaderTests {
         let reader = TimingPatternReader(binary: Self.binary(code, bleed: bleed))
         let topLeft = Self.finderCorners(x: 0, y: 0)
         let row = try #require(reader.row(topLeft: topLeft, topRight: Self.finderCorners(x: code.size - 7, y: 0)))
-        let column = try #require(reader.column(topLeft: topLeft, bottomLeft: Self.finderCorners(x: 0, y: code.size - 7)))
+        let column = try #require(
+            reader.column(topLeft: topLeft, bottomLeft: Self.finderCorners(x: 0, y: code.size - 7)))
         #expect(row.dimension == code.size)
         #expect(column.dimension == code.size)
         for pair in row.correspondences + column.correspondences {

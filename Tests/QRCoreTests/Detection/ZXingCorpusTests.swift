@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QRCore
 
 /// The sample photos of zxing-cpp's test suite (Fixtures/zxing, Apache-2.0),

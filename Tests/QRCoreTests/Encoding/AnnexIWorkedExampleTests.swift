@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// The worked example of ISO/IEC 18004:2015 Annex I: "01234567" in a
@@ -6,8 +7,10 @@ import Testing
 struct AnnexIWorkedExampleTests {
     static let text = "01234567"
     /// Annex I.2: the data bit stream, terminated and padded, as codewords.
-    static let dataCodewords: [UInt8] = [0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11,
-                                         0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
+    static let dataCodewords: [UInt8] = [
+        0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11,
+        0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
+    ]
     /// Annex I.3: the ten error-correction codewords of the single block.
     static let ecCodewords: [UInt8] = [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55]
 
@@ -43,11 +46,12 @@ struct AnnexIWorkedExampleTests {
     @Test(arguments: [SegmentMode?.some(.numeric), nil])
     func finishedSymbolHoldsTheCodewordsInPlacementOrder(forcedMode: SegmentMode?) throws {
         let options = EncodingOptions(correctionLevel: .medium, boostsCorrection: false)
-        let code = if let forcedMode {
-            try QRCode(text: Self.text, mode: forcedMode, options: options)
-        } else {
-            try QRCode(text: Self.text, options: options)
-        }
+        let code =
+            if let forcedMode {
+                try QRCode(text: Self.text, mode: forcedMode, options: options)
+            } else {
+                try QRCode(text: Self.text, options: options)
+            }
         #expect(code.version == 1)
         #expect(code.correctionLevel == .medium)
         #expect(code.size == 21)
@@ -64,8 +68,9 @@ struct AnnexIWorkedExampleTests {
             let options = EncodingOptions(correctionLevel: .medium, mask: mask, boostsCorrection: false)
             let code = try QRCode(text: Self.text, mode: .numeric, options: options)
             #expect(code.mask == mask)
-            #expect(EncoderReference.readCodewords(code).codewords == Self.dataCodewords + Self.ecCodewords,
-                    "mask \(mask)")
+            #expect(
+                EncoderReference.readCodewords(code).codewords == Self.dataCodewords + Self.ecCodewords,
+                "mask \(mask)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// The largest text of each mode fits every version × level exactly, and one
@@ -49,8 +50,10 @@ struct CapacityBoundaryTests {
     }
 
     /// The smallest version that holds a text is the one the encoder picks.
-    @Test(arguments: ["", "0123456789", "HELLO WORLD", "https://example.com/ticket/8F3A", "Grüße 点茗",
-                      String(repeating: "0123456789", count: 300), String(repeating: "x", count: 2954)])
+    @Test(arguments: [
+        "", "0123456789", "HELLO WORLD", "https://example.com/ticket/8F3A", "Grüße 点茗",
+        String(repeating: "0123456789", count: 300), String(repeating: "x", count: 2954),
+    ])
     func smallestVersionIsTheEncodersChoice(text: String) throws {
         for level in ErrorCorrectionLevel.allCases {
             let options = EncodingOptions(correctionLevel: level, boostsCorrection: false)
@@ -106,12 +109,13 @@ struct CapacityBoundaryTests {
     }
 
     /// Table 9 rows as (blocks, total codewords, data codewords) per group.
-    @Test(arguments: [
-        (1, ErrorCorrectionLevel.medium, [(1, 26, 16)]),
-        (5, .quartile, [(2, 33, 15), (2, 34, 16)]),
-        (10, .medium, [(4, 69, 43), (1, 70, 44)]),
-        (40, .high, [(20, 45, 15), (61, 46, 16)]),
-    ] as [(Int, ErrorCorrectionLevel, [(Int, Int, Int)])])
+    @Test(
+        arguments: [
+            (1, ErrorCorrectionLevel.medium, [(1, 26, 16)]),
+            (5, .quartile, [(2, 33, 15), (2, 34, 16)]),
+            (10, .medium, [(4, 69, 43), (1, 70, 44)]),
+            (40, .high, [(20, 45, 15), (61, 46, 16)]),
+        ] as [(Int, ErrorCorrectionLevel, [(Int, Int, Int)])])
     func blockStructureMatchesTable9(version: Int, level: ErrorCorrectionLevel, groups: [(Int, Int, Int)]) {
         let blocks = BlockStructure(version: QRVersion(uncheckedNumber: version), correctionLevel: level)
         let short = groups[0], long = groups.count > 1 ? groups[1] : (0, short.1 + 1, short.2 + 1)
@@ -149,9 +153,12 @@ struct CapacityBoundaryTests {
         }
     }
 
-    private func checkBoundary(mode: SegmentMode, count: Int, version: QRVersion, level: ErrorCorrectionLevel,
-                               capacity: Int) throws {
-        let options = EncodingOptions(correctionLevel: level, versions: version...version, mask: 0, boostsCorrection: false)
+    private func checkBoundary(
+        mode: SegmentMode, count: Int, version: QRVersion, level: ErrorCorrectionLevel,
+        capacity: Int
+    ) throws {
+        let options = EncodingOptions(
+            correctionLevel: level, versions: version...version, mask: 0, boostsCorrection: false)
         let label = "\(mode) × \(count) at \(version)-\(level)"
         let code = try QRCode(text: Self.text(mode, count: count), mode: mode, options: options)
         #expect(code.version == version, "\(label)")
@@ -159,8 +166,9 @@ struct CapacityBoundaryTests {
         let header = 4 + EncoderReference.countWidth(mode, version: version.number)
         let needed = header + EncoderReference.payloadBits(mode, count: count + 1)
         #expect(needed > capacity, "\(label): one more character should not fit")
-        let expected = QREncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
-                                                 version: version, correctionLevel: level)
+        let expected = QREncodingError.dataTooLong(
+            bitsNeeded: needed, capacityBits: capacity,
+            version: version, correctionLevel: level)
         #expect(throws: expected, "\(label) + 1") {
             try QRCode(text: Self.text(mode, count: count + 1), mode: mode, options: options)
         }
@@ -175,14 +183,17 @@ struct CapacityBoundaryTests {
             let capacity = Self.capacityBits(version, level)
             for mode in Self.modes {
                 let count = Self.maxCharacters(mode, version: version, bits: capacity)
-                let options = EncodingOptions(correctionLevel: level, versions: fixed...fixed, mask: 0,
-                                              boostsCorrection: false, allowsKanjiMode: true)
+                let options = EncodingOptions(
+                    correctionLevel: level, versions: fixed...fixed, mask: 0,
+                    boostsCorrection: false, allowsKanjiMode: true)
                 let code = try QRCode(text: Self.text(mode, count: count), options: options)
                 #expect(code.version == fixed)
-                                let needed = 4 + EncoderReference.countWidth(mode, version: version)
+                let needed =
+                    4 + EncoderReference.countWidth(mode, version: version)
                     + EncoderReference.payloadBits(mode, count: count + 1)
-                let expected = QREncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity,
-                                                         version: fixed, correctionLevel: level)
+                let expected = QREncodingError.dataTooLong(
+                    bitsNeeded: needed, capacityBits: capacity,
+                    version: fixed, correctionLevel: level)
                 #expect(throws: expected, "\(mode) at \(version)-\(level)") {
                     try QRCode(text: Self.text(mode, count: count + 1), options: options)
                 }
@@ -197,9 +208,11 @@ struct CapacityBoundaryTests {
         for mode in Self.modes {
             let count = Self.maxCharacters(mode, version: version, bits: Self.capacityBits(version, level))
             let text = Self.text(mode, count: count)
-            let options = EncodingOptions(correctionLevel: level, versions: fixed...fixed, mask: 3, boostsCorrection: false)
+            let options = EncodingOptions(
+                correctionLevel: level, versions: fixed...fixed, mask: 3, boostsCorrection: false)
             let code = try QRCode(text: text, mode: mode, options: options)
-            let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: version))
+            let parsed = try #require(
+                EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: version))
             #expect(parsed.segments.map(\.mode) == [mode])
             #expect(parsed.text == text, "\(mode) at \(version)-\(level)")
             #expect(parsed.paddingIsValid)
@@ -208,11 +221,13 @@ struct CapacityBoundaryTests {
 
     @Test func smallestVersionIsChosenWhenTheRangeIsOpen() throws {
         // 17 bytes fill 1-L exactly; 18 need version 2.
-        let fits = try QRCode(text: Self.text(.byte, count: 17), mode: .byte,
-                              options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
+        let fits = try QRCode(
+            text: Self.text(.byte, count: 17), mode: .byte,
+            options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
         #expect(fits.version == 1)
-        let next = try QRCode(text: Self.text(.byte, count: 18), mode: .byte,
-                              options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
+        let next = try QRCode(
+            text: Self.text(.byte, count: 18), mode: .byte,
+            options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
         #expect(next.version == 2)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QRCore
 
 /// The 400 vectors of the reference encoder qrcodegen (Fixtures/vectors,
@@ -35,9 +36,10 @@ struct ConformanceVectorTests {
     func matchesReferenceEncoder(_ vector: Vector) throws {
         let mode: SegmentMode = ["numeric": .numeric, "alphanumeric": .alphanumeric][vector.mode] ?? .byte
         let segment = try QRSegment.forced(vector.text, mode: mode)
-        let options = EncodingOptions(correctionLevel: ErrorCorrectionLevel(letter: vector.ecc)!,
-                                      mask: try vector.mask.map { try QRMask(number: $0) },
-                                      boostsCorrection: false)
+        let options = EncodingOptions(
+            correctionLevel: ErrorCorrectionLevel(letter: vector.ecc)!,
+            mask: try vector.mask.map { try QRMask(number: $0) },
+            boostsCorrection: false)
         let code = try QRCode(segments: [segment], options: options)
         #expect(code.version.number == vector.version)
         #expect(code.mask.number == vector.expect_mask)

@@ -173,8 +173,11 @@ enum EncoderReference {
         guard let first = coordinates.first, let last = coordinates.last else { return [] }
         var centres: [(x: Int, y: Int)] = []
         for y in coordinates {
-            for x in coordinates where !((x == first && y == first) || (x == first && y == last)
-                                         || (x == last && y == first)) {
+            for x in coordinates
+            where
+                !((x == first && y == first) || (x == first && y == last)
+                || (x == last && y == first))
+            {
                 centres.append((x, y))
             }
         }
@@ -189,11 +192,11 @@ enum EncoderReference {
         func mark(_ xs: ClosedRange<Int>, _ ys: ClosedRange<Int>) {
             for y in ys { for x in xs { map[y][x] = true } }
         }
-        mark(0...8, 0...8)                        // finder, separator, format copy 1
-        mark((size - 8)...(size - 1), 0...8)      // finder, separator, format bits 0–7 of copy 2
-        mark(0...8, (size - 8)...(size - 1))      // finder, separator, dark module, format bits 8–14
-        mark(6...6, 0...(size - 1))               // vertical timing
-        mark(0...(size - 1), 6...6)               // horizontal timing
+        mark(0...8, 0...8)  // finder, separator, format copy 1
+        mark((size - 8)...(size - 1), 0...8)  // finder, separator, format bits 0–7 of copy 2
+        mark(0...8, (size - 8)...(size - 1))  // finder, separator, dark module, format bits 8–14
+        mark(6...6, 0...(size - 1))  // vertical timing
+        mark(0...(size - 1), 6...6)  // horizontal timing
         for centre in alignmentCentres(version: v) {
             mark((centre.x - 2)...(centre.x + 2), (centre.y - 2)...(centre.y + 2))
         }
@@ -242,8 +245,10 @@ enum EncoderReference {
 
     /// Bits of the format copy beside the top-left finder, bit 14 first (Figure 25).
     static func primaryFormatBits(_ code: QRCode) -> Int {
-        let positions = [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8),
-                         (7, 8), (5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8)]
+        let positions = [
+            (8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8),
+            (7, 8), (5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8),
+        ]
         return positions.enumerated().reduce(0) { $0 | (code[$1.element.0, $1.element.1] ? 1 << $1.offset : 0) }
     }
 
@@ -292,8 +297,10 @@ enum EncoderReference {
 
     /// Splits interleaved codewords into blocks (§7.6): `blockCount` blocks of
     /// `ecPerBlock` EC codewords; the later blocks carry one more data codeword.
-    static func deinterleave(_ codewords: [UInt8], blockCount: Int,
-                             ecPerBlock: Int) -> [(data: [UInt8], ec: [UInt8])] {
+    static func deinterleave(
+        _ codewords: [UInt8], blockCount: Int,
+        ecPerBlock: Int
+    ) -> [(data: [UInt8], ec: [UInt8])] {
         guard blockCount > 0, codewords.count >= blockCount * (ecPerBlock + 1) else { return [] }
         let shortLength = codewords.count / blockCount
         let longBlocks = codewords.count % blockCount
@@ -315,8 +322,9 @@ enum EncoderReference {
         let structure = BlockStructure(version: code.version, correctionLevel: code.correctionLevel)
         let codewords = readCodewords(code).codewords
         guard codewords.count == structure.totalCodewords else { return [] }
-        return deinterleave(codewords, blockCount: structure.blockCount,
-                            ecPerBlock: structure.ecCodewordsPerBlock)
+        return deinterleave(
+            codewords, blockCount: structure.blockCount,
+            ecPerBlock: structure.ecCodewordsPerBlock)
     }
 
     /// The data codewords of a finished symbol, blocks in order.

@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// ``EncodingOptions``: level boosting, fixed versions and masks, the UTF-8
@@ -29,7 +30,8 @@ struct EncodingOptionsTests {
         let boosted = try QRCode(text: "HELLO WORLD", correctionLevel: .low)
         #expect(boosted.version == 1)
         #expect(boosted.correctionLevel == .quartile)
-        let kept = try QRCode(text: "HELLO WORLD", options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
+        let kept = try QRCode(
+            text: "HELLO WORLD", options: EncodingOptions(correctionLevel: .low, boostsCorrection: false))
         #expect(kept.version == 1)
         #expect(kept.correctionLevel == .low)
         #expect(try Self.parsed(boosted).text == "HELLO WORLD")
@@ -51,11 +53,13 @@ struct EncodingOptionsTests {
     @Test func boostRaisesToTheHighestLevelThatFitsWithoutChangingVersion() throws {
         var random = SeededRandom(seed: 0xB0057)
         for _ in 0..<60 {
-            let text = SegmentOptimizerTests.randomText(scalarLimit: Int.random(in: 1...400, using: &random),
-                                                        using: &random)
+            let text = SegmentOptimizerTests.randomText(
+                scalarLimit: Int.random(in: 1...400, using: &random),
+                using: &random)
             let level = ErrorCorrectionLevel.allCases.randomElement(using: &random)!
             let boosted = try QRCode(text: text, options: EncodingOptions(correctionLevel: level, mask: 0))
-            let kept = try QRCode(text: text, options: EncodingOptions(correctionLevel: level, mask: 0, boostsCorrection: false))
+            let kept = try QRCode(
+                text: text, options: EncodingOptions(correctionLevel: level, mask: 0, boostsCorrection: false))
             #expect(kept.correctionLevel == level)
             #expect(boosted.version == kept.version)
             #expect(boosted.correctionLevel >= level)
@@ -74,11 +78,15 @@ struct EncodingOptionsTests {
     @Test func fixedVersionThatIsTooSmallThrows() {
         let digits = String(repeating: "7", count: 100)
         // 4 + 10 + 33 × 10 + 4 bits; version 1-L holds 19 codewords.
-        #expect(throws: QREncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 152, version: 1, correctionLevel: .low)) {
+        #expect(
+            throws: QREncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 152, version: 1, correctionLevel: .low)
+        ) {
             try QRCode(text: digits, options: EncodingOptions(correctionLevel: .low, versions: 1...1))
         }
         // The smallest version that fits is 3 (1-L 152, 2-L 272, 3-L 440 bits).
-        #expect(throws: QREncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 272, version: 2, correctionLevel: .low)) {
+        #expect(
+            throws: QREncodingError.dataTooLong(bitsNeeded: 348, capacityBits: 272, version: 2, correctionLevel: .low)
+        ) {
             try QRCode(text: digits, options: EncodingOptions(correctionLevel: .low, versions: 1...2))
         }
         let code = try? QRCode(text: digits, options: EncodingOptions(correctionLevel: .low, versions: 1...3))
@@ -134,11 +142,15 @@ struct EncodingOptionsTests {
     /// The designator's 12 bits count against the capacity: 30 digits and the
     /// designator fill 1-M (12 + 14 + 100 ≤ 128), 31 do not (130 bits).
     @Test func declaresUTF8CountsTowardsCapacity() throws {
-        let options = EncodingOptions(correctionLevel: .medium, versions: 1...1, boostsCorrection: false, declaresUTF8: true)
+        let options = EncodingOptions(
+            correctionLevel: .medium, versions: 1...1, boostsCorrection: false, declaresUTF8: true)
         let code = try QRCode(text: String(repeating: "5", count: 30), mode: .numeric, options: options)
         #expect(code.version == 1)
         #expect(try Self.parsed(code).bitsUsed == 126)
-        #expect(throws: QREncodingError.dataTooLong(bitsNeeded: 130, capacityBits: 128, version: 1, correctionLevel: .medium)) {
+        #expect(
+            throws: QREncodingError.dataTooLong(
+                bitsNeeded: 130, capacityBits: 128, version: 1, correctionLevel: .medium)
+        ) {
             try QRCode(text: String(repeating: "5", count: 31), mode: .numeric, options: options)
         }
         var withoutDeclaration = options
@@ -194,11 +206,12 @@ struct EncodingOptionsTests {
     /// Code page 932 repeats some characters at NEC (0x87xx) and IBM (0xFAxx)
     /// codes. Encoding must use the first code, as cp932 encoders do: the
     /// JIS X 0208 one where it exists, else the NEC one inside the kanji range.
-    @Test(arguments: [
-        ("≒", 0x81E0), ("≡", 0x81DF), ("∫", 0x81E7), ("√", 0x81E3), ("⊥", 0x81DB), ("∠", 0x81DA),
-        ("∵", 0x81E6), ("∩", 0x81BF), ("∪", 0x81BE), ("\u{FFE2}", 0x81CA), ("Ⅰ", 0x8754), ("Ⅹ", 0x875D),
-        ("№", 0x8782), ("℡", 0x8784), ("㈱", 0x878A),
-    ] as [(Unicode.Scalar, UInt16)])
+    @Test(
+        arguments: [
+            ("≒", 0x81E0), ("≡", 0x81DF), ("∫", 0x81E7), ("√", 0x81E3), ("⊥", 0x81DB), ("∠", 0x81DA),
+            ("∵", 0x81E6), ("∩", 0x81BF), ("∪", 0x81BE), ("\u{FFE2}", 0x81CA), ("Ⅰ", 0x8754), ("Ⅹ", 0x875D),
+            ("№", 0x8782), ("℡", 0x8784), ("㈱", 0x878A),
+        ] as [(Unicode.Scalar, UInt16)])
     func repeatedCharactersEncodeToTheirFirstCode(scalar: Unicode.Scalar, code: UInt16) throws {
         #expect(ShiftJIS.doubleByteCode(for: scalar) == code)
         let value = try #require(ShiftJIS.kanjiValue(for: scalar))
@@ -228,11 +241,12 @@ struct EncodingOptionsTests {
 
     @Test(arguments: [SegmentMode?.some(.kanji), nil])
     func kanjiSymbolCarriesThirteenBitValues(forcedMode: SegmentMode?) throws {
-        let code = if let forcedMode {
-            try QRCode(text: "点茗", mode: forcedMode, options: EncodingOptions(boostsCorrection: false))
-        } else {
-            try QRCode(text: "点茗", options: EncodingOptions(boostsCorrection: false, allowsKanjiMode: true))
-        }
+        let code =
+            if let forcedMode {
+                try QRCode(text: "点茗", mode: forcedMode, options: EncodingOptions(boostsCorrection: false))
+            } else {
+                try QRCode(text: "点茗", options: EncodingOptions(boostsCorrection: false, allowsKanjiMode: true))
+            }
         let data = try Self.parsed(code)
         #expect(data.segments == [.kanji([0x0D9F, 0x1AAA])])
         #expect(data.bitsUsed == 4 + 8 + 26)

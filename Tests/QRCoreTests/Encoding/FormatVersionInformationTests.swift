@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// Format information (§7.9, Annex C) and version information (§7.10, Annex D):
@@ -10,8 +11,9 @@ struct FormatVersionInformationTests {
     @Test func referenceDivisionReproducesTableC1() {
         for level in ErrorCorrectionLevel.allCases {
             for mask in 0..<8 {
-                #expect(EncoderReference.formatCodeword(level, mask: mask) == EncoderReference.formatTable[level]![mask],
-                        "\(level) mask \(mask)")
+                #expect(
+                    EncoderReference.formatCodeword(level, mask: mask) == EncoderReference.formatTable[level]![mask],
+                    "\(level) mask \(mask)")
             }
         }
     }
@@ -83,7 +85,8 @@ struct FormatVersionInformationTests {
                 let decodedData = decoded.format.correctionLevel.formatBits << 3 | decoded.format.mask.number
                 #expect(decodedData != data)
                 #expect(decoded.distance <= 3)
-                #expect((FormatInformation.codewords[decodedData] ^ codeword ^ pattern).nonzeroBitCount == decoded.distance)
+                #expect(
+                    (FormatInformation.codewords[decodedData] ^ codeword ^ pattern).nonzeroBitCount == decoded.distance)
             }
         }
         #expect(refused + miscorrected == 32 * 1365)
@@ -115,16 +118,18 @@ struct FormatVersionInformationTests {
 
     @Test func referenceDivisionReproducesTableD1() {
         for version in 7...40 {
-            #expect(EncoderReference.versionCodeword(version) == EncoderReference.versionTable[version - 7],
-                    "version \(version)")
+            #expect(
+                EncoderReference.versionCodeword(version) == EncoderReference.versionTable[version - 7],
+                "version \(version)")
         }
     }
 
     @Test func all34VersionCodewordsMatchTableD1() {
         for number in 7...40 {
             let version = QRVersion(uncheckedNumber: number)
-            #expect(VersionInformation.codeword(for: version) == EncoderReference.versionTable[number - 7],
-                    "version \(number)")
+            #expect(
+                VersionInformation.codeword(for: version) == EncoderReference.versionTable[number - 7],
+                "version \(number)")
         }
         #expect(VersionInformation.codeword(for: 7) == 0x07C94)
         #expect(VersionInformation.codeword(for: 8) == 0x085BC)
@@ -148,7 +153,8 @@ struct FormatVersionInformationTests {
         for number in 7...40 {
             let codeword = EncoderReference.versionTable[number - 7]
             // Every pattern for a few versions, a seeded sample for the rest, to keep the suite fast.
-            let sample = [7, 21, 40].contains(number)
+            let sample =
+                [7, 21, 40].contains(number)
                 ? patterns
                 : Self.sample(patterns, count: 120, seed: UInt64(number))
             for pattern in sample {

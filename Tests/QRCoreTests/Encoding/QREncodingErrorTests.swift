@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Bad input throws an ``QREncodingError`` that names the numbers or the
@@ -37,7 +38,8 @@ struct EncodingErrorTests {
         #expect(code.version == 40)
         #expect(code.correctionLevel == .low)
         // 4 + 14 + 2363 × 10 + 4 bits for 7090 digits; version 40-L holds 2956 × 8.
-        let expected = QREncodingError.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low)
+        let expected = QREncodingError.dataTooLong(
+            bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low)
         #expect(throws: expected) { try QRCode(text: digits, correctionLevel: .low) }
     }
 
@@ -49,11 +51,13 @@ struct EncodingErrorTests {
         let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code), version: 40))
         #expect(parsed.segments == [.bytes(Array(bytes.dropLast()))])
         // 4 + 16 + 2954 × 8 bits.
-        let expected = QREncodingError.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low)
+        let expected = QREncodingError.dataTooLong(
+            bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low)
         #expect(throws: expected) { try QRCode(bytes: bytes, options: options) }
     }
 
-    @Test(arguments: [[0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0x00], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
+    @Test(
+        arguments: [[0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0x00], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
     func arbitraryBytesIncludingInvalidUTF8(bytes: [UInt8]) throws {
         #expect(String(validating: bytes, as: UTF8.self) == nil || bytes == [0x00])
         let code = try QRCode(bytes: bytes)
@@ -64,24 +68,27 @@ struct EncodingErrorTests {
     @Test func everyByteValueSurvives() throws {
         let bytes = (0...255).map(UInt8.init)
         let code = try QRCode(bytes: bytes, options: Self.lowOptions)
-        let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code),
-                                                         version: code.version.number))
+        let parsed = try #require(
+            EncoderReference.parse(
+                EncoderReference.dataCodewords(of: code),
+                version: code.version.number))
         #expect(parsed.segments == [.bytes(bytes)])
     }
 
     // MARK: - Characters a forced mode cannot hold
 
     /// Indexes count Characters (grapheme clusters), not scalars or bytes.
-    @Test(arguments: [
-        ("12a4", "a", 2),
-        ("12😀4", "😀", 2),
-        ("1e\u{301}2", "e\u{301}", 1),
-        ("1\u{301}23", "1\u{301}", 0),
-        ("🇯🇵123", "🇯🇵", 0),
-        ("99👍🏽", "👍🏽", 2),
-        ("12 3", " ", 2),
-        ("１２", "１", 0),
-    ] as [(String, Character, Int)])
+    @Test(
+        arguments: [
+            ("12a4", "a", 2),
+            ("12😀4", "😀", 2),
+            ("1e\u{301}2", "e\u{301}", 1),
+            ("1\u{301}23", "1\u{301}", 0),
+            ("🇯🇵123", "🇯🇵", 0),
+            ("99👍🏽", "👍🏽", 2),
+            ("12 3", " ", 2),
+            ("１２", "１", 0),
+        ] as [(String, Character, Int)])
     func forcedNumericNamesTheCharacter(text: String, character: Character, index: Int) throws {
         let expected = QREncodingError.unencodableCharacter(character, index: index, mode: .numeric)
         #expect(throws: expected) { try QRSegment.numeric(text) }
@@ -99,26 +106,28 @@ struct EncodingErrorTests {
         #expect(character.unicodeScalars.map(\.value) == [0x65, 0x301])
     }
 
-    @Test(arguments: [
-        ("HELLO world", "w", 6),
-        ("ABC\r\nD", "\r\n", 3),
-        ("a", "a", 0),
-        ("A_B", "_", 1),
-        ("Ü", "Ü", 0),
-    ] as [(String, Character, Int)])
+    @Test(
+        arguments: [
+            ("HELLO world", "w", 6),
+            ("ABC\r\nD", "\r\n", 3),
+            ("a", "a", 0),
+            ("A_B", "_", 1),
+            ("Ü", "Ü", 0),
+        ] as [(String, Character, Int)])
     func forcedAlphanumericNamesTheCharacter(text: String, character: Character, index: Int) {
         let expected = QREncodingError.unencodableCharacter(character, index: index, mode: .alphanumeric)
         #expect(throws: expected) { try QRSegment.alphanumeric(text) }
         #expect(throws: expected) { try QRCode(text: text, mode: .alphanumeric, options: Self.lowOptions) }
     }
 
-    @Test(arguments: [
-        ("漢字A", "A", 2),
-        ("漢e\u{301}", "e\u{301}", 1),
-        ("点ｶ", "ｶ", 1),
-        ("1", "1", 0),
-        ("漢字😀", "😀", 2),
-    ] as [(String, Character, Int)])
+    @Test(
+        arguments: [
+            ("漢字A", "A", 2),
+            ("漢e\u{301}", "e\u{301}", 1),
+            ("点ｶ", "ｶ", 1),
+            ("1", "1", 0),
+            ("漢字😀", "😀", 2),
+        ] as [(String, Character, Int)])
     func forcedKanjiNamesTheCharacter(text: String, character: Character, index: Int) {
         let expected = QREncodingError.unencodableCharacter(character, index: index, mode: .kanji)
         #expect(throws: expected) { try QRSegment.kanji(text) }
@@ -169,9 +178,11 @@ struct EncodingErrorTests {
     }
 
     /// §7.4.2.1, Table 4: one, two or three designator bytes with prefixes 0, 10, 110.
-    @Test(arguments: [(0, "00000000"), (127, "01111111"), (128, "1000000010000000"),
-                      (16383, "1011111111111111"), (16384, "110000000100000000000000"),
-                      (999_999, "110011110100001000111111")])
+    @Test(arguments: [
+        (0, "00000000"), (127, "01111111"), (128, "1000000010000000"),
+        (16383, "1011111111111111"), (16384, "110000000100000000000000"),
+        (999_999, "110011110100001000111111"),
+    ])
     func eciDesignatorLengths(assignment: Int, bits: String) throws {
         let segment = try QRSegment.eci(assignment)
         #expect(segment.mode == .eci)
@@ -181,11 +192,16 @@ struct EncodingErrorTests {
 
     @Test func lowLevelAPIChecksTheCodewordCount() throws {
         for given in [0, 15, 17] {
-            #expect(throws: QREncodingError.wrongCodewordCount(given: given, expected: 16, version: 1, correctionLevel: .medium)) {
+            #expect(
+                throws: QREncodingError.wrongCodewordCount(
+                    given: given, expected: 16, version: 1, correctionLevel: .medium)
+            ) {
                 try QRCode(dataCodewords: [UInt8](repeating: 0xEC, count: given), version: 1, correctionLevel: .medium)
             }
         }
-        #expect(throws: QREncodingError.wrongCodewordCount(given: 2956, expected: 1276, version: 40, correctionLevel: .high)) {
+        #expect(
+            throws: QREncodingError.wrongCodewordCount(given: 2956, expected: 1276, version: 40, correctionLevel: .high)
+        ) {
             try QRCode(dataCodewords: [UInt8](repeating: 0, count: 2956), version: 40, correctionLevel: .high)
         }
         let code = try QRCode(dataCodewords: [UInt8](repeating: 0xEC, count: 16), version: 1, correctionLevel: .medium)
@@ -196,8 +212,10 @@ struct EncodingErrorTests {
 
     @Test func descriptionsNameTheNumbersAndCharacters() {
         let cases: [(QREncodingError, [String])] = [
-            (.dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low),
-             ["23652", "23648", "version 40", "level L"]),
+            (
+                .dataTooLong(bitsNeeded: 23652, capacityBits: 23648, version: 40, correctionLevel: .low),
+                ["23652", "23648", "version 40", "level L"]
+            ),
             (.unencodableCharacter("a", index: 2, mode: .numeric), ["'a'", "index 2", "numeric"]),
             (.unencodableCharacter("😀", index: 17, mode: .kanji), ["'😀'", "index 17", "kanji"]),
             (.unencodableCharacter("e\u{301}", index: 1, mode: .numeric), ["'e\u{301}'", "index 1"]),
@@ -210,8 +228,10 @@ struct EncodingErrorTests {
             (.invalidMask(-1), ["mask -1"]),
             (.invalidECIAssignment(1_000_000), ["1000000", "999999"]),
             (.segmentTooLong(mode: .byte, count: 300, limit: 255, version: 9), ["byte", "300", "255", "version 9"]),
-            (.wrongCodewordCount(given: 15, expected: 16, version: 1, correctionLevel: .medium),
-             ["15", "16", "version 1", "level M"]),
+            (
+                .wrongCodewordCount(given: 15, expected: 16, version: 1, correctionLevel: .medium),
+                ["15", "16", "version 1", "level M"]
+            ),
         ]
         for (error, fragments) in cases {
             for fragment in fragments {
@@ -222,8 +242,9 @@ struct EncodingErrorTests {
 
     @Test func thrownErrorsDescribeThemselves() {
         let error = #expect(throws: QREncodingError.self) {
-            try QRCode(text: String(repeating: "x", count: 100), mode: .byte,
-                       options: EncodingOptions(correctionLevel: .high, versions: 1...3))
+            try QRCode(
+                text: String(repeating: "x", count: 100), mode: .byte,
+                options: EncodingOptions(correctionLevel: .high, versions: 1...3))
         }
         // 4 + 8 + 800 bits; version 3-H holds 26 codewords.
         #expect(error?.description.contains("812") == true)

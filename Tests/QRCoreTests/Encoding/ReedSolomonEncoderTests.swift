@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// GF(256) arithmetic and Reed–Solomon error-correction codewords
@@ -17,16 +18,26 @@ struct ReedSolomonEncoderTests {
         17: [43, 139, 206, 78, 43, 239, 123, 206, 214, 147, 24, 99, 150, 39, 243, 163, 136],
         18: [215, 234, 158, 94, 184, 97, 118, 170, 79, 187, 152, 148, 252, 179, 5, 98, 96, 153],
         20: [17, 60, 79, 50, 61, 163, 26, 187, 202, 180, 221, 225, 83, 239, 156, 164, 212, 212, 188, 190],
-        22: [210, 171, 247, 242, 93, 230, 14, 109, 221, 53, 200, 74, 8, 172, 98, 80, 219, 134, 160, 105,
-             165, 231],
-        24: [229, 121, 135, 48, 211, 117, 251, 126, 159, 180, 169, 152, 192, 226, 228, 218, 111, 0, 117, 232,
-             87, 96, 227, 21],
-        26: [173, 125, 158, 2, 103, 182, 118, 17, 145, 201, 111, 28, 165, 53, 161, 21, 245, 142, 13, 102,
-             48, 227, 153, 145, 218, 70],
-        28: [168, 223, 200, 104, 224, 234, 108, 180, 110, 190, 195, 147, 205, 27, 232, 201, 21, 43, 245, 87,
-             42, 195, 212, 119, 242, 37, 9, 123],
-        30: [41, 173, 145, 152, 216, 31, 179, 182, 50, 48, 110, 86, 239, 96, 222, 125, 42, 173, 226, 193,
-             224, 130, 156, 37, 251, 216, 238, 40, 192, 180],
+        22: [
+            210, 171, 247, 242, 93, 230, 14, 109, 221, 53, 200, 74, 8, 172, 98, 80, 219, 134, 160, 105,
+            165, 231,
+        ],
+        24: [
+            229, 121, 135, 48, 211, 117, 251, 126, 159, 180, 169, 152, 192, 226, 228, 218, 111, 0, 117, 232,
+            87, 96, 227, 21,
+        ],
+        26: [
+            173, 125, 158, 2, 103, 182, 118, 17, 145, 201, 111, 28, 165, 53, 161, 21, 245, 142, 13, 102,
+            48, 227, 153, 145, 218, 70,
+        ],
+        28: [
+            168, 223, 200, 104, 224, 234, 108, 180, 110, 190, 195, 147, 205, 27, 232, 201, 21, 43, 245, 87,
+            42, 195, 212, 119, 242, 37, 9, 123,
+        ],
+        30: [
+            41, 173, 145, 152, 216, 31, 179, 182, 50, 48, 110, 86, 239, 96, 222, 125, 42, 173, 226, 193,
+            224, 130, 156, 37, 251, 216, 238, 40, 192, 180,
+        ],
     ]
 
     // MARK: - GF(256)
@@ -84,8 +95,9 @@ struct ReedSolomonEncoderTests {
             let polynomial = [1] + ReedSolomonEncoder.generator(degree: degree)
             #expect(polynomial.count == degree + 1)
             for i in 0..<degree {
-                #expect(EncoderReference.evaluate(polynomial, at: EncoderReference.alphaPower(i)) == 0,
-                        "degree \(degree), root α^\(i)")
+                #expect(
+                    EncoderReference.evaluate(polynomial, at: EncoderReference.alphaPower(i)) == 0,
+                    "degree \(degree), root α^\(i)")
             }
             #expect(EncoderReference.evaluate(polynomial, at: EncoderReference.alphaPower(degree)) != 0)
         }
@@ -96,8 +108,10 @@ struct ReedSolomonEncoderTests {
     @Test func helloWorldVersion1MBlock() throws {
         // "HELLO WORLD" at 1-M: the data codewords and their ten EC codewords
         // (the widely published worked example).
-        let data: [UInt8] = [0x20, 0x5B, 0x0B, 0x78, 0xD1, 0x72, 0xDC, 0x4D, 0x43, 0x40,
-                             0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
+        let data: [UInt8] = [
+            0x20, 0x5B, 0x0B, 0x78, 0xD1, 0x72, 0xDC, 0x4D, 0x43, 0x40,
+            0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
+        ]
         let ec: [UInt8] = [196, 35, 39, 119, 235, 215, 231, 226, 93, 23]
         let segment = try QRSegment.alphanumeric("HELLO WORLD")
         #expect(QREncoder.dataCodewords([segment], version: 1, correctionLevel: .medium) == data)
@@ -109,10 +123,14 @@ struct ReedSolomonEncoderTests {
         // The two 15-codeword blocks of group 1 of the widely published 5-Q
         // example, each with 18 EC codewords.
         let blocks: [(data: [UInt8], ec: [UInt8])] = [
-            ([67, 85, 70, 134, 87, 38, 85, 194, 119, 50, 6, 18, 6, 103, 38],
-             [213, 199, 11, 45, 115, 247, 241, 223, 229, 248, 154, 117, 154, 111, 86, 161, 111, 39]),
-            ([246, 246, 66, 7, 118, 134, 242, 7, 38, 86, 22, 198, 199, 146, 6],
-             [87, 204, 96, 60, 202, 182, 124, 157, 200, 134, 27, 129, 209, 17, 163, 163, 120, 133]),
+            (
+                [67, 85, 70, 134, 87, 38, 85, 194, 119, 50, 6, 18, 6, 103, 38],
+                [213, 199, 11, 45, 115, 247, 241, 223, 229, 248, 154, 117, 154, 111, 86, 161, 111, 39]
+            ),
+            (
+                [246, 246, 66, 7, 118, 134, 242, 7, 38, 86, 22, 198, 199, 146, 6],
+                [87, 204, 96, 60, 202, 182, 124, 157, 200, 134, 27, 129, 209, 17, 163, 163, 120, 133]
+            ),
         ]
         for block in blocks {
             #expect(ReedSolomonEncoder.remainder(of: block.data[...], degree: 18) == block.ec)
@@ -122,7 +140,8 @@ struct ReedSolomonEncoderTests {
 
     @Test func zeroDataHasZeroErrorCorrection() {
         for degree in [7, 10, 30] {
-            #expect(ReedSolomonEncoder.remainder(of: [UInt8](repeating: 0, count: 20)[...], degree: degree)
+            #expect(
+                ReedSolomonEncoder.remainder(of: [UInt8](repeating: 0, count: 20)[...], degree: degree)
                     == [UInt8](repeating: 0, count: degree))
         }
     }
@@ -130,7 +149,8 @@ struct ReedSolomonEncoderTests {
     @Test func remainderWorksOnSlicesNotStartingAtZero() {
         let buffer: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) }
         let slice = buffer[13..<29]
-        #expect(ReedSolomonEncoder.remainder(of: slice, degree: 10)
+        #expect(
+            ReedSolomonEncoder.remainder(of: slice, degree: 10)
                 == EncoderReference.errorCorrection(Array(slice), degree: 10))
     }
 
@@ -146,8 +166,9 @@ struct ReedSolomonEncoderTests {
             let ec = ReedSolomonEncoder.remainder(of: data[...], degree: degree)
             #expect(ec == EncoderReference.errorCorrection(data, degree: degree))
             for i in 0..<degree {
-                #expect(EncoderReference.evaluate(data + ec, at: EncoderReference.alphaPower(i)) == 0,
-                        "degree \(degree), length \(length), root α^\(i)")
+                #expect(
+                    EncoderReference.evaluate(data + ec, at: EncoderReference.alphaPower(i)) == 0,
+                    "degree \(degree), length \(length), root α^\(i)")
             }
         }
     }

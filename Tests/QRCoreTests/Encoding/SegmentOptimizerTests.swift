@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// Automatic segmentation (``SegmentOptimizer``): never worse than one mode,
@@ -70,8 +71,10 @@ struct SegmentOptimizerTests {
         var best = Int.max
         while true {
             var total = 0, start = 0
-            for index in 1...scalars.count where index == scalars.count
-                || choices[index][digits[index]] != choices[start][digits[start]] {
+            for index in 1...scalars.count
+            where index == scalars.count
+                || choices[index][digits[index]] != choices[start][digits[start]]
+            {
                 total += segmentBits(scalars[start..<index], mode: choices[start][digits[start]], version: version)
                 start = index
             }
@@ -88,8 +91,12 @@ struct SegmentOptimizerTests {
     }
 
     /// The optimiser's segments, written out and parsed back.
-    static func parsedSegments(_ text: String, version: QRVersion) throws -> (segments: [QRSegment],
-                                                                             parsed: EncoderReference.ParsedData) {
+    static func parsedSegments(
+        _ text: String, version: QRVersion
+    ) throws -> (
+        segments: [QRSegment],
+        parsed: EncoderReference.ParsedData
+    ) {
         let segments = SegmentOptimizer(text: text, kanji: .whenShorter).segments(at: version)
         var buffer = BitBuffer()
         for segment in segments { segment.write(to: &buffer, at: version) }
@@ -158,7 +165,9 @@ struct SegmentOptimizerTests {
     // MARK: - Known splits
 
     static func modesAndCounts(_ text: String, version: QRVersion) -> [String] {
-        SegmentOptimizer(text: text, kanji: .whenShorter).segments(at: version).map { "\($0.mode) \($0.characterCount)" }
+        SegmentOptimizer(text: text, kanji: .whenShorter).segments(at: version).map {
+            "\($0.mode) \($0.characterCount)"
+        }
     }
 
     @Test func emptyTextHasNoSegments() {
@@ -226,7 +235,8 @@ struct SegmentOptimizerTests {
         #expect(Self.modesAndCounts(text, version: 10) == ["alphanumeric 2047", "alphanumeric 53"])
         #expect(Self.modesAndCounts(text, version: 26) == ["alphanumeric 2047", "alphanumeric 53"])
         #expect(Self.modesAndCounts(text, version: 27) == ["alphanumeric 2100"])
-        #expect(Self.modesAndCounts(text, version: 1) == Array(repeating: "alphanumeric 511", count: 4)
+        #expect(
+            Self.modesAndCounts(text, version: 1) == Array(repeating: "alphanumeric 511", count: 4)
                 + ["alphanumeric 56"])
         for version in Self.classVersions {
             let (_, parsed) = try Self.parsedSegments(text, version: version)
@@ -262,8 +272,10 @@ struct SegmentOptimizerTests {
         let text = String(repeating: "A", count: 2100)
         let code = try QRCode(text: text, options: EncodingOptions(correctionLevel: .low, mask: 0))
         #expect(code.version.number >= 27)
-        let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code),
-                                                         version: code.version.number))
+        let parsed = try #require(
+            EncoderReference.parse(
+                EncoderReference.dataCodewords(of: code),
+                version: code.version.number))
         #expect(parsed.segments == [.alphanumeric(text)])
     }
 

@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// The layout of finished symbols for every version: function patterns where
@@ -8,7 +9,9 @@ import Testing
 /// the placement order of §7.7.3 with the interleaving of §7.6.
 struct SymbolStructureTests {
     /// A symbol of `version` holding seeded random data codewords.
-    static func randomSymbol(version: Int, level: ErrorCorrectionLevel, mask: QRMask?) throws -> (code: QRCode, data: [UInt8]) {
+    static func randomSymbol(
+        version: Int, level: ErrorCorrectionLevel, mask: QRMask?
+    ) throws -> (code: QRCode, data: [UInt8]) {
         let fixed = QRVersion(uncheckedNumber: version)
         var random = SeededRandom(seed: UInt64(version * 4 + level.rawValue))
         let count = BlockStructure(version: fixed, correctionLevel: level).dataCodewords
@@ -22,8 +25,9 @@ struct SymbolStructureTests {
 
     @Test(arguments: 1...40)
     func functionPatternsAreWhereISOPutsThem(version: Int) throws {
-        let (code, _) = try Self.randomSymbol(version: version, level: Self.level(for: version),
-                                              mask: QRMask.all[version % 8])
+        let (code, _) = try Self.randomSymbol(
+            version: version, level: Self.level(for: version),
+            mask: QRMask.all[version % 8])
         let size = 17 + 4 * version
         #expect(code.size == size)
         #expect(code.version.number == version)
@@ -64,8 +68,9 @@ struct SymbolStructureTests {
     private func checkAlignment(_ code: QRCode, _ centre: (x: Int, y: Int)) {
         for dy in -2...2 {
             for dx in -2...2 {
-                #expect(code[centre.x + dx, centre.y + dy] == (max(abs(dx), abs(dy)) != 1),
-                        "alignment at \(centre), offset (\(dx), \(dy))")
+                #expect(
+                    code[centre.x + dx, centre.y + dy] == (max(abs(dx), abs(dy)) != 1),
+                    "alignment at \(centre), offset (\(dx), \(dy))")
             }
         }
     }
@@ -98,8 +103,9 @@ struct SymbolStructureTests {
         }
         #expect(differing == 0, "\(differing) modules differ in version \(version)")
         let order = EncoderReference.placementOrder(version: version)
-        #expect(template.dataOrder.map { Int($0) } == order.map { $0.x | $0.y << 8 },
-                "placement order of version \(version)")
+        #expect(
+            template.dataOrder.map { Int($0) } == order.map { $0.x | $0.y << 8 },
+            "placement order of version \(version)")
     }
 
     // MARK: - Alignment pattern table
@@ -117,7 +123,9 @@ struct SymbolStructureTests {
             1: [], 2: [6, 18], 6: [6, 34], 7: [6, 22, 38], 14: [6, 26, 46, 66], 21: [6, 28, 50, 72, 94],
             32: [6, 34, 60, 86, 112, 138], 36: [6, 24, 50, 76, 102, 128, 154], 40: [6, 30, 58, 86, 114, 142, 170],
         ]
-        for (version, centres) in published { #expect(VersionRecord.of(QRVersion(uncheckedNumber: version)).alignmentCentres == centres) }
+        for (version, centres) in published {
+            #expect(VersionRecord.of(QRVersion(uncheckedNumber: version)).alignmentCentres == centres)
+        }
         for version in 2...40 {
             let centres = VersionRecord.of(QRVersion(uncheckedNumber: version)).alignmentCentres
             let size = 17 + 4 * version
@@ -159,15 +167,18 @@ struct SymbolStructureTests {
             let (code, data) = try Self.randomSymbol(version: version, level: level, mask: QRMask.all[version % 8])
             let readBack = EncoderReference.readCodewords(code)
             #expect(readBack.codewords.count == EncoderReference.totalCodewords[version - 1])
-            #expect(readBack.remainder == [Bool](repeating: false, count: EncoderReference.remainderBits(version: version)))
+            #expect(
+                readBack.remainder == [Bool](repeating: false, count: EncoderReference.remainderBits(version: version)))
             let blocks = EncoderReference.blocks(of: code)
             #expect(blocks.flatMap(\.data) == data, "\(version)-\(level)")
             for (index, block) in blocks.enumerated() {
-                #expect(block.ec == EncoderReference.errorCorrection(block.data, degree: block.ec.count),
-                        "\(version)-\(level) block \(index)")
+                #expect(
+                    block.ec == EncoderReference.errorCorrection(block.data, degree: block.ec.count),
+                    "\(version)-\(level) block \(index)")
             }
             let dataLengths = blocks.map(\.data.count)
-            #expect((dataLengths.max() ?? 0) - (dataLengths.min() ?? 0) <= 1, "Table 9 block lengths differ by one at most")
+            #expect(
+                (dataLengths.max() ?? 0) - (dataLengths.min() ?? 0) <= 1, "Table 9 block lengths differ by one at most")
         }
     }
 
@@ -178,8 +189,10 @@ struct SymbolStructureTests {
             #expect(code.version.number >= minimum)
             for (x, y) in [(0, 0), (code.size - 7, 0), (0, code.size - 7)] { checkFinder(code, x: x, y: y) }
             checkTiming(code)
-            let parsed = try #require(EncoderReference.parse(EncoderReference.dataCodewords(of: code),
-                                                             version: code.version.number))
+            let parsed = try #require(
+                EncoderReference.parse(
+                    EncoderReference.dataCodewords(of: code),
+                    version: code.version.number))
             #expect(parsed.text == text)
         }
     }
@@ -192,7 +205,8 @@ struct SymbolStructureTests {
         let map = EncoderReference.functionMap(version: 5)
         for y in 0..<first.size {
             for x in 0..<first.size where !map[y][x] {
-                let expected = EncoderReference.maskInverts(1, row: y, column: x)
+                let expected =
+                    EncoderReference.maskInverts(1, row: y, column: x)
                     != EncoderReference.maskInverts(6, row: y, column: x)
                 #expect((first[x, y] != second[x, y]) == expected, "module (\(x), \(y))")
             }

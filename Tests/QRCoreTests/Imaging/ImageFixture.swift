@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QRCore
 
 /// The images of Fixtures/images (made by Scripts/make-image-fixtures.py)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QRCore
 
 /// Reading images from files and from bytes of unknown format.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// PGM and PPM input, binary and plain.

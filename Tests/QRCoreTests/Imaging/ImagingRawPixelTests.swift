@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Caller-supplied pixel buffers in every ``PixelFormat``.
@@ -24,11 +25,12 @@ struct ImagingRawPixelTests {
         let image = try GrayImage(pixels: Self.bytes(format), width: 2, height: 1, format: format)
         let orangeLuma = Luminance.luma(255, 165, 0)
         let blueLuma = Luminance.luma(0, 0, 255)
-        let expected: [UInt8] = switch format {
-        case .gray8: [165, 0]
-        case .rgb8: [orangeLuma, blueLuma]
-        case .rgba8, .bgra8, .argb8: [orangeLuma, Luminance.onWhite(blueLuma, alpha: 128)]
-        }
+        let expected: [UInt8] =
+            switch format {
+            case .gray8: [165, 0]
+            case .rgb8: [orangeLuma, blueLuma]
+            case .rgba8, .bgra8, .argb8: [orangeLuma, Luminance.onWhite(blueLuma, alpha: 128)]
+            }
         #expect(image.pixels == expected)
     }
 
@@ -45,8 +47,10 @@ struct ImagingRawPixelTests {
 
     @Test func paddedRowsAreSkipped() throws {
         // 2×2 RGB with 8 bytes per row: 2 padding bytes (0xEE) that must be ignored.
-        let pixels: [UInt8] = [0, 0, 0, 255, 255, 255, 0xEE, 0xEE,
-                               255, 255, 255, 0, 0, 0, 0xEE, 0xEE]
+        let pixels: [UInt8] = [
+            0, 0, 0, 255, 255, 255, 0xEE, 0xEE,
+            255, 255, 255, 0, 0, 0, 0xEE, 0xEE,
+        ]
         let image = try GrayImage(pixels: pixels, width: 2, height: 2, bytesPerRow: 8, format: .rgb8)
         #expect(image.pixels == [0, 255, 255, 0])
     }

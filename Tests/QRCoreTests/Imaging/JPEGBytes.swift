@@ -44,16 +44,22 @@ enum JPEGBytes {
         let frame = segments(jpeg).first { ($0.marker.map { (0xC0...0xC2).contains($0) }) == true }!
         var bytes = jpeg
         let start = frame.range.lowerBound
-        bytes.replaceSubrange(start + 5..<start + 9, with: [UInt8(height >> 8), UInt8(height & 0xFF),
-                                                            UInt8(width >> 8), UInt8(width & 0xFF)])
+        bytes.replaceSubrange(
+            start + 5..<start + 9,
+            with: [
+                UInt8(height >> 8), UInt8(height & 0xFF),
+                UInt8(width >> 8), UInt8(width & 0xFF),
+            ])
         return bytes
     }
 
     /// SOI, a start-of-frame of the given kind (0xC0 + n for SOFn) with
     /// `components` components of 1×1 sampling, and an SOS naming them all:
     /// enough for libjpeg to read the header, no tables or data.
-    static func header(frame: UInt8 = 0xC0, precision: UInt8 = 8, components: UInt8 = 1,
-                       width: UInt16 = 8, height: UInt16 = 8) -> [UInt8] {
+    static func header(
+        frame: UInt8 = 0xC0, precision: UInt8 = 8, components: UInt8 = 1,
+        width: UInt16 = 8, height: UInt16 = 8
+    ) -> [UInt8] {
         let ids = Array(1...components)
         let size: [UInt8] = [UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF)]
         let sof: [UInt8] = [precision] + size + [components] + ids.flatMap { id -> [UInt8] in [id, 0x11, 0] }

@@ -30,5 +30,6 @@ extension CodecJob {
         }
     }
 
-    private static let tinyOptions = EncodingOptions(correctionLevel: .low, versions: 1...1, mask: 0, boostsCorrection: false)
+    private static let tinyOptions = EncodingOptions(
+        correctionLevel: .low, versions: 1...1, mask: 0, boostsCorrection: false)
 }

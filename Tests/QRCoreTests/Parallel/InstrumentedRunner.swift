@@ -1,11 +1,12 @@
 import Foundation
-@testable import QRCore
 import QRCoreTestSupport
+
+@testable import QRCore
 
 /// Runs a codec's jobs for real while counting them: how many run at once
 /// (and the most ever), and how often each labelled job ran. Jobs labelled
 /// `hold…` announce themselves on ``started`` and then wait at ``gate``.
-final class InstrumentedRunner: @unchecked Sendable { // `counts` is touched only with `lock` held
+final class InstrumentedRunner: @unchecked Sendable {  // `counts` is touched only with `lock` held
     private struct Counts {
         var running = 0
         var maxRunning = 0
@@ -23,7 +24,9 @@ final class InstrumentedRunner: @unchecked Sendable { // `counts` is touched onl
     }
 
     /// A codec whose workers run jobs through this runner.
-    func makeCodec(_ options: ParallelCodecOptions, clock: any ParallelCodecClock = ContinuousCodecClock()) -> ParallelCodec {
+    func makeCodec(
+        _ options: ParallelCodecOptions, clock: any ParallelCodecClock = ContinuousCodecClock()
+    ) -> ParallelCodec {
         ParallelCodec(options: options, clock: clock, runner: run)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// ``Locked`` keeps concurrent updates whole: no increment is lost.

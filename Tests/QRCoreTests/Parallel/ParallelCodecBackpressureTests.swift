@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// A full queue: waiting for room or failing at once, as the caller chooses.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Cancelling by identifier and by cancelling the awaiting task, while a job

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// How many jobs run at once, measured inside the jobs, and 100,000 jobs
@@ -48,7 +49,9 @@ struct ParallelCodecConcurrencyTests {
             if status != .cancelled { #expect(runner.runs(of: label) == 1, "\(label) never ran") }
         }
         let metrics = await codec.metrics()
-        #expect(tally[.succeeded] == metrics.completed && tally[.failed] == metrics.failed && tally[.cancelled] == metrics.cancelled)
+        #expect(
+            tally[.succeeded] == metrics.completed && tally[.failed] == metrics.failed
+                && tally[.cancelled] == metrics.cancelled)
         #expect(metrics.completed + metrics.failed + metrics.cancelled == 100_000)
         #expect(metrics.rejected == 0 && metrics.queued == 0 && metrics.busyWorkers == 0)
         #expect(runner.maxRunning <= 2)
@@ -86,11 +89,12 @@ struct ParallelCodecConcurrencyTests {
         var submitted: [(String, JobID, Bool)] = []
         for index in 0..<25_000 {
             let label = "\(task)-\(index)"
-            let job: CodecJob = switch index % 10 {
-            case 0...6: .tiny(label)
-            case 7, 8: .failing("n" + label)
-            default: .unreadable("u" + label)
-            }
+            let job: CodecJob =
+                switch index % 10 {
+                case 0...6: .tiny(label)
+                case 7, 8: .failing("n" + label)
+                default: .unreadable("u" + label)
+                }
             let id = try await codec.submit(job)
             let cancelled = index % 10 == 6
             if cancelled { await codec.cancel(id) }
@@ -100,7 +104,9 @@ struct ParallelCodecConcurrencyTests {
     }
 
     /// Awaits a job and checks that its outcome, its status and its kind agree.
-    private static func settle(_ id: JobID, label: String, cancelled: Bool, codec: ParallelCodec) async throws -> JobStatus {
+    private static func settle(
+        _ id: JobID, label: String, cancelled: Bool, codec: ParallelCodec
+    ) async throws -> JobStatus {
         let outcome = await codec.outcome(of: id)
         let status = await codec.status(id)
         switch outcome {

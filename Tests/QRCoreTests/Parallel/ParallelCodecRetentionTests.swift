@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// Kept results expire by age and by count; latencies and throughput follow
@@ -7,7 +8,8 @@ import Testing
 struct ParallelCodecRetentionTests {
     @Test func resultsExpireAfterTheirTimeToLive() async throws {
         let clock = ManualClock()
-        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1, resultTimeToLive: .seconds(30)), clock: clock)
+        let codec = ParallelCodec(
+            options: ParallelCodecOptions(workers: 1, resultTimeToLive: .seconds(30)), clock: clock)
         let id = try await codec.submit(.tiny("kept"))
         _ = try await codec.result(id)
         clock.advance(by: .seconds(29))
@@ -22,7 +24,8 @@ struct ParallelCodecRetentionTests {
     }
 
     @Test func theOldestResultsGiveWayBeyondTheCountLimit() async throws {
-        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1, maxRetainedResults: 2), clock: ManualClock())
+        let codec = ParallelCodec(
+            options: ParallelCodecOptions(workers: 1, maxRetainedResults: 2), clock: ManualClock())
         var ids: [JobID] = []
         for index in 0..<3 {
             let id = try await codec.submit(.tiny("kept \(index)"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Graceful shutdown finishes the queue; immediate shutdown cancels it. One

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QRCore
 
 /// ``ParallelCodec``'s jobs end to end: each kind of input and output, jobs
@@ -16,7 +17,8 @@ struct ParallelCodecTests {
         let expected = try QRCode(text: Self.text)
         let png = try await codec.encode(EncodeRequest(text: Self.text, format: .png(RenderOptions())))
         let svg = try await codec.encode(EncodeRequest(text: Self.text, format: .svg(RenderOptions(scale: 3))))
-        let matrix = try await codec.encode(EncodeRequest(segments: [try QRSegment.alphanumeric("HELLO")], format: .matrix))
+        let matrix = try await codec.encode(
+            EncodeRequest(segments: [try QRSegment.alphanumeric("HELLO")], format: .matrix))
         #expect(png == .png(try expected.pngData()))
         #expect(svg == .svg(expected.svg(options: RenderOptions(scale: 3))))
         #expect(matrix == .matrix(try QRCode(segments: [try QRSegment.alphanumeric("HELLO")])))
@@ -34,7 +36,8 @@ struct ParallelCodecTests {
         let outcomes = await codec.decodeAll([
             DecodeRequest(imageData: png),
             DecodeRequest(file: file),
-            DecodeRequest(pixels: PixelBuffer(bytes: image.pixels, width: image.width, height: image.height, format: .gray8)),
+            DecodeRequest(
+                pixels: PixelBuffer(bytes: image.pixels, width: image.width, height: image.height, format: .gray8)),
         ])
         #expect(try outcomes.map { try $0.get().map(\.text) } == Array(repeating: [Self.text], count: 3))
         await codec.shutdown()
@@ -59,8 +62,13 @@ struct ParallelCodecTests {
         let first = try await codec.result(id)
         #expect(await codec.status(id) == .succeeded)
         #expect(try await codec.result(id) == first, "a kept result can be read again")
-        #expect(first == .matrix(try QRCode(text: "by id", mode: .byte, options: EncodingOptions(
-            correctionLevel: .low, versions: 1...1, mask: 0, boostsCorrection: false))))
+        #expect(
+            first
+                == .matrix(
+                    try QRCode(
+                        text: "by id", mode: .byte,
+                        options: EncodingOptions(
+                            correctionLevel: .low, versions: 1...1, mask: 0, boostsCorrection: false))))
         let failing = try await codec.submit(.failing("abc"))
         await #expect(throws: ParallelCodecError.encoding(.unencodableCharacter("a", index: 0, mode: .numeric))) {
             try await codec.result(failing)
@@ -79,7 +87,10 @@ struct ParallelCodecTests {
             .tiny("good 1"),
             .encode(EncodeRequest(text: tooLong, format: .png(RenderOptions()))),
             .unreadable("not a PNG"),
-            .decode(DecodeRequest(pixels: PixelBuffer(bytes: Array(repeating: 255, count: 64 * 64), width: 64, height: 64, format: .gray8))),
+            .decode(
+                DecodeRequest(
+                    pixels: PixelBuffer(
+                        bytes: Array(repeating: 255, count: 64 * 64), width: 64, height: 64, format: .gray8))),
             .encode(EncodeRequest(text: "x", format: .svg(RenderOptions(scale: 0)))),
             .tiny("good 2"),
         ])

@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// ``SchedulerStateMachine`` on its own: every event as a plain call, no threads.
@@ -9,14 +10,19 @@ struct ParallelSchedulerTests {
     private static func ids(_ numbers: ClosedRange<UInt64>) -> [JobID] { numbers.map(JobID.init(rawValue:)) }
 
     @Test func admitsAndDispatchesUpToTheWorkers() {
-        var machine = Machine(limits: .init(workers: 2, prefetch: 0, queueCapacity: 4, timeToLive: .seconds(1), maxRetained: 10))
+        var machine = Machine(
+            limits: .init(workers: 2, prefetch: 0, queueCapacity: 4, timeToLive: .seconds(1), maxRetained: 10))
         let submitter = WaiterToken(rawValue: 1)
-        let actions = machine.submit([10, 11, 12].map { .init(work: $0, owner: nil) }, whenFull: .reject,
-                                     submitter: submitter, now: .zero)
-        #expect(actions == [
-            .admit(submitter, Self.ids(0...2)),
-            .dispatch([JobDispatch(id: JobID(rawValue: 0), work: 10), JobDispatch(id: JobID(rawValue: 1), work: 11)]),
-        ])
+        let actions = machine.submit(
+            [10, 11, 12].map { .init(work: $0, owner: nil) }, whenFull: .reject,
+            submitter: submitter, now: .zero)
+        #expect(
+            actions == [
+                .admit(submitter, Self.ids(0...2)),
+                .dispatch([
+                    JobDispatch(id: JobID(rawValue: 0), work: 10), JobDispatch(id: JobID(rawValue: 1), work: 11),
+                ]),
+            ])
         #expect(machine.status(of: JobID(rawValue: 0)) == .running)
         #expect(machine.status(of: JobID(rawValue: 2)) == .queued)
         #expect(machine.status(of: JobID(rawValue: 3)) == .unknown)
@@ -41,8 +47,10 @@ struct ParallelSchedulerTests {
     }
 
     @Test func latencyRunsToWhenTheWorkerFinishedNotToTheReport() {
-        var machine = Machine(limits: .init(workers: 1, prefetch: 0, queueCapacity: 4, timeToLive: .seconds(1), maxRetained: 10))
-        _ = machine.submit([.init(work: 1, owner: 1)], whenFull: .reject, submitter: WaiterToken(rawValue: 1), now: .zero)
+        var machine = Machine(
+            limits: .init(workers: 1, prefetch: 0, queueCapacity: 4, timeToLive: .seconds(1), maxRetained: 10))
+        _ = machine.submit(
+            [.init(work: 1, owner: 1)], whenFull: .reject, submitter: WaiterToken(rawValue: 1), now: .zero)
         let report = Machine.Report(id: JobID(rawValue: 0), outcome: .success(2), finishedAt: .milliseconds(10))
         let actions = machine.workersFinished([report], now: .milliseconds(50))
         #expect(actions == [.deliver(.owner(1), .success(2))])
@@ -171,7 +179,8 @@ struct ParallelSchedulerTests {
         let batch = harness.submit([3, 4], owners: [3, 4])
         harness.withdraw(batch)
         #expect(harness.refused[batch] == .cancelled)
-        #expect(harness.ownerOutcomes[3] == [.failure(.cancelled)] && harness.ownerOutcomes[4] == [.failure(.cancelled)])
+        #expect(
+            harness.ownerOutcomes[3] == [.failure(.cancelled)] && harness.ownerOutcomes[4] == [.failure(.cancelled)])
         harness.runEverything()
         #expect(harness.admitted[batch] == nil)
     }
@@ -198,7 +207,8 @@ struct ParallelSchedulerTests {
         harness.runEverything()
         harness.submit([3, 4, 5])
         harness.runEverything()
-        #expect((0...4).map { harness.machine.status(of: JobID(rawValue: $0)) }
+        #expect(
+            (0...4).map { harness.machine.status(of: JobID(rawValue: $0)) }
                 == [.expired, .expired, .succeeded, .succeeded, .succeeded])
         #expect(harness.machine.retainedCount == 3)
     }
@@ -233,7 +243,8 @@ struct ParallelSchedulerTests {
     }
 
     @Test func shutdownOfAnIdlePoolStopsAtOnce() {
-        var machine = Machine(limits: .init(workers: 2, prefetch: 0, queueCapacity: 1, timeToLive: .seconds(1), maxRetained: 1))
+        var machine = Machine(
+            limits: .init(workers: 2, prefetch: 0, queueCapacity: 1, timeToLive: .seconds(1), maxRetained: 1))
         #expect(machine.shutdown(.graceful, now: .zero) == [.stopWorkers])
         #expect(machine.shutdown(.immediate, now: .zero) == [])
         let first = machine.workerExited()
@@ -268,7 +279,8 @@ struct ParallelSchedulerTests {
                 harness.start()
             case 12...18:
                 if let job = harness.running.randomElement(using: &random) {
-                    harness.finish(job.id, with: random.next() % 5 == 0 ? .failure(.noCodeFound(width: 1, height: 1)) : nil)
+                    harness.finish(
+                        job.id, with: random.next() % 5 == 0 ? .failure(.noCodeFound(width: 1, height: 1)) : nil)
                 }
             default:
                 harness.cancel(JobID(rawValue: random.next() % UInt64(max(owner, 1))))
@@ -281,8 +293,9 @@ struct ParallelSchedulerTests {
         #expect(harness.ownerOutcomes.values.allSatisfy { $0.count == 1 })
         #expect(harness.maxInFlight == 6)
         let counters = harness.machine.counters
-        #expect(counters.succeeded + counters.failed + counters.cancelled + counters.rejected == submitted,
-                "each submitted job counted once, however it ended")
+        #expect(
+            counters.succeeded + counters.failed + counters.cancelled + counters.rejected == submitted,
+            "each submitted job counted once, however it ended")
         #expect(counters.cancelled > 0 && counters.rejected > 0 && counters.failed > 0 && counters.expired > 0)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Drives a ``SchedulerStateMachine`` the way ``ParallelCodec`` does, with
@@ -24,10 +25,14 @@ struct SchedulerHarness {
     private(set) var maxInFlight = 0
     private var lastToken: UInt64 = 0
 
-    init(workers: Int = 2, prefetch: Int = 0, capacity: Int = 4, timeToLive: Duration = .seconds(60),
-         maxRetained: Int = 100) {
-        machine = Machine(limits: Machine.Limits(workers: workers, prefetch: prefetch, queueCapacity: capacity,
-                                                 timeToLive: timeToLive, maxRetained: maxRetained))
+    init(
+        workers: Int = 2, prefetch: Int = 0, capacity: Int = 4, timeToLive: Duration = .seconds(60),
+        maxRetained: Int = 100
+    ) {
+        machine = Machine(
+            limits: Machine.Limits(
+                workers: workers, prefetch: prefetch, queueCapacity: capacity,
+                timeToLive: timeToLive, maxRetained: maxRetained))
     }
 
     mutating func makeToken() -> WaiterToken {
@@ -37,7 +42,8 @@ struct SchedulerHarness {
 
     /// Submits works (owned when `owners` is given) and returns the submitter's token.
     @discardableResult
-    mutating func submit(_ works: [Int], owners: [Int]? = nil, whenFull policy: QueueFullPolicy = .wait) -> WaiterToken {
+    mutating func submit(_ works: [Int], owners: [Int]? = nil, whenFull policy: QueueFullPolicy = .wait) -> WaiterToken
+    {
         let token = makeToken()
         let items = works.indices.map { Machine.Item(work: works[$0], owner: owners?[$0]) }
         apply(machine.submit(items, whenFull: policy, submitter: token, now: now))
@@ -57,7 +63,9 @@ struct SchedulerHarness {
     mutating func finish(_ id: JobID, with outcome: Outcome? = nil) {
         let index = running.firstIndex { $0.id == id }!
         let dispatch = running.remove(at: index)
-        apply(machine.workersFinished([Machine.Report(id: id, outcome: outcome ?? .success(dispatch.work * 2), finishedAt: now)], now: now))
+        apply(
+            machine.workersFinished(
+                [Machine.Report(id: id, outcome: outcome ?? .success(dispatch.work * 2), finishedAt: now)], now: now))
     }
 
     /// Starts jobs until every worker is busy, then finishes them all; repeats until no job is left.
@@ -115,7 +123,10 @@ struct SchedulerHarness {
             (machine.inFlightCount != inFlight, "the machine lost track of a job in flight"),
             (inFlight > limits.workers + limits.prefetch, "too many jobs in flight"),
             (machine.waitingCount > limits.queueCapacity, "the queue overflowed"),
-            (machine.parkedCount > 0 && machine.waitingCount < limits.queueCapacity, "a submission waits while there is room"),
+            (
+                machine.parkedCount > 0 && machine.waitingCount < limits.queueCapacity,
+                "a submission waits while there is room"
+            ),
             (machine.retainedCount > limits.maxRetained, "too many results kept"),
         ]
         for (isBroken, invariant) in broken where isBroken { Issue.record("invariant broken: \(invariant)") }

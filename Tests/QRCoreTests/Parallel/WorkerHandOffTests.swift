@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// When a finished job is worth waking the actor for, and the guarantee that

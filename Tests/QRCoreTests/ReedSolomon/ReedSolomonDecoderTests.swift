@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRCore
 
 /// The decoder against blocks made by our encoder, with errors and erasures
@@ -63,8 +64,9 @@ struct ReedSolomonDecoderTests {
                 miscorrected += 1
                 #expect(block != original)
                 let data = block.prefix(block.count - degree)
-                #expect(Array(block.suffix(degree)) == ReedSolomonEncoder.remainder(of: data, degree: degree),
-                        "a miscorrection must still be a codeword")
+                #expect(
+                    Array(block.suffix(degree)) == ReedSolomonEncoder.remainder(of: data, degree: degree),
+                    "a miscorrection must still be a codeword")
             } catch {
                 detected += 1
                 #expect(block == received, "a failed correctionLevel leaves the block as it was")

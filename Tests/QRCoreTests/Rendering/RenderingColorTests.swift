@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Colour parsing and render options.

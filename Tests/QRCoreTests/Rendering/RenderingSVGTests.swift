@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import QRCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// SVG output: well-formed XML whose path covers exactly the dark modules.
 struct RenderingSVGTests {
@@ -11,8 +13,10 @@ struct RenderingSVGTests {
     final class ElementCollector: NSObject, XMLParserDelegate {
         var elements: [(name: String, attributes: [String: String])] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String]
+        ) {
             elements.append((name, attributes))
         }
     }
@@ -68,8 +72,10 @@ struct RenderingSVGTests {
 
     @Test func transparencyUsesOpacityAndDropsAnInvisibleBackground() throws {
         let code = try QRCode(text: "alpha", correctionLevel: .low)
-        let clear = code.svg(options: RenderOptions(foreground: RGBAColor(r: 255, g: 0, b: 0, a: 128),
-                                                    background: .transparent))
+        let clear = code.svg(
+            options: RenderOptions(
+                foreground: RGBAColor(r: 255, g: 0, b: 0, a: 128),
+                background: .transparent))
         let elements = try Self.parse(clear)
         #expect(elements.map(\.name) == ["svg", "path"])
         #expect(elements[1].attributes["fill"] == "#ff0000")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 /// Text drawings, exact for a small matrix.
@@ -7,8 +8,9 @@ struct RenderingTextTests {
     ///     1 0 1
     ///     0 1 0
     ///     1 1 0
-    static let small = QRCode(version: 1, correctionLevel: .low, mask: 0,
-                              modules: BitMatrix(rows: ["101", "010", "110"]))
+    static let small = QRCode(
+        version: 1, correctionLevel: .low, mask: 0,
+        modules: BitMatrix(rows: ["101", "010", "110"]))
 
     @Test func txtWithoutBorderIsTheBareMatrix() {
         #expect(Self.small.text(.txt, border: 0) == "101\n010\n110\n")
@@ -40,7 +42,8 @@ struct RenderingTextTests {
 
     @Test func ansiUsesBackgroundColoursAndResetsEachLine() {
         let black = "\u{1B}[40m", white = "\u{1B}[47m", reset = "\u{1B}[0m\n"
-        let expected = black + "  " + white + "  " + black + "  " + reset
+        let expected =
+            black + "  " + white + "  " + black + "  " + reset
             + white + "  " + black + "  " + white + "  " + reset
             + black + "    " + white + "  " + reset
         #expect(Self.small.text(.ansi, border: 0) == expected)

@@ -3,14 +3,14 @@
 /// where ``ImagingFileTests`` checks the error instead.
 enum BuildTraits {
     #if PNG
-    static let readsPNG = true
+        static let readsPNG = true
     #else
-    static let readsPNG = false
+        static let readsPNG = false
     #endif
 
     #if JPEG
-    static let readsJPEG = true
+        static let readsJPEG = true
     #else
-    static let readsJPEG = false
+        static let readsJPEG = false
     #endif
 }

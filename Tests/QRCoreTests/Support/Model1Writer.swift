@@ -20,16 +20,19 @@ enum Model1Writer {
     struct TooLong: Error {}
 
     /// The modules of a Model 1 symbol holding `segments`.
-    static func symbol(_ segments: [QRSegment], version: QRVersion, level: ErrorCorrectionLevel,
-                       mask: QRMask) throws -> BitMatrix {
+    static func symbol(
+        _ segments: [QRSegment], version: QRVersion, level: ErrorCorrectionLevel,
+        mask: QRMask
+    ) throws -> BitMatrix {
         let blocks = Model1Version.of(version).blockStructure(level)
         let template = Model1Template.of(version)
         let data = try dataCodewords(segments, version: version, capacity: blocks.dataCodewords)
         var codewords = data
         for block in 0..<blocks.blockCount {
             let start = block * blocks.shortBlockDataCount
-            codewords += ReedSolomonEncoder.remainder(of: data[start..<(start + blocks.shortBlockDataCount)],
-                                                      degree: blocks.ecCodewordsPerBlock)
+            codewords += ReedSolomonEncoder.remainder(
+                of: data[start..<(start + blocks.shortBlockDataCount)],
+                degree: blocks.ecCodewordsPerBlock)
         }
         codewords += [UInt8](repeating: 0, count: template.codewordCount - codewords.count)
         var grid = functionPatterns(size: version.size, level: level, mask: mask)

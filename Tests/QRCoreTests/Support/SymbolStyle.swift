@@ -34,7 +34,8 @@ struct SymbolStyle: Sendable {
         let n = modules.width
         guard p.x >= 0, p.y >= 0, p.x < Double(n), p.y < Double(n) else { return false }
         let mx = Int(p.x), my = Int(p.y)
-        for (fx, fy) in [(0, 0), (n - 7, 0), (0, n - 7)] where (fx..<(fx + 7)).contains(mx) && (fy..<(fy + 7)).contains(my) {
+        for (fx, fy) in [(0, 0), (n - 7, 0), (0, n - 7)]
+        where (fx..<(fx + 7)).contains(mx) && (fy..<(fy + 7)).contains(my) {
             return isDarkInEye(ImagePoint(x: p.x - Double(fx) - 3.5, y: p.y - Double(fy) - 3.5))
         }
         guard modules[mx, my] else { return false }

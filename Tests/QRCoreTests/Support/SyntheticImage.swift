@@ -1,6 +1,7 @@
 import Foundation
-@testable import QRCore
 import QRCoreTestSupport
+
+@testable import QRCore
 
 /// Photographs of symbols, made in software: a symbol drawn through a
 /// perspective warp (QRCore's own `PerspectiveTransform`) with supersampling,
@@ -11,21 +12,27 @@ struct SyntheticImage {
 
     /// The symbol drawn upright, `moduleSize` pixels a module (may be
     /// fractional), with `border` light modules around it.
-    static func upright(_ modules: BitMatrix, moduleSize: Double, border: Int = 4,
-                        dark: UInt8 = 0, light: UInt8 = 255) -> SyntheticImage {
+    static func upright(
+        _ modules: BitMatrix, moduleSize: Double, border: Int = 4,
+        dark: UInt8 = 0, light: UInt8 = 255
+    ) -> SyntheticImage {
         let side = Double(modules.width + 2 * border) * moduleSize
         let size = Int(side.rounded(.up))
         let origin = Double(border) * moduleSize, extent = Double(modules.width) * moduleSize
-        let corners = [ImagePoint(x: origin, y: origin), ImagePoint(x: origin + extent, y: origin),
-                       ImagePoint(x: origin + extent, y: origin + extent), ImagePoint(x: origin, y: origin + extent)]
+        let corners = [
+            ImagePoint(x: origin, y: origin), ImagePoint(x: origin + extent, y: origin),
+            ImagePoint(x: origin + extent, y: origin + extent), ImagePoint(x: origin, y: origin + extent),
+        ]
         return warped(modules, width: size, height: size, corners: corners, dark: dark, light: light)
     }
 
     /// The symbol drawn with its four outer corners (top-left, top-right,
     /// bottom-right, bottom-left) at the given image points, on a light
     /// background of `width` × `height` pixels, 3×3 supersampled.
-    static func warped(_ modules: BitMatrix, width: Int, height: Int, corners: [ImagePoint],
-                       dark: UInt8 = 0, light: UInt8 = 255, style: SymbolStyle = .plain) -> SyntheticImage {
+    static func warped(
+        _ modules: BitMatrix, width: Int, height: Int, corners: [ImagePoint],
+        dark: UInt8 = 0, light: UInt8 = 255, style: SymbolStyle = .plain
+    ) -> SyntheticImage {
         let n = Double(modules.width)
         let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: n, y: 0), ImagePoint(x: n, y: n), ImagePoint(x: 0, y: n)]
         let toSymbol = PerspectiveTransform.quadrilateral(corners, to: square)!
@@ -38,8 +45,10 @@ struct SyntheticImage {
     /// coordinates (modules; nil where the symbol is not seen), 3×3
     /// supersampled: each pixel's grey level is the share of its samples
     /// that fall on dark parts of the symbol as `style` draws it.
-    static func drawn(_ modules: BitMatrix, width: Int, height: Int, dark: UInt8 = 0, light: UInt8 = 255,
-                      style: SymbolStyle = .plain, toSymbol: (ImagePoint) -> ImagePoint?) -> SyntheticImage {
+    static func drawn(
+        _ modules: BitMatrix, width: Int, height: Int, dark: UInt8 = 0, light: UInt8 = 255,
+        style: SymbolStyle = .plain, toSymbol: (ImagePoint) -> ImagePoint?
+    ) -> SyntheticImage {
         var pixels = [UInt8](repeating: light, count: width * height)
         let offsets = [1.0 / 6, 0.5, 5.0 / 6]
         for y in 0..<height {
@@ -80,13 +89,18 @@ struct SyntheticImage {
 
     /// The symbol rotated by `degrees` about the image centre, with perspective
     /// `tilt` (0: none; 0.2: the far edge 20 % shorter), in a square image.
-    static func rotated(_ modules: BitMatrix, moduleSize: Double, degrees: Double, tilt: Double = 0,
-                        border: Int = 6, style: SymbolStyle = .plain) -> SyntheticImage {
+    static func rotated(
+        _ modules: BitMatrix, moduleSize: Double, degrees: Double, tilt: Double = 0,
+        border: Int = 6, style: SymbolStyle = .plain
+    ) -> SyntheticImage {
         let extent = Double(modules.width) * moduleSize
         let side = Int((extent * 1.5 + Double(2 * border) * moduleSize).rounded(.up))
         let c = Double(side) / 2, h = extent / 2
         let angle = degrees * Double.pi / 180
-        let local = [ImagePoint(x: -h * (1 - tilt), y: -h), ImagePoint(x: h * (1 - tilt), y: -h), ImagePoint(x: h, y: h), ImagePoint(x: -h, y: h)]
+        let local = [
+            ImagePoint(x: -h * (1 - tilt), y: -h), ImagePoint(x: h * (1 - tilt), y: -h), ImagePoint(x: h, y: h),
+            ImagePoint(x: -h, y: h),
+        ]
         let corners = local.map { p in
             ImagePoint(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
         }

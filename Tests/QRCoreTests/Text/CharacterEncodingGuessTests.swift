@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRCore
 
 extension TextTests {
@@ -97,8 +98,10 @@ extension TextTests {
         }
 
         @Test func segmentsSayTheirCharsetAndTheResultTheMainOne() throws {
-            let symbol = try Self.decoded([.bytes(Self.sjis("ﾃｽﾄ")), try .numeric("123"), try .eci(26),
-                                           .bytes(Array("Ωmega".utf8))])
+            let symbol = try Self.decoded([
+                .bytes(Self.sjis("ﾃｽﾄ")), try .numeric("123"), try .eci(26),
+                .bytes(Array("Ωmega".utf8)),
+            ])
             #expect(symbol.text == "ﾃｽﾄ123Ωmega")
             #expect(symbol.segments.map(\.characterSet) == [.shiftJIS, .ascii, nil, .utf8])
             #expect(symbol.characterSet == .utf8)  // 6 bytes of UTF-8 against 3 of Shift JIS

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QRCore
 
 extension TextTests {
@@ -16,7 +17,9 @@ extension TextTests {
 
             var bytes: [UInt8] {
                 let digits = Array(bytes_hex.utf8)
-                return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
+                return stride(from: 0, to: digits.count, by: 2).map {
+                    UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)!
+                }
             }
         }
 

@@ -8,8 +8,10 @@ import Logging
 struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: RequestMetrics
 
-    func handle(_ request: Request, context: Context,
-                next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let start = ContinuousClock.now
         let response: Response
         do {
@@ -17,15 +19,18 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             response = try error.response(from: request, context: context)
         } catch let error as any HTTPResponseError {
-            let message = error.status == .notFound ? "no such route: \(request.method) \(request.uri.path)"
+            let message =
+                error.status == .notFound
+                ? "no such route: \(request.method) \(request.uri.path)"
                 : error.status.reasonPhrase
             response = try APIError(error.status, message).response(from: request, context: context)
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             response = Response.json(.object(["error": "internal error"]), status: .internalServerError)
         }
-        metrics.record(route: context.endpointPath ?? "NotFound", status: response.status.code,
-                       duration: ContinuousClock.now - start)
+        metrics.record(
+            route: context.endpointPath ?? "NotFound", status: response.status.code,
+            duration: ContinuousClock.now - start)
         return response
     }
 }

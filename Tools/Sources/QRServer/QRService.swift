@@ -44,8 +44,10 @@ public struct QRService: Sendable {
         page = WebPage(maxBodyBytes: options.maxBodyBytes)
     }
 
-    private static func makeStore(options: ServerOptions, codec: ParallelCodec?,
-                                  budget: ByteBudget) throws -> any JobStore {
+    private static func makeStore(
+        options: ServerOptions, codec: ParallelCodec?,
+        budget: ByteBudget
+    ) throws -> any JobStore {
         switch options.store {
         case .memory:
             guard let codec else { throw StoreConfigurationError("--store memory needs at least one worker") }
@@ -59,17 +61,22 @@ public struct QRService: Sendable {
     /// guard on every connection, and the store's services (the codec's
     /// shutdown among them), which end after the HTTP server has.
     /// - Parameter onListening: called with the bound port once the server listens.
-    public func makeApplication(logger: Logger? = nil,
-                                onListening: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> Application<RouterResponder<BasicRequestContext>> {
+    public func makeApplication(
+        logger: Logger? = nil,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    )
+        -> Application<RouterResponder<BasicRequestContext>>
+    {
         let (maxBody, uploads, budget) = (options.maxBodyBytes, options.uploads, budget)
         var app = Application(
             router: makeRouter(),
-            server: .http1(configuration: .init(additionalChannelHandlers: [
-                UploadGuard(maxBodyBytes: maxBody, limits: uploads, budget: budget),
-            ])),
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port),
-                                                    serverName: "qr serve"),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [
+                    UploadGuard(maxBodyBytes: maxBody, limits: uploads, budget: budget)
+                ])),
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port),
+                serverName: "qr serve"),
             services: store.services,
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -100,7 +107,8 @@ public struct QRService: Sendable {
         router.post("/generate") { request, _ in try await generate(request) }
         router.post("/decode") { request, _ in try await decode(request) }
         router.get("/result/:id") { request, context in try await result(request, id: context.parameters.get("id")) }
-        router.get("/result/:id/image") { request, context in try await image(request, id: context.parameters.get("id")) }
+        router.get("/result/:id/image") { request, context in try await image(request, id: context.parameters.get("id"))
+        }
         router.get("/qr") { request, _ in try await quickCode(request) }
         router.get("/metrics") { _, _ in await metrics() }
         router.get("/healthz") { _, _ in await health() }

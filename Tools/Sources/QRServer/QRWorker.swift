@@ -22,9 +22,11 @@ public struct QRWorker: Sendable {
     ///   - workers: worker threads (one per processor by default).
     ///   - lease: how long a claimed job may run before another worker may take it back.
     ///   - options: the limits a job is checked against (image size, scale, border).
-    public init(location: PostgresLocation, workers: Int = ParallelCodecOptions.activeProcessorCount,
-                lease: Duration = .seconds(30), options: ServerOptions = ServerOptions(),
-                logger: Logger = Logger(label: "qr.worker")) throws {
+    public init(
+        location: PostgresLocation, workers: Int = ParallelCodecOptions.activeProcessorCount,
+        lease: Duration = .seconds(30), options: ServerOptions = ServerOptions(),
+        logger: Logger = Logger(label: "qr.worker")
+    ) throws {
         var options = options
         options.store = .postgres(location)
         options.lease = lease
@@ -38,10 +40,13 @@ public struct QRWorker: Sendable {
     /// - Parameter onReady: called once the schema is ready and the worker claims jobs.
     public func run(onReady: @escaping @Sendable () async -> Void = {}) async throws {
         let database = database
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [database.client, PostgresMaintenance(database: database), CodecLifecycle(codec: codec), worker,
-                       ReadyAnnouncer(database: database, onReady: onReady)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: database.logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    database.client, PostgresMaintenance(database: database), CodecLifecycle(codec: codec), worker,
+                    ReadyAnnouncer(database: database, onReady: onReady),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: database.logger))
         try await group.run()
     }
 }

@@ -80,14 +80,16 @@ public struct ServerOptions: Sendable, Hashable {
     ///   - maxQueuedBytes: 256 MiB by default: sixteen bodies at the largest size.
     ///   - lease: 30 seconds by default.
     ///   - storeTimeout: 5 seconds by default.
-    public init(host: String = "127.0.0.1", port: Int = 8080, store: Store = .memory,
-                codec: ParallelCodecOptions = ParallelCodecOptions(),
-                maxBodyBytes: Int = 16 << 20,
-                imageLimits: ImageLimits = ImageLimits(maxPixels: 50_000_000, maxDimension: 16_384),
-                maxScale: Int = 32, maxBorder: Int = 16, maxWait: Duration = .seconds(30),
-                retryAfterSeconds: Int = 1, maxQueuedBytes: Int = 256 << 20,
-                uploads: UploadLimits = UploadLimits(), lease: Duration = .seconds(30),
-                storeTimeout: Duration = .seconds(5)) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, store: Store = .memory,
+        codec: ParallelCodecOptions = ParallelCodecOptions(),
+        maxBodyBytes: Int = 16 << 20,
+        imageLimits: ImageLimits = ImageLimits(maxPixels: 50_000_000, maxDimension: 16_384),
+        maxScale: Int = 32, maxBorder: Int = 16, maxWait: Duration = .seconds(30),
+        retryAfterSeconds: Int = 1, maxQueuedBytes: Int = 256 << 20,
+        uploads: UploadLimits = UploadLimits(), lease: Duration = .seconds(30),
+        storeTimeout: Duration = .seconds(5)
+    ) {
         self.host = host
         self.port = port
         self.store = store

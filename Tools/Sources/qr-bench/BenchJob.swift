@@ -14,7 +14,10 @@ enum BenchJob: Sendable {
     var codecJob: CodecJob {
         switch self {
         case let .generate(text, correctionLevel):
-            .encode(EncodeRequest(text: text, options: EncodingOptions(correctionLevel: correctionLevel), format: .png(Self.rendering)))
+            .encode(
+                EncodeRequest(
+                    text: text, options: EncodingOptions(correctionLevel: correctionLevel), format: .png(Self.rendering)
+                ))
         case let .decode(png):
             .decode(DecodeRequest(imageData: png))
         }

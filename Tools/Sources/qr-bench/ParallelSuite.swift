@@ -13,7 +13,8 @@ struct ParallelSuite {
     func run() async throws -> [ParallelRun] {
         var rows: [ParallelRun] = []
         for workload in workloads {
-            for _ in 0..<2 { try workload.cycle.forEach { _ = try $0.runSerially() } }  // warm up, and check every job succeeds
+            // Warm up, and check that every job succeeds.
+            for _ in 0..<2 { try workload.cycle.forEach { _ = try $0.runSerially() } }
             for count in jobCounts {
                 rows += try await measure(workload, jobs: workload.jobs(count))
             }
@@ -36,7 +37,8 @@ struct ParallelSuite {
         let start = clock.now
         var round = 0
         while round < repetitions
-            || (start.duration(to: clock.now) < Self.minimumMeasuringTime && round < Self.maximumRepetitions) {
+            || (start.duration(to: clock.now) < Self.minimumMeasuringTime && round < Self.maximumRepetitions)
+        {
             round += 1
             var runs = [try runSerially(workload.name, jobs)]
             for workers in 1...maxWorkers { runs.append(try await runPooled(workload.name, jobs, workers: workers)) }
@@ -45,11 +47,12 @@ struct ParallelSuite {
             }
         }
         let serial = best[nil]!
-        return [serial] + (1...maxWorkers).map { workers in
-            var run = best[workers]!
-            run.speedup = run.jobsPerSecond / serial.jobsPerSecond
-            return run
-        }
+        return [serial]
+            + (1...maxWorkers).map { workers in
+                var run = best[workers]!
+                run.speedup = run.jobsPerSecond / serial.jobsPerSecond
+                return run
+            }
     }
 
     /// The jobs one after another on this task, keeping every output as
@@ -70,8 +73,9 @@ struct ParallelSuite {
         let (total, cpu) = (start.duration(to: clock.now), processCPUTime() - cpuStart)
         blackHole(outputs)
         latencies.sort()
-        return ParallelRun(workload: name, jobs: jobs.count, workers: nil, total: total, cpu: cpu,
-                           latencyP50: Self.percentile(latencies, 0.5), latencyP99: Self.percentile(latencies, 0.99))
+        return ParallelRun(
+            workload: name, jobs: jobs.count, workers: nil, total: total, cpu: cpu,
+            latencyP50: Self.percentile(latencies, 0.5), latencyP99: Self.percentile(latencies, 0.99))
     }
 
     /// All jobs through one ``ParallelCodec/runAll(_:whenFull:)`` of a codec
@@ -93,8 +97,9 @@ struct ParallelSuite {
         let metrics = await codec.metrics()
         await codec.shutdown()
         for outcome in outcomes { _ = try outcome.get() }
-        return ParallelRun(workload: name, jobs: jobs.count, workers: workers, total: total, cpu: cpu,
-                           latencyP50: metrics.latencyP50 ?? .zero, latencyP99: metrics.latencyP99 ?? .zero)
+        return ParallelRun(
+            workload: name, jobs: jobs.count, workers: workers, total: total, cpu: cpu,
+            latencyP50: metrics.latencyP50 ?? .zero, latencyP99: metrics.latencyP99 ?? .zero)
     }
 
     /// The nearest-rank percentile of sorted durations.

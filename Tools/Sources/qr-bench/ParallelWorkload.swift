@@ -27,9 +27,11 @@ struct ParallelWorkload {
         let png = try QRCode(text: url.text, correctionLevel: url.correctionLevel).pngData(options: BenchJob.rendering)
         let decode = BenchJob.decode(png: try readFile(photoPath))
         return [
-            ParallelWorkload(name: "generate", detail: "url-H → PNG, scale 10, border 4", cycle: [generate], bytes: png.count),
+            ParallelWorkload(
+                name: "generate", detail: "url-H → PNG, scale 10, border 4", cycle: [generate], bytes: png.count),
             ParallelWorkload(name: "decode", detail: "photo-640x480.png → codes", cycle: [decode], bytes: nil),
-            ParallelWorkload(name: "mixed", detail: "generate and decode alternately", cycle: [generate, decode], bytes: nil),
+            ParallelWorkload(
+                name: "mixed", detail: "generate and decode alternately", cycle: [generate, decode], bytes: nil),
         ]
     }
 

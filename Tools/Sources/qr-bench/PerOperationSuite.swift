@@ -23,8 +23,9 @@ struct PerOperationSuite {
         let micros = try timing.microsecondsPerCall {
             blackHole(try QRCode(text: payload.text, correctionLevel: payload.correctionLevel))
         }
-        return WorkloadResult(name: "encode/\(payload.name)", microsecondsPerOp: micros,
-                              detail: "v\(code.version)-\(code.correctionLevel) mask \(code.mask)")
+        return WorkloadResult(
+            name: "encode/\(payload.name)", microsecondsPerOp: micros,
+            detail: "v\(code.version)-\(code.correctionLevel) mask \(code.mask)")
     }
 
     private func pngWorkload(_ payload: Payload) throws -> WorkloadResult {
@@ -32,8 +33,9 @@ struct PerOperationSuite {
         let micros = try timing.microsecondsPerCall {
             blackHole(try QRCode(text: payload.text, correctionLevel: payload.correctionLevel).pngData())
         }
-        return WorkloadResult(name: "png/\(payload.name)", microsecondsPerOp: micros, bytes: png.count,
-                              detail: "scale 10, border 4")
+        return WorkloadResult(
+            name: "png/\(payload.name)", microsecondsPerOp: micros, bytes: png.count,
+            detail: "scale 10, border 4")
     }
 
     private func decodeWorkload(name: String, path: String) throws -> WorkloadResult {
@@ -41,7 +43,8 @@ struct PerOperationSuite {
         let reader = QRReader()
         let found = reader.read(image).count
         let micros = timing.microsecondsPerCall { blackHole(reader.read(image)) }
-        return WorkloadResult(name: "decode/\(name)", microsecondsPerOp: micros,
-                              detail: "\(image.width)×\(image.height), \(found) code\(found == 1 ? "" : "s")")
+        return WorkloadResult(
+            name: "decode/\(name)", microsecondsPerOp: micros,
+            detail: "\(image.width)×\(image.height), \(found) code\(found == 1 ? "" : "s")")
     }
 }

@@ -53,7 +53,10 @@ struct QRBench: AsyncParsableCommand {
     @Option(help: "Jobs per parallel run; repeat for several counts (default: 50 and 10000).")
     var jobs: [Int] = [50, 10_000]
 
-    @Option(help: "Runs of each parallel configuration, at least (rounds shorter than 10 s in all are repeated further); the fastest is reported.")
+    @Option(
+        help:
+            "Runs of each parallel configuration, at least (rounds shorter than 10 s in all are repeated further); the fastest is reported."
+    )
     var repetitions: Int = 3
 
     @Option(name: .customLong("workload"), help: "A parallel workload to run; repeat for several (default: all).")
@@ -72,8 +75,9 @@ struct QRBench: AsyncParsableCommand {
         var results: [WorkloadResult] = []
         if suite != .parallel {
             let files = [(name: "photo-640x480", path: Payload.fixture("photo-640x480.png"))] + userFiles
-            let perOperation = PerOperationSuite(payloads: payloadList, decodeFiles: files,
-                                                 timing: Timing(budget: .milliseconds(budgetMs)))
+            let perOperation = PerOperationSuite(
+                payloads: payloadList, decodeFiles: files,
+                timing: Timing(budget: .milliseconds(budgetMs)))
             results = try perOperation.run()
             if !json { print(WorkloadResult.table(results)) }
         }
@@ -84,12 +88,17 @@ struct QRBench: AsyncParsableCommand {
     }
 
     /// Runs the parallel suite, prints its table (unless --json) and returns its JSON entries.
-    private func runParallel(payloads: [Payload], userFiles: [(name: String, path: String)]) async throws -> [WorkloadResult] {
-        var workloads = try ParallelWorkload.standard(payloads: payloads, photoPath: Payload.fixture("photo-640x480.png"))
+    private func runParallel(
+        payloads: [Payload], userFiles: [(name: String, path: String)]
+    ) async throws -> [WorkloadResult] {
+        var workloads = try ParallelWorkload.standard(
+            payloads: payloads, photoPath: Payload.fixture("photo-640x480.png"))
         if !userFiles.isEmpty { workloads.append(try ParallelWorkload.decodeDirectory(userFiles)) }
         if !selectedWorkloads.isEmpty {
             let unknown = Set(selectedWorkloads).subtracting(workloads.map(\.name))
-            guard unknown.isEmpty else { throw ValidationError("unknown --workload \(unknown.sorted().joined(separator: ", "))") }
+            guard unknown.isEmpty else {
+                throw ValidationError("unknown --workload \(unknown.sorted().joined(separator: ", "))")
+            }
             workloads = workloads.filter { selectedWorkloads.contains($0.name) }
         }
         let suite = ParallelSuite(workloads: workloads, jobCounts: jobs, maxWorkers: workers, repetitions: repetitions)
@@ -100,8 +109,9 @@ struct QRBench: AsyncParsableCommand {
         }
         return workloads.flatMap { workload in
             jobs.map { count in
-                WorkloadResult(parallelRuns: runs.filter { $0.workload == workload.name && $0.jobs == count },
-                               bytes: workload.bytes)
+                WorkloadResult(
+                    parallelRuns: runs.filter { $0.workload == workload.name && $0.jobs == count },
+                    bytes: workload.bytes)
             }
         }
     }

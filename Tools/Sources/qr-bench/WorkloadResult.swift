@@ -25,8 +25,9 @@ struct WorkloadResult {
         name = "parallel/\(serial.workload)/\(serial.jobs)"
         microsecondsPerOp = 1e6 / widest.jobsPerSecond
         self.bytes = bytes
-        parallel = Parallel(serialJobsPerSecond: serial.jobsPerSecond, parallelJobsPerSecond: widest.jobsPerSecond,
-                            workers: widest.workers ?? 0, speedup: widest.speedup)
+        parallel = Parallel(
+            serialJobsPerSecond: serial.jobsPerSecond, parallelJobsPerSecond: widest.jobsPerSecond,
+            workers: widest.workers ?? 0, speedup: widest.speedup)
     }
 
     init(name: String, microsecondsPerOp: Double, bytes: Int? = nil, detail: String = "") {
@@ -40,9 +41,10 @@ struct WorkloadResult {
         var lines = ["workload                 µs/op      bytes  detail"]
         for result in results {
             let bytes = result.bytes.map(String.init) ?? "-"
-            lines.append(result.name.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + String(format: "%9.2f", result.microsecondsPerOp)
-                + bytes.leftPadded(to: 11) + "  " + result.detail)
+            lines.append(
+                result.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(format: "%9.2f", result.microsecondsPerOp)
+                    + bytes.leftPadded(to: 11) + "  " + result.detail)
         }
         return lines.joined(separator: "\n")
     }

@@ -34,8 +34,10 @@ struct DecodeCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines instead of plain text.")
     var json = false
 
-    @Option(help: ArgumentHelp("Character set of byte data without an ECI (default: guessed).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Character set of byte data without an ECI (default: guessed).",
+            valueName: "name"))
     var charset: String?
 
     @Argument(help: "Image files ('-' for standard input).")
@@ -45,7 +47,8 @@ struct DecodeCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("no image files given") }
         if let charset, CharacterEncoding(name: charset) == nil {
             let names = CharacterEncoding.allCases.map(\.name).joined(separator: ", ")
-            throw ValidationError("unknown --charset '\(charset)'; use one of \(names) (or an alias such as SJIS, latin1, GB2312)")
+            throw ValidationError(
+                "unknown --charset '\(charset)'; use one of \(names) (or an alias such as SJIS, latin1, GB2312)")
         }
     }
 

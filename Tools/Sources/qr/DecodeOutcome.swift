@@ -58,7 +58,9 @@ struct DecodeOutcome {
     }
 
     private static func json(_ result: DecodedSymbol) -> String {
-        let corners = result.corners.points.map { "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]" }
+        let corners = result.corners.points.map {
+            "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]"
+        }
         let fields = [
             "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",

@@ -107,8 +107,9 @@ struct EncodeCommand: ParsableCommand {
         } else {
             versions = try QRVersion.range(minVersion ?? 1, maxVersion ?? 40)
         }
-        return EncodingOptions(correctionLevel: correctionLevel, versions: versions, mask: try mask.map { try QRMask(number: $0) },
-                               boostsCorrection: !noBoost, declaresUTF8: eci)
+        return EncodingOptions(
+            correctionLevel: correctionLevel, versions: versions, mask: try mask.map { try QRMask(number: $0) },
+            boostsCorrection: !noBoost, declaresUTF8: eci)
     }
 
     /// The text argument, or standard input: text if it is valid UTF-8, else raw bytes.
@@ -119,7 +120,8 @@ struct EncodeCommand: ParsableCommand {
         if bytes.last == 0x0D { bytes.removeLast() }
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text) }
         guard mode == .auto || mode == .byte else {
-            throw CommandFailure(description: "standard input is not valid UTF-8, so it can only be encoded in byte mode")
+            throw CommandFailure(
+                description: "standard input is not valid UTF-8, so it can only be encoded in byte mode")
         }
         return .bytes(bytes)
     }
@@ -143,8 +145,9 @@ struct EncodeCommand: ParsableCommand {
     }
 
     private func render(_ code: QRCode, as format: OutputFormat) throws(RenderError) -> [UInt8] {
-        let options = RenderOptions(scale: scale, border: border,
-                                    foreground: try RGBAColor(parsing: fg), background: try RGBAColor(parsing: bg))
+        let options = RenderOptions(
+            scale: scale, border: border,
+            foreground: try RGBAColor(parsing: fg), background: try RGBAColor(parsing: bg))
         switch format {
         case .png: return try code.pngData(options: options)
         case .svg: return Array(code.svg(options: options).utf8)
@@ -171,7 +174,8 @@ struct EncodeCommand: ParsableCommand {
     private func outputFormat() throws -> OutputFormat? {
         if let format { return format }
         guard let output, output != "-" else { return nil }
-        let suffix = output.split(separator: ".").count > 1 ? String(output.split(separator: ".").last!).lowercased() : ""
+        let suffix =
+            output.split(separator: ".").count > 1 ? String(output.split(separator: ".").last!).lowercased() : ""
         guard let inferred = OutputFormat(fileExtension: suffix) else {
             throw ValidationError("cannot tell the format of '\(output)' from its extension; add --format")
         }

@@ -42,8 +42,8 @@ extension QRCommand {
     /// still gets the nearest one named, so the error says what to type.
     static func withSuggestion(_ message: String, arguments: [String]) -> String {
         guard arguments.first == "encode", message.hasPrefix("Unknown option '"), !message.contains("Did you mean"),
-              let unknown = message.split(separator: "'").dropFirst().first,
-              let nearest = ArgumentNormalizer.nearestOption(to: String(unknown))
+            let unknown = message.split(separator: "'").dropFirst().first,
+            let nearest = ArgumentNormalizer.nearestOption(to: String(unknown))
         else { return message }
         return message + ". The nearest encode option is '\(nearest)'; text that starts with '-' goes after '--'"
     }

@@ -43,8 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "TCP port (0 picks a free one).")
     var port = 8080
 
-    @Option(help: ArgumentHelp("Where tasks live: memory, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=disable|require].",
-                               valueName: "memory|URL"))
+    @Option(
+        help: ArgumentHelp(
+            "Where tasks live: memory, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=disable|require].",
+            valueName: "memory|URL"))
     var store = "memory"
 
     @Option(help: "Worker threads, up to 256 (default: one per processor); 0 with --store postgres runs no jobs here.")
@@ -59,8 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes, up to 1 GiB; larger ones get 413.")
     var maxBody = 16 << 20
 
-    @Option(name: .customLong("max-queued-bytes"),
-            help: "Bytes held at once for request bodies, queued jobs and kept results; beyond that uploads get 503.")
+    @Option(
+        name: .customLong("max-queued-bytes"),
+        help: "Bytes held at once for request bodies, queued jobs and kept results; beyond that uploads get 503.")
     var maxQueuedBytes = 256 << 20
 
     @Option(help: "With --store postgres: seconds a claimed job may run before another worker may take it back.")
@@ -70,12 +73,15 @@ struct ServeCommand: AsyncParsableCommand {
         if !(0...65_535).contains(port) { throw ValidationError("--port \(port) is outside 0–65535") }
         let fewestWorkers = store == "memory" ? 1 : 0
         if let workers, !(fewestWorkers...256).contains(workers) {
-            throw ValidationError("--workers \(workers) is outside \(fewestWorkers)–256"
-                                  + (workers == 0 ? " (0 needs --store postgres://…)" : ""))
+            throw ValidationError(
+                "--workers \(workers) is outside \(fewestWorkers)–256"
+                    + (workers == 0 ? " (0 needs --store postgres://…)" : ""))
         }
         if !(1...1_000_000).contains(queue) { throw ValidationError("--queue \(queue) is outside 1–1000000") }
         if !(1...604_800).contains(ttl) { throw ValidationError("--ttl \(ttl) is outside 1–604800 seconds") }
-        if !(1...(1 << 30)).contains(maxBody) { throw ValidationError("--max-body \(maxBody) is outside 1–1073741824 bytes") }
+        if !(1...(1 << 30)).contains(maxBody) {
+            throw ValidationError("--max-body \(maxBody) is outside 1–1073741824 bytes")
+        }
         if !((1 << 20)...(1 << 40)).contains(maxQueuedBytes) {
             throw ValidationError("--max-queued-bytes \(maxQueuedBytes) is outside 1 MiB–1 TiB")
         }
@@ -84,12 +90,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let codec = ParallelCodecOptions(workers: workers ?? ParallelCodecOptions.activeProcessorCount,
-                                         queueCapacity: queue, resultTimeToLive: .seconds(ttl))
+        let codec = ParallelCodecOptions(
+            workers: workers ?? ParallelCodecOptions.activeProcessorCount,
+            queueCapacity: queue, resultTimeToLive: .seconds(ttl))
         let location = try storeLocation()
-        let options = ServerOptions(host: host, port: port, store: location.map { .postgres($0) } ?? .memory,
-                                    codec: codec, maxBodyBytes: maxBody, maxQueuedBytes: maxQueuedBytes,
-                                    lease: .seconds(lease))
+        let options = ServerOptions(
+            host: host, port: port, store: location.map { .postgres($0) } ?? .memory,
+            codec: codec, maxBodyBytes: maxBody, maxQueuedBytes: maxQueuedBytes,
+            lease: .seconds(lease))
         let (host, where_) = (host, location.map { " on \($0)" } ?? "")
         try await QRService(options: options).run { port in
             // Unbuffered, so that a script waiting for this line sees it at once.

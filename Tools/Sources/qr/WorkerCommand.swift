@@ -20,8 +20,10 @@ struct WorkerCommand: AsyncParsableCommand {
               qr worker --store postgres://qr:secret@db.internal/qr --workers 8
             """)
 
-    @Option(help: ArgumentHelp("The store: postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=disable|require].",
-                               valueName: "URL"))
+    @Option(
+        help: ArgumentHelp(
+            "The store: postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=disable|require].",
+            valueName: "URL"))
     var store: String
 
     @Option(help: "Worker threads, up to 256 (default: one per processor).")

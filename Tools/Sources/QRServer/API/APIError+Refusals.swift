@@ -5,9 +5,10 @@ extension APIError {
     /// the byte budget is spent or the job store cannot be reached. The
     /// client may try again after the delay.
     static func unavailable(_ message: String, retryAfterSeconds: Int, details: [JSONValue.Member] = []) -> APIError {
-        APIError(.serviceUnavailable, message,
-                 details: details + [.init(key: "retry_after", value: .int(retryAfterSeconds))],
-                 headers: [.retryAfter: String(retryAfterSeconds)])
+        APIError(
+            .serviceUnavailable, message,
+            details: details + [.init(key: "retry_after", value: .int(retryAfterSeconds))],
+            headers: [.retryAfter: String(retryAfterSeconds)])
     }
 
     /// The HTTP answer to a codec's refusal of a job: 503 for a full queue

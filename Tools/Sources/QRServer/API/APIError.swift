@@ -14,8 +14,10 @@ struct APIError: Error, HTTPResponseError, Sendable {
     var details: [JSONValue.Member] = []
     var headers: HTTPFields = [:]
 
-    init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil,
-         details: [JSONValue.Member] = [], headers: HTTPFields = [:]) {
+    init(
+        _ status: HTTPResponse.Status, _ message: String, field: String? = nil,
+        details: [JSONValue.Member] = [], headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.message = message
         self.field = field

@@ -19,9 +19,10 @@ enum CapacityCheck {
         let capacity = capacityBits(version, options.correctionLevel)
         let length = text.utf8.count
         guard length <= maxCharacters else {
-            throw tooLong("text too long: \(length) bytes, but no QR Code holds more than \(maxCharacters) characters; "
-                          + "version \(version) at level \(options.correctionLevel) holds \(capacity) bits",
-                          needed: nil, capacity: capacity, version: version, correctionLevel: options.correctionLevel)
+            throw tooLong(
+                "text too long: \(length) bytes, but no QR Code holds more than \(maxCharacters) characters; "
+                    + "version \(version) at level \(options.correctionLevel) holds \(capacity) bits",
+                needed: nil, capacity: capacity, version: version, correctionLevel: options.correctionLevel)
         }
         var needed = 0
         for segment in SegmentOptimizer(text: text).segments(at: version) {
@@ -32,10 +33,12 @@ enum CapacityCheck {
             needed += bits
         }
         guard needed > capacity else { return }
-        let error = QREncodingError.dataTooLong(bitsNeeded: needed, capacityBits: capacity, version: version,
-                                              correctionLevel: options.correctionLevel)
-        throw tooLong("\(error)", needed: needed == Int.max ? nil : needed, capacity: capacity, version: version,
-                      correctionLevel: options.correctionLevel)
+        let error = QREncodingError.dataTooLong(
+            bitsNeeded: needed, capacityBits: capacity, version: version,
+            correctionLevel: options.correctionLevel)
+        throw tooLong(
+            "\(error)", needed: needed == Int.max ? nil : needed, capacity: capacity, version: version,
+            correctionLevel: options.correctionLevel)
     }
 
     /// The 422 for an encoding job that failed on its own, with the same details.
@@ -43,7 +46,8 @@ enum CapacityCheck {
         guard case let .dataTooLong(needed, capacity, version, correctionLevel) = failure else {
             return APIError(.unprocessableContent, "\(failure)", field: "text")
         }
-        return tooLong("\(failure)", needed: needed, capacity: capacity, version: version, correctionLevel: correctionLevel)
+        return tooLong(
+            "\(failure)", needed: needed, capacity: capacity, version: version, correctionLevel: correctionLevel)
     }
 
     /// The data bits that `version` holds at `correctionLevel`.
@@ -51,10 +55,13 @@ enum CapacityCheck {
         version.capacity(correctionLevel: correctionLevel, mode: .byte).dataBits
     }
 
-    private static func tooLong(_ message: String, needed: Int?, capacity: Int, version: QRVersion,
-                                correctionLevel: ErrorCorrectionLevel) -> APIError {
-        let details = CapacityDetails(bitsNeeded: needed, capacityBits: capacity, version: version,
-                                      correctionLevel: correctionLevel)
+    private static func tooLong(
+        _ message: String, needed: Int?, capacity: Int, version: QRVersion,
+        correctionLevel: ErrorCorrectionLevel
+    ) -> APIError {
+        let details = CapacityDetails(
+            bitsNeeded: needed, capacityBits: capacity, version: version,
+            correctionLevel: correctionLevel)
         return APIError(.unprocessableContent, message, field: "text", details: details.members)
     }
 }

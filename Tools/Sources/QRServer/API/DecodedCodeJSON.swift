@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import QRCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A decoded symbol in the JSON of `qr decode --json`, field for field:
 /// `{"text", "bytes_base64", "charset", "model", "version", "ecc", "mask", "corners",

@@ -47,13 +47,14 @@ struct GenerateParameters: Sendable, Hashable {
             members.append(.init(key: "version", value: .int(options.versions.lowerBound.number)))
         }
         if let mask = options.mask { members.append(.init(key: "mask", value: .int(mask.number))) }
-        return .object(members + [
-            .init(key: "scale", value: .int(render.scale)),
-            .init(key: "border", value: .int(render.border)),
-            .init(key: "format", value: .string(format.rawValue)),
-            .init(key: "fg", value: .string(render.foreground.description)),
-            .init(key: "bg", value: .string(render.background.description)),
-        ])
+        return .object(
+            members + [
+                .init(key: "scale", value: .int(render.scale)),
+                .init(key: "border", value: .int(render.border)),
+                .init(key: "format", value: .string(format.rawValue)),
+                .init(key: "fg", value: .string(render.foreground.description)),
+                .init(key: "bg", value: .string(render.background.description)),
+            ])
     }
 
     /// The job for the codec.

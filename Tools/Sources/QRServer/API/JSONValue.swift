@@ -3,7 +3,9 @@
 /// `JSONEncoder`: the responses are small and fixed in shape, and the hot
 /// paths (`POST /generate`, `GET /result`) write one in a few microseconds.
 /// Package-visible: `qr decode --json` writes its lines with it too.
-package enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+package enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral
+{
     case string(String)
     case int(Int)
     case double(Double)

@@ -16,7 +16,9 @@ enum MultipartForm {
             let pair = parameter.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingASCIISpaces().lowercased() == "boundary" else { continue }
             var value = pair[1].trimmingASCIISpaces()
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
             guard (1...70).contains(value.utf8.count) else { break }  // RFC 2046 §5.1.1
             return value
         }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The named fields of a request, from a JSON object or a query string, with
@@ -145,7 +145,8 @@ struct RequestFields {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(HexDigit.value),
-                      let low = iterator.next().flatMap(HexDigit.value) else { return nil }
+                    let low = iterator.next().flatMap(HexDigit.value)
+                else { return nil }
                 bytes.append(high << 4 | low)
             default: bytes.append(byte)
             }

@@ -9,8 +9,10 @@ import QRCore
 final class RequestMetrics: Sendable {
     /// Upper bounds of the duration buckets, in seconds: from a fast cached
     /// page (0.1 ms) to a long poll (30 s).
-    static let bucketBounds: [Double] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                         0.25, 0.5, 1, 2.5, 5, 10, 30]
+    static let bucketBounds: [Double] = [
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+        0.25, 0.5, 1, 2.5, 5, 10, 30,
+    ]
 
     /// One route's histogram.
     struct Histogram: Sendable, Hashable {

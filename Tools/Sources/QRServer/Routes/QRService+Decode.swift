@@ -35,8 +35,9 @@ extension QRService {
             image = try MultipartForm.file(in: body, boundary: boundary)
         }
         guard !image.isEmpty else {
-            throw .badField(body.isEmpty ? "body" : "file",
-                            "empty; send a PNG or JPEG image as the body or as a form's file")
+            throw .badField(
+                body.isEmpty ? "body" : "file",
+                "empty; send a PNG or JPEG image as the body or as a form's file")
         }
         return image
     }

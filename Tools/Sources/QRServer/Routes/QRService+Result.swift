@@ -53,10 +53,13 @@ extension QRService {
             throw APIError(.notFound, "task \(id) has no image")
         case let .finished(.image(format, bytes)):
             let disposition = download ? "attachment" : "inline"
-            return Self.image(format, bytes, headers: [
-                .cacheControl: "private, max-age=\(Int(options.codec.resultTimeToLive.components.seconds))",
-                .contentDisposition: "\(disposition); filename=\"qr-\(id.description.prefix(8)).\(format.rawValue)\"",
-            ])
+            return Self.image(
+                format, bytes,
+                headers: [
+                    .cacheControl: "private, max-age=\(Int(options.codec.resultTimeToLive.components.seconds))",
+                    .contentDisposition:
+                        "\(disposition); filename=\"qr-\(id.description.prefix(8)).\(format.rawValue)\"",
+                ])
         }
     }
 

@@ -13,8 +13,10 @@ extension QRService {
     /// - 503 with `Retry-After` when the budget cannot hold the body: before
     ///   reading any of it when `Content-Length` is given, else as soon as a
     ///   chunk does not fit.
-    func withBody<Value>(_ request: Request,
-                         _ handle: ([UInt8]) async throws(APIError) -> Value) async throws(APIError) -> Value {
+    func withBody<Value>(
+        _ request: Request,
+        _ handle: ([UInt8]) async throws(APIError) -> Value
+    ) async throws(APIError) -> Value {
         let limit = options.maxBodyBytes
         let declared = request.headers[.contentLength].flatMap { Int($0) }
         if let declared, declared > limit { throw tooLarge(limit) }
@@ -61,9 +63,12 @@ extension QRService {
     /// 202 with the task's identifier and where to poll.
     func accepted(_ task: SubmittedTask) -> Response {
         let location = "/result/\(task.id)"
-        return .json(.object(["task_id": .string(task.id.description), "kind": .string(task.kind.name),
-                              "status_url": .string(location)]),
-                     status: .accepted, headers: [.location: location])
+        return .json(
+            .object([
+                "task_id": .string(task.id.description), "kind": .string(task.kind.name),
+                "status_url": .string(location),
+            ]),
+            status: .accepted, headers: [.location: location])
     }
 
     /// What a client is told about a job's own failure.
@@ -76,14 +81,16 @@ extension QRService {
     }
 
     private func tooLarge(_ limit: Int) -> APIError {
-        APIError(.contentTooLarge, "body: larger than the limit of \(limit) bytes", field: "body",
-                 details: [.init(key: "max_body_bytes", value: .int(limit))])
+        APIError(
+            .contentTooLarge, "body: larger than the limit of \(limit) bytes", field: "body",
+            details: [.init(key: "max_body_bytes", value: .int(limit))])
     }
 
     private func overBudget() -> APIError {
-        .unavailable("server busy: the bytes it holds for uploads and results would pass --max-queued-bytes "
-                     + "(\(budget.limit)); retry later",
-                     retryAfterSeconds: options.retryAfterSeconds,
-                     details: [.init(key: "max_queued_bytes", value: .int(budget.limit))])
+        .unavailable(
+            "server busy: the bytes it holds for uploads and results would pass --max-queued-bytes "
+                + "(\(budget.limit)); retry later",
+            retryAfterSeconds: options.retryAfterSeconds,
+            details: [.init(key: "max_queued_bytes", value: .int(budget.limit))])
     }
 }

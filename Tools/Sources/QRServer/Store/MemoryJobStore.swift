@@ -38,7 +38,8 @@ struct MemoryJobStore: JobStore {
 
     func submit(_ request: TaskRequest, idempotencyKey: String?) async throws(APIError) -> SubmittedTask {
         if let idempotencyKey, let (id, entry) = tasks.task(forKey: idempotencyKey),
-           await codec.status(entry.job) != .expired {
+            await codec.status(entry.job) != .expired
+        {
             return SubmittedTask(id: id, kind: entry.kind)
         }
         let job: JobID
@@ -67,7 +68,8 @@ struct MemoryJobStore: JobStore {
         case .running: return TaskSnapshot(kind: entry.kind, state: .running)
         case .succeeded, .failed, .cancelled:
             do {
-                return TaskSnapshot(kind: entry.kind, state: .finished(TaskOutcome(.success(try await codec.result(entry.job)))))
+                return TaskSnapshot(
+                    kind: entry.kind, state: .finished(TaskOutcome(.success(try await codec.result(entry.job)))))
             } catch .expired, .unknownJob {
                 break
             } catch {
@@ -94,7 +96,8 @@ struct MemoryJobStore: JobStore {
 
     func run(_ request: TaskRequest) async throws(APIError) -> TaskOutcome {
         do {
-            return TaskOutcome(.success(try await codec.run(request.codecJob(limits: options.imageLimits), whenFull: .reject)))
+            return TaskOutcome(
+                .success(try await codec.run(request.codecJob(limits: options.imageLimits), whenFull: .reject)))
         } catch .encoding(let failure) {
             return TaskOutcome(.failure(.encoding(failure)))
         } catch .rendering(let failure) {

@@ -50,8 +50,9 @@ struct TaskFailure: Sendable, Hashable, Codable {
         switch error {
         case let .encoding(.dataTooLong(needed, capacity, version, level)):
             field = "text"
-            self.capacity = CapacityDetails(bitsNeeded: needed, capacityBits: capacity, version: version,
-                                            correctionLevel: level)
+            self.capacity = CapacityDetails(
+                bitsNeeded: needed, capacityBits: capacity, version: version,
+                correctionLevel: level)
         case .encoding: field = "text"
         case .image, .noCodeFound: field = "body"
         default: break

@@ -23,8 +23,9 @@ struct TaskID: Sendable, Hashable, CustomStringConvertible {
     init?(_ text: some StringProtocol) {
         let utf8 = Array(text.utf8)
         guard utf8.count == 32,
-              let high = Self.parseHex(utf8[0..<16]),
-              let low = Self.parseHex(utf8[16..<32]) else { return nil }
+            let high = Self.parseHex(utf8[0..<16]),
+            let low = Self.parseHex(utf8[16..<32])
+        else { return nil }
         self.init(high: high, low: low)
     }
 

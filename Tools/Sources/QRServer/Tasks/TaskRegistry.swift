@@ -1,6 +1,6 @@
 import NIOConcurrencyHelpers
-import Synchronization
 import QRCore
+import Synchronization
 
 /// The server's ``TaskTable``, shared by every request handler.
 final class TaskRegistry: Sendable {
@@ -41,7 +41,8 @@ final class TaskRegistry: Sendable {
     /// time; a call while one runs returns at once.
     /// - Parameter status: the codec's status of a job.
     func sweep(status: (JobID) async -> JobStatus) async {
-        guard sweeping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        guard sweeping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
         defer { sweeping.store(false, ordering: .releasing) }
         var stale: [TaskID] = []
         for (id, job) in table.withLockedValue({ $0.snapshot() }) where await status(job) == .expired {

@@ -31,8 +31,11 @@ struct TaskTable {
     /// idempotency key already names a task: then nothing is added.
     /// - Returns: the identifier (new, or the key's task), whether it is new,
     ///   and whether a sweep is now due.
-    mutating func register(_ entry: TaskEntry, makeID: () -> TaskID = TaskID.random)
-        -> (id: TaskID, isNew: Bool, sweepDue: Bool) {
+    mutating func register(
+        _ entry: TaskEntry, makeID: () -> TaskID = TaskID.random
+    )
+        -> (id: TaskID, isNew: Bool, sweepDue: Bool)
+    {
         if let key = entry.idempotencyKey, let existing = keys[key] { return (existing, false, false) }
         var id = makeID()
         while entries[id] != nil { id = makeID() }  // 2^-128 per pair; cheap to rule out

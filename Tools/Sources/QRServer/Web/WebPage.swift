@@ -16,7 +16,8 @@ struct WebPage: Sendable {
 
     /// The policy of the page: its own script, style and images only, plus
     /// the `blob:` and `data:` images the decoder's preview shows.
-    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; "
+    static let contentSecurityPolicy =
+        "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     /// - Parameter maxBodyBytes: told to the page, which shrinks an upload to fit.
@@ -37,7 +38,9 @@ struct WebPage: Sendable {
     /// A QR Code of "QR", drawn by the library itself.
     private static func iconSVG() -> String {
         guard let code = try? QRCode(text: "QR", correctionLevel: .low) else { return "" }
-        return code.svg(options: RenderOptions(scale: 1, border: 1,
-                                               foreground: RGBAColor(r: 0x1d, g: 0x4e, b: 0xd8)))
+        return code.svg(
+            options: RenderOptions(
+                scale: 1, border: 1,
+                foreground: RGBAColor(r: 0x1d, g: 0x4e, b: 0xd8)))
     }
 }

@@ -1,5 +1,6 @@
 import QRCoreTestSupport
 import Testing
+
 @testable import QRServer
 
 struct MultipartFormTests {
@@ -12,8 +13,10 @@ struct MultipartFormTests {
         #expect(try MultipartForm.boundary(contentType: "application/json; boundary=abc") == nil)
     }
 
-    @Test(arguments: ["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
-                      "multipart/form-data; boundary=" + String(repeating: "x", count: 71)])
+    @Test(arguments: [
+        "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+        "multipart/form-data; boundary=" + String(repeating: "x", count: 71),
+    ])
     func refusesAMultipartTypeWithoutAUsableBoundary(_ contentType: String) {
         #expect { try MultipartForm.boundary(contentType: contentType) } throws: { ($0 as? APIError)?.field == "body" }
     }
@@ -32,7 +35,9 @@ struct MultipartFormTests {
 
     @Test func refusesAFormWithoutAFile() {
         let body = Multipart.form(file: png, name: "note", filename: nil)
-        #expect { try MultipartForm.file(in: body, boundary: Multipart.boundary) } throws: { ($0 as? APIError)?.field == "file" }
+        #expect { try MultipartForm.file(in: body, boundary: Multipart.boundary) } throws: {
+            ($0 as? APIError)?.field == "file"
+        }
     }
 
     @Test func refusesTruncatedAndForeignBodies() {
@@ -46,8 +51,10 @@ struct MultipartFormTests {
 
     @Test func neverTrapsOnArbitraryBytes() {
         var generator = SeededRandom(seed: 7)
-        let pieces: [[UInt8]] = [Array("--\(Multipart.boundary)".utf8), [0x0D, 0x0A], [0x0D, 0x0A, 0x0D, 0x0A],
-                                 Array("Content-Disposition: form-data; name=\"file\"; filename=\"a\"".utf8), [0x00], [0x2D]]
+        let pieces: [[UInt8]] = [
+            Array("--\(Multipart.boundary)".utf8), [0x0D, 0x0A], [0x0D, 0x0A, 0x0D, 0x0A],
+            Array("Content-Disposition: form-data; name=\"file\"; filename=\"a\"".utf8), [0x00], [0x2D],
+        ]
         for _ in 0..<2000 {
             var body: [UInt8] = []
             for _ in 0..<Int.random(in: 0...12, using: &generator) { body += pieces.randomElement(using: &generator)! }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRServer
 
 struct RequestFieldsTests {
@@ -33,27 +34,40 @@ struct RequestFieldsTests {
 
     @Test func integersAreCheckedForTypeAndRange() throws {
         let query = try RequestFields(query: "scale=abc&mask=9&border=-1")
-        #expect { try query.integer("scale", in: 1...32) } throws: { ($0 as? APIError)?.message.contains("integer") == true }
-        #expect { try query.integer("mask", in: 0...7) } throws: { ($0 as? APIError)?.message == "mask: 9 is outside 0–7" }
+        #expect { try query.integer("scale", in: 1...32) } throws: {
+            ($0 as? APIError)?.message.contains("integer") == true
+        }
+        #expect { try query.integer("mask", in: 0...7) } throws: {
+            ($0 as? APIError)?.message == "mask: 9 is outside 0–7"
+        }
         #expect { try query.integer("border", in: 0...16) } throws: { ($0 as? APIError)?.field == "border" }
     }
 
     @Test func jsonKeepsJSONTypes() throws {
-        let fields = try RequestFields(json: Array(#"{"text": "hi", "version": "5", "scale": 4, "mask": 2.5, "fg": null, "bg": [1]}"#.utf8))
+        let fields = try RequestFields(
+            json: Array(#"{"text": "hi", "version": "5", "scale": 4, "mask": 2.5, "fg": null, "bg": [1]}"#.utf8))
         #expect(try fields.string("text") == "hi")
         #expect(try fields.integer("scale", in: 1...32) == 4)
         #expect(try fields.string("fg") == nil)
         #expect { try fields.integer("version", in: 1...40) } throws: { ($0 as? APIError)?.field == "version" }
-        #expect { try fields.integer("mask", in: 0...7) } throws: { ($0 as? APIError)?.message == "mask: must be an integer, not a number" }
-        #expect { try fields.string("bg") } throws: { ($0 as? APIError)?.message == "bg: must be a string, not an array or object" }
-        #expect { try fields.string("scale") } throws: { ($0 as? APIError)?.message == "scale: must be a string, not a number" }
+        #expect { try fields.integer("mask", in: 0...7) } throws: {
+            ($0 as? APIError)?.message == "mask: must be an integer, not a number"
+        }
+        #expect { try fields.string("bg") } throws: {
+            ($0 as? APIError)?.message == "bg: must be a string, not an array or object"
+        }
+        #expect { try fields.string("scale") } throws: {
+            ($0 as? APIError)?.message == "scale: must be a string, not a number"
+        }
     }
 
-    @Test(arguments: [("", "body: empty; send a JSON object such as {\"text\": \"hello\"}"),
-                      ("{\"text\": ", "body: malformed JSON"),
-                      ("[1, 2]", "body: must be a JSON object"),
-                      ("\"text\"", "body: must be a JSON object"),
-                      ("{\"text\": \"a\"} trailing", "body: malformed JSON")])
+    @Test(arguments: [
+        ("", "body: empty; send a JSON object such as {\"text\": \"hello\"}"),
+        ("{\"text\": ", "body: malformed JSON"),
+        ("[1, 2]", "body: must be a JSON object"),
+        ("\"text\"", "body: must be a JSON object"),
+        ("{\"text\": \"a\"} trailing", "body: malformed JSON"),
+    ])
     func jsonRefusesWhatIsNotAnObject(_ body: String, _ message: String) {
         #expect { try RequestFields(json: Array(body.utf8)) } throws: { ($0 as? APIError)?.message == message }
     }

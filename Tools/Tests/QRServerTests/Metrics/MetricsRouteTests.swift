@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QRCore
 import Testing
+
 @testable import QRServer
 
 /// `GET /metrics` against a running server.
@@ -13,7 +14,8 @@ struct MetricsRouteTests {
         guard parts.count == 2, Double(parts[1]) != nil || parts[1] == "+Inf" else { return false }
         let name = parts[0].prefix { $0 != "{" }
         guard let first = name.first, first.isLetter || first == "_",
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") }) else { return false }
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") })
+        else { return false }
         let labels = parts[0].dropFirst(name.count)
         return labels.isEmpty || (labels.hasPrefix("{") && labels.hasSuffix("}"))
     }

@@ -1,5 +1,6 @@
 import QRCore
 import Testing
+
 @testable import QRServer
 
 struct PrometheusTextTests {
@@ -17,12 +18,14 @@ struct PrometheusTextTests {
 
     @Test func writesEveryFamilyWithHelpAndType() {
         let text = render(tasks: 9, requests: RequestMetrics.Snapshot(durations: [:], responses: [:]))
-        for (name, type, value) in [("qr_workers", "gauge", "2"), ("qr_busy_workers", "gauge", "1"),
-                                    ("qr_queue_length", "gauge", "3"), ("qr_jobs_completed_total", "counter", "10"),
-                                    ("qr_jobs_failed_total", "counter", "2"), ("qr_jobs_rejected_total", "counter", "4"),
-                                    ("qr_results_expired_total", "counter", "1"), ("qr_tasks", "gauge", "9"),
-                                    ("qr_job_latency_p50_seconds", "gauge", "0.002"),
-                                    ("qr_job_latency_p99_seconds", "gauge", "0.0")] {
+        for (name, type, value) in [
+            ("qr_workers", "gauge", "2"), ("qr_busy_workers", "gauge", "1"),
+            ("qr_queue_length", "gauge", "3"), ("qr_jobs_completed_total", "counter", "10"),
+            ("qr_jobs_failed_total", "counter", "2"), ("qr_jobs_rejected_total", "counter", "4"),
+            ("qr_results_expired_total", "counter", "1"), ("qr_tasks", "gauge", "9"),
+            ("qr_job_latency_p50_seconds", "gauge", "0.002"),
+            ("qr_job_latency_p99_seconds", "gauge", "0.0"),
+        ] {
             #expect(text.contains("# TYPE \(name) \(type)\n"))
             #expect(text.contains("\n\(name) \(value)\n"), "\(name)")
         }

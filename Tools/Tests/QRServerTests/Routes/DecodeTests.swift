@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QRCore
 import Testing
+
 @testable import QRServer
 
 /// `POST /decode`, asynchronous and with `?sync=1`.
@@ -9,7 +10,8 @@ struct DecodeTests {
     private let text = "https://example.com/ticket/8F3A"
 
     private func codePNG(_ text: String, foreground: RGBAColor = .black) throws -> [UInt8] {
-        try QRCode(text: text, correctionLevel: .quartile).pngData(options: RenderOptions(scale: 5, foreground: foreground))
+        try QRCode(text: text, correctionLevel: .quartile).pngData(
+            options: RenderOptions(scale: 5, foreground: foreground))
     }
 
     /// The fields of `qr decode --json`, one code.
@@ -79,8 +81,9 @@ struct DecodeTests {
             let response = try await client.post("/decode?sync=1", bytes: png)
             #expect(response.status == .ok)
             try expectCode(response.object["codes"], text: text)
-            let form = try await client.post("/decode?sync=true", bytes: Multipart.form(file: png),
-                                             contentType: Multipart.contentType)
+            let form = try await client.post(
+                "/decode?sync=true", bytes: Multipart.form(file: png),
+                contentType: Multipart.contentType)
             try expectCode(form.object["codes"], text: text)
         }
     }
@@ -105,7 +108,9 @@ struct DecodeTests {
         ("/decode?sync=maybe", [1, 2, 3], "image/png", "sync"),
         ("/decode?wait=1", [1, 2, 3], "image/png", "wait"),
     ])
-    func badUploadsAre400NamingTheField(_ uri: String, _ body: [UInt8], _ contentType: String, _ field: String) async throws {
+    func badUploadsAre400NamingTheField(
+        _ uri: String, _ body: [UInt8], _ contentType: String, _ field: String
+    ) async throws {
         try await TestServer.run { client in
             let response = try await client.post(uri, bytes: body, contentType: contentType)
             #expect(response.status == .badRequest)
@@ -150,12 +155,14 @@ struct DecodeTests {
         ([0, 0, 0, 0x18] + Array("ftypheic\u{0}\u{0}\u{0}\u{0}".utf8), "HEIC"),
     ])
     func unsupportedFormatsAreNamedNeverCalledNotAPNG(_ body: [UInt8], _ format: String) async throws {
-        let expected = "image unreadable: unsupported image format: \(format) is not supported; use PNG, JPEG, PGM or PPM"
+        let expected =
+            "image unreadable: unsupported image format: \(format) is not supported; use PNG, JPEG, PGM or PPM"
         try await TestServer.run { client in
             let sync = try await client.post("/decode?sync=1", bytes: body, contentType: "image/png")
             #expect(sync.status == .unprocessableContent)
             #expect(sync.object["error"] as? String == expected)
-            let task = try await client.post("/decode", bytes: Multipart.form(file: body), contentType: Multipart.contentType)
+            let task = try await client.post(
+                "/decode", bytes: Multipart.form(file: body), contentType: Multipart.contentType)
             #expect(task.status == .accepted)
             let result = try await client.finished(try #require(task.object["task_id"] as? String))
             #expect(result["status"] as? String == "error")
@@ -167,8 +174,9 @@ struct DecodeTests {
         try await TestServer.run { client in
             let response = try await client.post("/decode?sync=1", bytes: Array(Self.photo.jpeg.prefix(20_000)))
             #expect(response.status == .unprocessableContent)
-            #expect(response.object["error"] as? String
-                == "image unreadable: corrupt image: JPEG: truncated: the data ends before the image is complete")
+            #expect(
+                response.object["error"] as? String
+                    == "image unreadable: corrupt image: JPEG: truncated: the data ends before the image is complete")
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QRCore
 import Testing
+
 @testable import QRServer
 
 /// `POST /generate`, `GET /result/{id}`, `GET /result/{id}/image` and `GET /qr`.
@@ -35,10 +36,12 @@ struct GenerateTests {
 
     @Test func generateHonoursEveryField() async throws {
         try await TestServer.run { client in
-            let id = try await client.submit("/generate", json: """
-                {"text": "12345", "ecc": "q", "version": 3, "mask": 5, "scale": 2, "border": 1,
-                 "format": "png", "fg": "#1a237e", "bg": "transparent"}
-                """)
+            let id = try await client.submit(
+                "/generate",
+                json: """
+                    {"text": "12345", "ecc": "q", "version": 3, "mask": 5, "scale": 2, "border": 1,
+                     "format": "png", "fg": "#1a237e", "bg": "transparent"}
+                    """)
             _ = try await client.finished(id)
             let png = try await client.get("/result/\(id)/image")
             let code = try #require(QRReader().read(try GrayImage(pngData: png.bytes)).first)
@@ -95,7 +98,8 @@ struct GenerateTests {
             #expect(response.object["version"] as? Int == 40)
             #expect(response.object["ecc"] as? String == "M")
 
-            let fixed = try await client.post("/generate", json: #"{"text": "\#(long.prefix(30))", "ecc": "H", "version": 1}"#)
+            let fixed = try await client.post(
+                "/generate", json: #"{"text": "\#(long.prefix(30))", "ecc": "H", "version": 1}"#)
             #expect(fixed.status == .unprocessableContent)
             #expect(fixed.object["capacity_bits"] as? Int == 72)
 
@@ -118,8 +122,10 @@ struct GenerateTests {
         }
     }
 
-    @Test(arguments: [("/qr", "text"), ("/qr?text=x&ecc=Z", "ecc"), ("/qr?text=x&scale=big", "scale"),
-                      ("/qr?text=x&colour=red", "colour"), ("/qr?text=%E0%A4", "text"), ("/qr?text=a&text=b", "text")])
+    @Test(arguments: [
+        ("/qr", "text"), ("/qr?text=x&ecc=Z", "ecc"), ("/qr?text=x&scale=big", "scale"),
+        ("/qr?text=x&colour=red", "colour"), ("/qr?text=%E0%A4", "text"), ("/qr?text=a&text=b", "text"),
+    ])
     func quickCodeRefusesBadQueries(_ uri: String, _ field: String) async throws {
         try await TestServer.run { client in
             let response = try await client.get(uri)

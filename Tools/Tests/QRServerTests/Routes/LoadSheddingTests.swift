@@ -3,6 +3,7 @@ import Hummingbird
 import QRCore
 import QRCoreTestSupport
 import Testing
+
 @testable import QRServer
 
 /// 503 when the queue is full, 413 past the body limit.
@@ -17,10 +18,12 @@ struct LoadSheddingTests {
             let running = try await client.submit("/generate", json: #"{"text": "one"}"#)
             await gate.waitForArrivals(1)
             let queued = try await client.submit("/generate", json: #"{"text": "two"}"#)
-            for response in [try await client.post("/generate", json: #"{"text": "three"}"#),
-                             try await client.get("/qr?text=four"),
-                             try await client.post("/decode", bytes: png),
-                             try await client.post("/decode?sync=1", bytes: png)] {
+            for response in [
+                try await client.post("/generate", json: #"{"text": "three"}"#),
+                try await client.get("/qr?text=four"),
+                try await client.post("/decode", bytes: png),
+                try await client.post("/decode?sync=1", bytes: png),
+            ] {
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] == "1")
                 #expect(response.object["retry_after"] as? Int == 1)
@@ -55,7 +58,8 @@ struct LoadSheddingTests {
         try await TestServer.run(options) { client in
             // No Content-Length: the limit is found while reading the chunks.
             let chunk = String(repeating: "A", count: 600)
-            let request = "POST /decode HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+            let request =
+                "POST /decode HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "258\r\n\(chunk)\r\n258\r\n\(chunk)\r\n0\r\n\r\n"
             let answer = try await RawHTTP.exchange(port: try #require(client.port), request)
             #expect(answer.hasPrefix("HTTP/1.1 413"))

@@ -1,5 +1,6 @@
 import Hummingbird
 import Testing
+
 @testable import QRServer
 
 /// The web page and its assets, served by the binary.
@@ -12,15 +13,20 @@ struct PageTests {
             #expect(page.headers[.contentSecurityPolicy] == WebPage.contentSecurityPolicy)
             #expect(page.text.contains("<title>QR workshop</title>"))
             #expect(page.text.contains(#"data-max-body="65536""#))
-            for id in ["text", "ecc", "scale", "fg", "bg", "preview-image", "download-png", "download-svg", "file", "drop", "codes"] {
+            for id in [
+                "text", "ecc", "scale", "fg", "bg", "preview-image", "download-png", "download-svg", "file", "drop",
+                "codes",
+            ] {
                 #expect(page.text.contains(#"id="\#(id)""#), "missing #\(id)")
             }
         }
     }
 
-    @Test(arguments: [("/app.js", "text/javascript; charset=utf-8", "runTask"),
-                      ("/app.css", "text/css; charset=utf-8", ".panels"),
-                      ("/favicon.svg", "image/svg+xml", "<svg")])
+    @Test(arguments: [
+        ("/app.js", "text/javascript; charset=utf-8", "runTask"),
+        ("/app.css", "text/css; charset=utf-8", ".panels"),
+        ("/favicon.svg", "image/svg+xml", "<svg"),
+    ])
     func servesTheAssets(_ path: String, _ contentType: String, _ marker: String) async throws {
         try await TestServer.run { client in
             let asset = try await client.get(path)

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
-@testable import QRCore
 import QRCoreTestSupport
 import Testing
+
+@testable import QRCore
 @testable import QRServer
 
 /// Task states, identifiers and expiry of `GET /result/{id}`.
@@ -62,8 +63,9 @@ struct ResultTests {
     /// request's check let it through: the failure is the task's result.
     @Test func aFailedGenerateTaskExplainsAndHasNoImage() async throws {
         let failure = QREncodingError.dataTooLong(bitsNeeded: 100, capacityBits: 72, version: 1, correctionLevel: .high)
-        let codec = ParallelCodec(options: ParallelCodecOptions(workers: 1), clock: ContinuousCodecClock(),
-                                  runner: { _ in .failure(.encoding(failure)) })
+        let codec = ParallelCodec(
+            options: ParallelCodecOptions(workers: 1), clock: ContinuousCodecClock(),
+            runner: { _ in .failure(.encoding(failure)) })
         try await TestServer.run(codec: codec) { client in
             let id = try await client.submit("/generate", json: #"{"text": "x"}"#)
             let result = try await client.finished(id)

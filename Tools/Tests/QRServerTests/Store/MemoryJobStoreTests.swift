@@ -3,6 +3,7 @@ import Hummingbird
 import QRCore
 import QRCoreTestSupport
 import Testing
+
 @testable import QRServer
 
 /// The memory store through the routes: idempotency keys, health, and the
@@ -13,9 +14,12 @@ struct MemoryJobStoreTests {
             let key: HTTPFields = [.contentType: "application/json", QRService.idempotencyKeyField: "order-17"]
             let first = try await client.post("/generate", json: #"{"text": "once"}"#, headers: key)
             let again = try await client.post("/generate", json: #"{"text": "once"}"#, headers: key)
-            let other = try await client.post("/generate", json: #"{"text": "once"}"#,
-                                              headers: [.contentType: "application/json",
-                                                        QRService.idempotencyKeyField: "order-18"])
+            let other = try await client.post(
+                "/generate", json: #"{"text": "once"}"#,
+                headers: [
+                    .contentType: "application/json",
+                    QRService.idempotencyKeyField: "order-18",
+                ])
             #expect(first.status == .accepted)
             #expect(again.status == .accepted)
             let id = try #require(first.object["task_id"] as? String)
@@ -29,10 +33,13 @@ struct MemoryJobStoreTests {
     @Test(arguments: ["", String(repeating: "k", count: 256), "two words", "caf\u{e9}"])
     func aMalformedIdempotencyKeyIs400(_ key: String) async throws {
         try await TestServer.run { client in
-            let response = try await client.execute(uri: "/generate", method: .post,
-                                                    headers: [.contentType: "application/json",
-                                                              QRService.idempotencyKeyField: key],
-                                                    body: ByteBuffer(string: #"{"text": "x"}"#))
+            let response = try await client.execute(
+                uri: "/generate", method: .post,
+                headers: [
+                    .contentType: "application/json",
+                    QRService.idempotencyKeyField: key,
+                ],
+                body: ByteBuffer(string: #"{"text": "x"}"#))
             #expect(response.status == .badRequest)
             #expect(response.object["field"] as? String == "Idempotency-Key")
         }
@@ -54,7 +61,9 @@ struct MemoryJobStoreTests {
         let gate = WorkerGate()
         let codec = TestServer.gatedCodec(gate, workers: 2, queue: 5)
         var admitted = 0
-        while (try? await codec.submit(.encode(EncodeRequest(text: "\(admitted)", format: .matrix)), whenFull: .reject)) != nil {
+        while (try? await codec.submit(.encode(EncodeRequest(text: "\(admitted)", format: .matrix)), whenFull: .reject))
+            != nil
+        {
             admitted += 1
         }
         #expect(admitted == 5 + 2)

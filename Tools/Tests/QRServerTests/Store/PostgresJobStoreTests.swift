@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import QRCore
 import Testing
+
 @testable import QRServer
 
 /// The PostgreSQL store through its front end and the HTTP API, with real
@@ -10,12 +11,15 @@ import Testing
 @Suite(.enabled(if: TestDatabase.isConfigured, "QR_TEST_POSTGRES_URL is not set (Scripts/pg-test.sh sets it)"))
 struct PostgresJobStoreTests {
     /// Runs `body` with a front end (no workers) on a fresh schema.
-    private func withFrontEnd<Value: Sendable>(queue: Int = 64,
-                                               _ body: @Sendable (PostgresJobStore) async throws -> Value) async throws -> Value {
+    private func withFrontEnd<Value: Sendable>(
+        queue: Int = 64,
+        _ body: @Sendable (PostgresJobStore) async throws -> Value
+    ) async throws -> Value {
         let location = try TestDatabase.location()
-        let store = try PostgresJobStore(location: location, codec: nil,
-                                         options: TestDatabase.options(location, queue: queue),
-                                         logger: TestDatabase.logger)
+        let store = try PostgresJobStore(
+            location: location, codec: nil,
+            options: TestDatabase.options(location, queue: queue),
+            logger: TestDatabase.logger)
         defer { Task { try? await TestDatabase.dropSchema(location) } }
         return try await TestDatabase.running(store.database.client) {
             try await store.prepare()
@@ -84,8 +88,9 @@ struct PostgresJobStoreTests {
     func frontEndsAndAWorkerShareTheStore() async throws {
         let location = try TestDatabase.location()
         let options = TestDatabase.options(location)
-        let worker = try QRWorker(location: location, workers: 1, lease: .seconds(30), options: options,
-                                  logger: TestDatabase.logger)
+        let worker = try QRWorker(
+            location: location, workers: 1, lease: .seconds(30), options: options,
+            logger: TestDatabase.logger)
         let png = try QRCode(text: "through the store").pngData(options: RenderOptions(scale: 4))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await worker.run() }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import PostgresNIO
 import Testing
+
 @testable import QRServer
 
 /// The store's statements against a real PostgreSQL (no mock): migration,
@@ -14,24 +15,30 @@ struct PostgresStatementTests {
         var ids: [UUID] = []
         for index in 0..<count {
             let id = TaskID.random().uuid
-            let inserted = try await database.execute(PostgresStatements.Insert(
-                id: id, kind: "generate", format: "png", request: ByteBuffer(string: #"{"text":"\#(index)"}"#),
-                idempotencyKey: nil, maxAttempts: 3, ttlSeconds: ttl, queueCapacity: 1000,
-                jobsChannel: database.jobsChannel))
+            let inserted = try await database.execute(
+                PostgresStatements.Insert(
+                    id: id, kind: "generate", format: "png", request: ByteBuffer(string: #"{"text":"\#(index)"}"#),
+                    idempotencyKey: nil, maxAttempts: 3, ttlSeconds: ttl, queueCapacity: 1000,
+                    jobsChannel: database.jobsChannel))
             #expect(inserted == [id])
             ids.append(id)
         }
         return ids
     }
 
-    private func claim(_ limit: Int, from database: JobDatabase, lease: Double = 30,
-                       worker: String = "test") async throws -> [ClaimedJob] {
+    private func claim(
+        _ limit: Int, from database: JobDatabase, lease: Double = 30,
+        worker: String = "test"
+    ) async throws -> [ClaimedJob] {
         try await database.execute(PostgresStatements.Claim(limit: limit, leaseSeconds: lease, worker: worker))
     }
 
     private func complete(_ id: UUID, _ outcome: TaskOutcome, in database: JobDatabase) async throws -> Bool {
-        try await !database.execute(PostgresStatements.Complete(id: id, outcome: StoredOutcome(outcome),
-                                                                doneChannel: database.doneChannel)).isEmpty
+        try await !database.execute(
+            PostgresStatements.Complete(
+                id: id, outcome: StoredOutcome(outcome),
+                doneChannel: database.doneChannel)
+        ).isEmpty
     }
 
     private func tally(_ database: JobDatabase) async throws -> StoreTally {
@@ -56,15 +63,20 @@ struct PostgresStatementTests {
                 for database in databases { starts.addTask { try await database.prepare() } }
                 try await starts.waitForAll()
             }
-            let versions = try await databases[0].client.query("SELECT version FROM \(unescaped: location.schema).schema_version")
-                .collect().map { try $0.decode(Int.self) }
+            let versions = try await databases[0].client.query(
+                "SELECT version FROM \(unescaped: location.schema).schema_version"
+            )
+            .collect().map { try $0.decode(Int.self) }
             #expect(versions == [PostgresSchema.version])
             let again = try await databases[1].client.withConnection { connection in
                 try await PostgresSchema.migrate(connection, schema: location.schema, logger: TestDatabase.logger)
             }
             #expect(again == PostgresSchema.version)
-            #expect(try await tally(databases[2]) == StoreTally(queued: 0, running: 0, finished: 0, duplicateCompletions: 0,
-                                                                 rescued: 0, exhausted: 0))
+            #expect(
+                try await tally(databases[2])
+                    == StoreTally(
+                        queued: 0, running: 0, finished: 0, duplicateCompletions: 0,
+                        rescued: 0, exhausted: 0))
             group.cancelAll()
         }
         try await TestDatabase.dropSchema(location)
@@ -85,8 +97,9 @@ struct PostgresStatementTests {
             let tally = try await tally(database)
             #expect((tally.queued, tally.running) == (0, 7))
             let leases = try await database.client.query(
-                "SELECT count(*) FROM jobs WHERE lease_until > now() + interval '20 seconds' AND claimed_by IN ('a', 'b')")
-                .collect().map { try $0.decode(Int.self) }
+                "SELECT count(*) FROM jobs WHERE lease_until > now() + interval '20 seconds' AND claimed_by IN ('a', 'b')"
+            )
+            .collect().map { try $0.decode(Int.self) }
             #expect(leases == [7])
         }
     }
@@ -113,9 +126,10 @@ struct PostgresStatementTests {
             for attempt in 1...3 {
                 let claimed = try await claim(1, from: database, lease: -1)  // already expired
                 #expect(claimed.map(\.attempt) == [attempt])
-                let rescued = try await database.execute(PostgresStatements.Rescue(
-                    limit: 10, exhaustedFailure: message, doneChannel: database.doneChannel,
-                    jobsChannel: database.jobsChannel))
+                let rescued = try await database.execute(
+                    PostgresStatements.Rescue(
+                        limit: 10, exhaustedFailure: message, doneChannel: database.doneChannel,
+                        jobsChannel: database.jobsChannel))
                 #expect(rescued.map(\.0) == [id])
                 #expect(rescued.map(\.1) == [attempt < 3 ? "queued" : "failed"])
             }
@@ -132,8 +146,10 @@ struct PostgresStatementTests {
         try await TestDatabase.withDatabase { database in
             _ = try await insert(2, into: database)
             _ = try await claim(2, from: database, lease: 60)
-            let rescued = try await database.execute(PostgresStatements.Rescue(
-                limit: 10, exhaustedFailure: "{}", doneChannel: database.doneChannel, jobsChannel: database.jobsChannel))
+            let rescued = try await database.execute(
+                PostgresStatements.Rescue(
+                    limit: 10, exhaustedFailure: "{}", doneChannel: database.doneChannel,
+                    jobsChannel: database.jobsChannel))
             #expect(rescued.isEmpty)
         }
     }
@@ -164,13 +180,15 @@ struct PostgresStatementTests {
             let (jobs, jobsSink) = AsyncStream.makeStream(of: String.self)
             let configuration = try database.location.connectionConfiguration()
             let (listening, ready) = AsyncStream.makeStream(of: Void.self)
-            let done = NotificationListener(channel: database.doneChannel, configuration: configuration,
-                                            logger: TestDatabase.logger,
-                                            onNotification: { TaskID(uuidText: $0).map(waiters.finished) },
-                                            onReconnect: { ready.yield() })
-            let inserted = NotificationListener(channel: database.jobsChannel, configuration: configuration,
-                                                logger: TestDatabase.logger, onNotification: { jobsSink.yield($0) },
-                                                onReconnect: { ready.yield() })
+            let done = NotificationListener(
+                channel: database.doneChannel, configuration: configuration,
+                logger: TestDatabase.logger,
+                onNotification: { TaskID(uuidText: $0).map(waiters.finished) },
+                onReconnect: { ready.yield() })
+            let inserted = NotificationListener(
+                channel: database.jobsChannel, configuration: configuration,
+                logger: TestDatabase.logger, onNotification: { jobsSink.yield($0) },
+                onReconnect: { ready.yield() })
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await done.run() }
                 group.addTask { await inserted.run() }
@@ -190,4 +208,3 @@ struct PostgresStatementTests {
         }
     }
 }
-

@@ -1,15 +1,16 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One TCP connection to the test server, driven step by step with blocking
 /// calls on a thread of its own: for what a test client library does not
 /// let a test do (send a head, wait for `100 Continue`, then send the body;
 /// write a whole body before reading, as Python's `urllib` does).
-final class LoopbackClient: @unchecked Sendable { // the socket is used by one blocking call at a time, awaited in turn
+final class LoopbackClient: @unchecked Sendable {  // the socket is used by one blocking call at a time, awaited in turn
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -30,7 +31,9 @@ final class LoopbackClient: @unchecked Sendable { // the socket is used by one b
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             close(socket)
@@ -47,7 +50,9 @@ final class LoopbackClient: @unchecked Sendable { // the socket is used by one b
         await blocking { [socket] in
             var sent = 0
             while sent < bytes.count {
-                let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                let count = bytes[sent...].withUnsafeBytes {
+                    Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                }
                 guard count > 0 else { break }
                 sent += count
             }

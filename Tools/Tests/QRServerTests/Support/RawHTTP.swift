@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Sends hand-written bytes to the server on loopback and returns what it
@@ -51,7 +52,9 @@ enum RawHTTP {
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var results: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo("localhost", String(port), &hints, &results) == 0, let first = results else { throw ConnectionFailed() }
+        guard getaddrinfo("localhost", String(port), &hints, &results) == 0, let first = results else {
+            throw ConnectionFailed()
+        }
         defer { freeaddrinfo(results) }
         let socket = Glibc.socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
         guard socket >= 0 else { throw ConnectionFailed() }
@@ -68,7 +71,8 @@ enum RawHTTP {
         guard let headerEnd = text.range(of: "\r\n\r\n") else { return false }
         let head = text[..<headerEnd.lowerBound].lowercased()
         guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
-              let length = Int(line.dropFirst("content-length:".count).filter { $0 != " " }) else { return true }
+            let length = Int(line.dropFirst("content-length:".count).filter { $0 != " " })
+        else { return true }
         return text.utf8.count - text[..<headerEnd.upperBound].utf8.count >= length
     }
 }

@@ -9,7 +9,9 @@ extension TestClientProtocol {
         try await execute(uri: uri, method: .get)
     }
 
-    func post(_ uri: String, json: String, headers: HTTPFields = [.contentType: "application/json"]) async throws -> TestResponse {
+    func post(
+        _ uri: String, json: String, headers: HTTPFields = [.contentType: "application/json"]
+    ) async throws -> TestResponse {
         try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json))
     }
 

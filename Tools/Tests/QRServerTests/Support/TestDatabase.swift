@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Testing
+
 @testable import QRServer
 
 /// The PostgreSQL database of the store's tests: `QR_TEST_POSTGRES_URL`
@@ -20,12 +21,15 @@ enum TestDatabase {
     }
 
     /// A location in a new schema.
-    static func location(schema: String = "qrtest_\(TaskID.random().description.prefix(12))") throws -> PostgresLocation {
+    static func location(schema: String = "qrtest_\(TaskID.random().description.prefix(12))") throws -> PostgresLocation
+    {
         try PostgresLocation(url: try #require(url), schema: schema)
     }
 
     /// Options for a store in `location`, with small limits.
-    static func options(_ location: PostgresLocation, workers: Int = 0, queue: Int = 64, ttl: Int = 300) -> ServerOptions {
+    static func options(
+        _ location: PostgresLocation, workers: Int = 0, queue: Int = 64, ttl: Int = 300
+    ) -> ServerOptions {
         var options = TestServer.options(workers: max(workers, 1), queue: queue, ttl: .seconds(ttl))
         options.codec.workers = workers
         options.store = .postgres(location)
@@ -34,8 +38,10 @@ enum TestDatabase {
     }
 
     /// Runs `body` with a migrated database whose pool runs meanwhile; drops the schema after.
-    static func withDatabase<Value: Sendable>(_ options: ServerOptions? = nil,
-                                              _ body: @Sendable (JobDatabase) async throws -> Value) async throws -> Value {
+    static func withDatabase<Value: Sendable>(
+        _ options: ServerOptions? = nil,
+        _ body: @Sendable (JobDatabase) async throws -> Value
+    ) async throws -> Value {
         let options = try options ?? Self.options(location())
         guard case let .postgres(location) = options.store else { throw PostgresLocation.Missing() }
         let database = JobDatabase(location: location, options: options, workers: 0, logger: logger)
@@ -53,8 +59,10 @@ enum TestDatabase {
     }
 
     /// Runs `body` while `client` runs.
-    static func running<Value: Sendable>(_ client: PostgresClient,
-                                         _ body: () async throws -> Value) async throws -> Value {
+    static func running<Value: Sendable>(
+        _ client: PostgresClient,
+        _ body: () async throws -> Value
+    ) async throws -> Value {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
@@ -64,10 +72,12 @@ enum TestDatabase {
 
     /// Drops a test's schema, on a connection of its own.
     static func dropSchema(_ location: PostgresLocation) async throws {
-        let connection = try await PostgresConnection.connect(configuration: try location.connectionConfiguration(), id: 0,
-                                                              logger: logger)
-        try await connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(location.schema) CASCADE"),
-                                   logger: logger)
+        let connection = try await PostgresConnection.connect(
+            configuration: try location.connectionConfiguration(), id: 0,
+            logger: logger)
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(location.schema) CASCADE"),
+            logger: logger)
         try await connection.close()
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QRServer
 
 struct TaskIDTests {
@@ -9,9 +10,11 @@ struct TaskIDTests {
         #expect(TaskID("0123456789ABCDEF000000000000002A") == id)
     }
 
-    @Test(arguments: ["", "abc", "0123456789abcdef000000000000002", "0123456789abcdef000000000000002a0",
-                      "0123456789abcdeg000000000000002a", "../../etc/passwd", "0123456789abcdef00000000000000 a",
-                      "０123456789abcdef00000000000002a"])
+    @Test(arguments: [
+        "", "abc", "0123456789abcdef000000000000002", "0123456789abcdef000000000000002a0",
+        "0123456789abcdeg000000000000002a", "../../etc/passwd", "0123456789abcdef00000000000000 a",
+        "０123456789abcdef00000000000002a",
+    ])
     func refusesAnythingButThirtyTwoHexDigits(_ text: String) {
         #expect(TaskID(text) == nil)
     }

@@ -1,5 +1,6 @@
 import QRCore
 import Testing
+
 @testable import QRServer
 
 struct TaskTableTests {
@@ -58,9 +59,11 @@ struct TaskTableTests {
     /// A library user may ask for an effectively unbounded queue: the sum is
     /// capped, never an overflow trap.
     @Test func liveJobBoundIsCappedForHugeQueues() {
-        #expect(MemoryJobStore.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: 64, maxRetainedResults: 100))
+        #expect(
+            MemoryJobStore.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: 64, maxRetainedResults: 100))
                 == 64 + 2 + 100)
-        let huge = MemoryJobStore.liveJobBound(ParallelCodecOptions(workers: 2, queueCapacity: .max, maxRetainedResults: .max))
+        let huge = MemoryJobStore.liveJobBound(
+            ParallelCodecOptions(workers: 2, queueCapacity: .max, maxRetainedResults: .max))
         #expect(huge == 2 * (1 << 40) + 2)
         #expect(TaskTable(liveJobBound: huge).sweepThreshold == 2 * huge + 1024)
     }

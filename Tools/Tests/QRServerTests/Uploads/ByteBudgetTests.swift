@@ -1,6 +1,7 @@
 import QRCore
 import QRCoreTestSupport
 import Testing
+
 @testable import QRServer
 
 /// The byte budget alone, on a clock the test moves.

@@ -3,6 +3,7 @@ import Hummingbird
 import QRCore
 import QRCoreTestSupport
 import Testing
+
 @testable import QRServer
 
 /// `--max-queued-bytes` through the routes: bodies in reading, jobs queued

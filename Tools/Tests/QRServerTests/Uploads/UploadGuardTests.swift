@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QRCore
 import Testing
+
 @testable import QRServer
 
 /// `Expect: 100-continue` and refusals before the body has arrived, on real
@@ -63,7 +64,8 @@ struct UploadGuardTests {
         try await TestServer.run(TestServer.options(maxBody: 64 * 1024)) { client in
             let socket = try LoopbackClient(port: try #require(client.port))
             let length = 32 << 20
-            let request = "POST /decode HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+            let request =
+                "POST /decode HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "Content-Type: image/png\r\nContent-Length: \(length)\r\n\r\n"
             await socket.send(request)
             #expect(await socket.send([UInt8](repeating: 0x55, count: length)) == length)
@@ -93,7 +95,8 @@ struct UploadGuardTests {
         try await TestServer.run { client in
             let socket = try LoopbackClient(port: try #require(client.port))
             let json = #"{"text": "keep"}"#
-            let request = "POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            let request =
+                "POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(json.utf8.count)\r\n\r\n\(json)"
             await socket.send(request)
             #expect(try #require(await socket.readUntil("status_url")).hasPrefix("HTTP/1.1 202"))

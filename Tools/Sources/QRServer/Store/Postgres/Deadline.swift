@@ -7,8 +7,10 @@ import NIOConcurrencyHelpers
 /// background. This is how every request to the PostgreSQL store is
 /// answered within ``ServerOptions/storeTimeout``, never hangs.
 enum Deadline {
-    static func run<Value: Sendable>(within limit: Duration,
-                                     _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    static func run<Value: Sendable>(
+        within limit: Duration,
+        _ operation: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = FirstOutcome(continuation)
             let work = Task {

@@ -20,9 +20,11 @@ final class JobDatabase: Sendable {
         self.location = location
         self.options = options
         self.logger = logger
-        client = PostgresClient(configuration: location.clientConfiguration(statementTimeout: options.storeTimeout,
-                                                                            maxConnections: 8 + 2 * workers),
-                                backgroundLogger: logger)
+        client = PostgresClient(
+            configuration: location.clientConfiguration(
+                statementTimeout: options.storeTimeout,
+                maxConnections: 8 + 2 * workers),
+            backgroundLogger: logger)
     }
 
     /// Creates or migrates the schema, waiting up to 30 s for the database.
@@ -40,7 +42,8 @@ final class JobDatabase: Sendable {
                     return
                 } catch {
                     guard attempt < 30 else { throw error }
-                    logger.warning("waiting for PostgreSQL at \(location)", metadata: ["error": "\(Self.describe(error))"])
+                    logger.warning(
+                        "waiting for PostgreSQL at \(location)", metadata: ["error": "\(Self.describe(error))"])
                     try await Task.sleep(for: .seconds(1))
                 }
             }
@@ -63,10 +66,15 @@ final class JobDatabase: Sendable {
         do {
             return try await execute(statement)
         } catch {
-            logger.warning("job store statement failed", metadata: ["statement": "\(Statement.self)",
-                                                                    "error": "\(Self.describe(error))"])
-            throw .unavailable("the job store (PostgreSQL) is unavailable: \(Self.describe(error))",
-                               retryAfterSeconds: options.retryAfterSeconds)
+            logger.warning(
+                "job store statement failed",
+                metadata: [
+                    "statement": "\(Statement.self)",
+                    "error": "\(Self.describe(error))",
+                ])
+            throw .unavailable(
+                "the job store (PostgreSQL) is unavailable: \(Self.describe(error))",
+                retryAfterSeconds: options.retryAfterSeconds)
         }
     }
 

@@ -16,8 +16,10 @@ final class NotificationListener: Service, Sendable {
     private let onNotification: @Sendable (String) -> Void
     private let onReconnect: @Sendable () -> Void
 
-    init(channel: String, configuration: PostgresConnection.Configuration, logger: Logger,
-         onNotification: @escaping @Sendable (String) -> Void, onReconnect: @escaping @Sendable () -> Void = {}) {
+    init(
+        channel: String, configuration: PostgresConnection.Configuration, logger: Logger,
+        onNotification: @escaping @Sendable (String) -> Void, onReconnect: @escaping @Sendable () -> Void = {}
+    ) {
         self.channel = channel
         self.configuration = configuration
         self.logger = logger
@@ -36,8 +38,9 @@ final class NotificationListener: Service, Sendable {
                     try await self.listen(connectionID: connectionID) { delay = .milliseconds(100) }
                 } catch {
                     if Task.isCancelled { return }
-                    self.logger.warning("LISTEN \(self.channel) lost; connecting again",
-                                        metadata: ["error": "\(String(reflecting: error))", "retry_in": "\(delay)"])
+                    self.logger.warning(
+                        "LISTEN \(self.channel) lost; connecting again",
+                        metadata: ["error": "\(String(reflecting: error))", "retry_in": "\(delay)"])
                 }
                 try? await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(2))

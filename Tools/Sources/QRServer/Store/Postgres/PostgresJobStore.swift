@@ -36,10 +36,13 @@ final class PostgresJobStore: JobStore, Sendable {
     /// - Parameters:
     ///   - codec: this process's workers, which run jobs from the store
     ///     (and the synchronous routes' jobs directly); nil for a front end.
-    init(location: PostgresLocation, codec: ParallelCodec?, options: ServerOptions,
-         logger: Logger = Logger(label: "qr.store")) throws {
-        let database = JobDatabase(location: location, options: options, workers: codec?.options.workers ?? 0,
-                                        logger: logger)
+    init(
+        location: PostgresLocation, codec: ParallelCodec?, options: ServerOptions,
+        logger: Logger = Logger(label: "qr.store")
+    ) throws {
+        let database = JobDatabase(
+            location: location, options: options, workers: codec?.options.workers ?? 0,
+            logger: logger)
         self.database = database
         self.codec = codec
         let waiters = CompletionWaiters()
@@ -74,8 +77,9 @@ final class PostgresJobStore: JobStore, Sendable {
                 return SubmittedTask(id: id, kind: request.kind)
             }
             guard let idempotencyKey,
-                  let (existing, kind, format, expired) = try await database.rows(
-                      PostgresStatements.FindKey(key: idempotencyKey)).first
+                let (existing, kind, format, expired) = try await database.rows(
+                    PostgresStatements.FindKey(key: idempotencyKey)
+                ).first
             else { throw queueFull() }
             if !expired { return SubmittedTask(id: TaskID(uuid: existing), kind: try Self.kind(kind, format)) }
             _ = try await database.rows(PostgresStatements.DropExpiredKey(key: idempotencyKey))
@@ -110,9 +114,11 @@ final class PostgresJobStore: JobStore, Sendable {
         }
         await waitForOutcome(of: id, upTo: options.maxWait)
         guard let task = try await database.rows(PostgresStatements.Take(id: id.uuid)).first,
-              case let .finished(outcome) = task.snapshot.state else {
-            throw .unavailable("no worker finished the job within \(options.maxWait); it stays queued",
-                               retryAfterSeconds: options.retryAfterSeconds)
+            case let .finished(outcome) = task.snapshot.state
+        else {
+            throw .unavailable(
+                "no worker finished the job within \(options.maxWait); it stays queued",
+                retryAfterSeconds: options.retryAfterSeconds)
         }
         return outcome
     }
@@ -124,26 +130,32 @@ final class PostgresJobStore: JobStore, Sendable {
             }
             return StoreHealth(reachable: true)
         } catch {
-            return StoreHealth(reachable: false,
-                               problem: "PostgreSQL at \(database.location): \(JobDatabase.describe(error))")
+            return StoreHealth(
+                reachable: false,
+                problem: "PostgreSQL at \(database.location): \(JobDatabase.describe(error))")
         }
     }
 
     func metrics(into page: inout PrometheusText) async {
         let tally = try? await database.execute(PostgresStatements.Tally()).first
         page.gauge("qr_store_up", "Whether the job store answered this scrape.", tally == nil ? 0 : 1)
-        page.gauge("qr_store_waiters", "Requests of this process waiting for a completion notification.",
-                   waiters.count)
+        page.gauge(
+            "qr_store_waiters", "Requests of this process waiting for a completion notification.",
+            waiters.count)
         guard let tally else { return }
-        page.gauge("qr_store_jobs", "Tasks in the store, by state.", label: "state",
-                   [("queued", tally.queued), ("running", tally.running), ("finished", tally.finished)])
-        page.counter("qr_store_duplicate_completions_total",
-                     "Late completions discarded: a job run again after its lease expired finished twice.",
-                     tally.duplicateCompletions)
-        page.counter("qr_store_rescued_jobs_total", "Jobs queued again after their worker's lease expired.",
-                     tally.rescued)
-        page.counter("qr_store_exhausted_jobs_total",
-                     "Jobs ended as errors after their lease expired on every attempt.", tally.exhausted)
+        page.gauge(
+            "qr_store_jobs", "Tasks in the store, by state.", label: "state",
+            [("queued", tally.queued), ("running", tally.running), ("finished", tally.finished)])
+        page.counter(
+            "qr_store_duplicate_completions_total",
+            "Late completions discarded: a job run again after its lease expired finished twice.",
+            tally.duplicateCompletions)
+        page.counter(
+            "qr_store_rescued_jobs_total", "Jobs queued again after their worker's lease expired.",
+            tally.rescued)
+        page.counter(
+            "qr_store_exhausted_jobs_total",
+            "Jobs ended as errors after their lease expired on every attempt.", tally.exhausted)
     }
 
     private func insert(_ request: TaskRequest, id: TaskID, idempotencyKey: String?) -> PostgresStatements.Insert {
@@ -156,8 +168,9 @@ final class PostgresJobStore: JobStore, Sendable {
     }
 
     private func queueFull() -> APIError {
-        .unavailable("queue full: \(options.codec.queueCapacity) jobs are waiting in the store; retry later",
-                     retryAfterSeconds: options.retryAfterSeconds)
+        .unavailable(
+            "queue full: \(options.codec.queueCapacity) jobs are waiting in the store; retry later",
+            retryAfterSeconds: options.retryAfterSeconds)
     }
 
     private static func kind(_ name: String, _ format: String?) throws(APIError) -> TaskKind {

@@ -6,8 +6,9 @@ extension PostgresLocation {
     /// schema first on its search path and a statement timeout, so that a
     /// stuck statement ends on the server as well as in the client.
     func clientConfiguration(statementTimeout: Duration, maxConnections: Int) -> PostgresClient.Configuration {
-        var configuration = PostgresClient.Configuration(host: host, port: port, username: username, password: password,
-                                                         database: database, tls: clientTLS)
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password,
+            database: database, tls: clientTLS)
         configuration.options.connectTimeout = .seconds(2)
         configuration.options.maximumConnections = maxConnections
         configuration.options.additionalStartupParameters = startupParameters(statementTimeout: statementTimeout)
@@ -16,16 +17,18 @@ extension PostgresLocation {
 
     /// A single connection's configuration (the notification listeners').
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
-        var configuration = PostgresConnection.Configuration(host: host, port: port, username: username,
-                                                             password: password, database: database,
-                                                             tls: try connectionTLS())
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: username,
+            password: password, database: database,
+            tls: try connectionTLS())
         configuration.options.connectTimeout = .seconds(2)
         configuration.options.additionalStartupParameters = [("application_name", "qr")]
         return configuration
     }
 
     private func startupParameters(statementTimeout: Duration) -> [(String, String)] {
-        let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
         return [("application_name", "qr"), ("search_path", schema), ("statement_timeout", String(milliseconds))]
     }
 

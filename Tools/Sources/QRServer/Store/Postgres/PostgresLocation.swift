@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Where the PostgreSQL store is, from a URL in the form libpq takes:
@@ -28,11 +28,17 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``StoreConfigurationError`` naming what is wrong.
     public init(url text: String, schema: String = "qr") throws {
         guard let components = URLComponents(string: text), let scheme = components.scheme,
-              ["postgres", "postgresql"].contains(scheme.lowercased()) else {
-            throw StoreConfigurationError("--store: expected memory or postgres://USER[:PASSWORD]@HOST[:PORT]/DB, not \(text)")
+            ["postgres", "postgresql"].contains(scheme.lowercased())
+        else {
+            throw StoreConfigurationError(
+                "--store: expected memory or postgres://USER[:PASSWORD]@HOST[:PORT]/DB, not \(text)")
         }
-        guard let host = components.host, !host.isEmpty else { throw StoreConfigurationError("--store: no host in the URL") }
-        guard let user = components.user, !user.isEmpty else { throw StoreConfigurationError("--store: no user in the URL") }
+        guard let host = components.host, !host.isEmpty else {
+            throw StoreConfigurationError("--store: no host in the URL")
+        }
+        guard let user = components.user, !user.isEmpty else {
+            throw StoreConfigurationError("--store: no user in the URL")
+        }
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else {
             throw StoreConfigurationError("--store: the URL must end with /DATABASE")
@@ -46,12 +52,14 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.schema = schema
         for item in components.queryItems ?? [] {
             guard item.name == "sslmode", let value = item.value, let mode = TLSMode(rawValue: value) else {
-                throw StoreConfigurationError("--store: only ?sslmode=disable|prefer|require is understood, not \(item.name)")
+                throw StoreConfigurationError(
+                    "--store: only ?sslmode=disable|prefer|require is understood, not \(item.name)")
             }
             tls = mode
         }
         guard schema.utf8.allSatisfy({ $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }),
-              !schema.isEmpty else {
+            !schema.isEmpty
+        else {
             throw StoreConfigurationError("schema names are lowercase letters, digits and _")
         }
     }

@@ -42,23 +42,28 @@ final class PostgresMaintenance: Service, Sendable {
         do {
             let failure = StoredOutcome.json(TaskFailure(message: Self.exhaustedMessage))
             for _ in 0..<Self.maxBatches {
-                let rescued = try await database.execute(PostgresStatements.Rescue(
-                    limit: Self.rescueBatch, exhaustedFailure: failure, doneChannel: database.doneChannel,
-                    jobsChannel: database.jobsChannel))
+                let rescued = try await database.execute(
+                    PostgresStatements.Rescue(
+                        limit: Self.rescueBatch, exhaustedFailure: failure, doneChannel: database.doneChannel,
+                        jobsChannel: database.jobsChannel))
                 for (id, state) in rescued {
-                    database.logger.notice("lease expired", metadata: ["task": "\(TaskID(uuid: id))", "now": "\(state)"])
+                    database.logger.notice(
+                        "lease expired", metadata: ["task": "\(TaskID(uuid: id))", "now": "\(state)"])
                 }
                 if rescued.count < Self.rescueBatch { break }
             }
             for _ in 0..<Self.maxBatches {
-                guard try await database.execute(PostgresStatements.Prune(limit: Self.pruneBatch)).first ?? 0
-                        == Self.pruneBatch else { break }
+                guard
+                    try await database.execute(PostgresStatements.Prune(limit: Self.pruneBatch)).first ?? 0
+                        == Self.pruneBatch
+                else { break }
             }
         } catch {
             database.logger.debug("maintenance skipped", metadata: ["error": "\(JobDatabase.describe(error))"])
         }
     }
 
-    static let exhaustedMessage = "the job was claimed \(PostgresJobStore.maxAttempts) times and its worker stopped "
+    static let exhaustedMessage =
+        "the job was claimed \(PostgresJobStore.maxAttempts) times and its worker stopped "
         + "or stalled past its lease each time; it is not tried again"
 }

@@ -50,7 +50,7 @@ enum PostgresSchema {
             // Totals every process adds to, for /metrics on any instance.
             "CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL DEFAULT 0)",
             "INSERT INTO counters (name) VALUES ('duplicate_completions'), ('rescued_jobs'), ('exhausted_jobs')",
-        ],
+        ]
     ]
 
     static var version: Int { migrations.count }
@@ -62,13 +62,16 @@ enum PostgresSchema {
         try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey), hashtext(\(schema)))", logger: logger)
             // The name is checked by PostgresLocation: lowercase letters, digits and _.
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL search_path TO \(schema)"), logger: logger)
-            try await connection.query("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)",
-                                       logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)",
+                logger: logger)
             var found = 0
             for try await version in try await connection.query("SELECT version FROM schema_version", logger: logger)
-                .decode(Int.self) { found = version }
+                .decode(Int.self)
+            { found = version }
             guard found < version else { return found }
             if found == 0 {
                 try await connection.query("INSERT INTO schema_version (version) VALUES (0)", logger: logger)
@@ -79,8 +82,12 @@ enum PostgresSchema {
                 }
             }
             try await connection.query("UPDATE schema_version SET version = \(version)", logger: logger)
-            logger.info("job store schema migrated", metadata: ["schema": "\(schema)", "from": "\(found)",
-                                                                "to": "\(version)"])
+            logger.info(
+                "job store schema migrated",
+                metadata: [
+                    "schema": "\(schema)", "from": "\(found)",
+                    "to": "\(version)",
+                ])
             return found
         }
     }

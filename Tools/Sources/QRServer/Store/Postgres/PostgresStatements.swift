@@ -313,8 +313,9 @@ enum PostgresStatements {
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let values = try row.decode((Int, Int, Int, Int, Int, Int).self)
-            return StoreTally(queued: values.0, running: values.1, finished: values.2, duplicateCompletions: values.3,
-                              rescued: values.4, exhausted: values.5)
+            return StoreTally(
+                queued: values.0, running: values.1, finished: values.2, duplicateCompletions: values.3,
+                rescued: values.4, exhausted: values.5)
         }
     }
 }

@@ -44,10 +44,11 @@ final class PostgresWorker: Service, Sendable {
     func run() async throws {
         try await database.prepare()
         let (events, sink) = AsyncStream.makeStream(of: Event.self)
-        let listener = NotificationListener(channel: database.jobsChannel, configuration: listenerConfiguration,
-                                            logger: database.logger,
-                                            onNotification: { _ in sink.yield(.wake) },
-                                            onReconnect: { sink.yield(.wake) })
+        let listener = NotificationListener(
+            channel: database.jobsChannel, configuration: listenerConfiguration,
+            logger: database.logger,
+            onNotification: { _ in sink.yield(.wake) },
+            onReconnect: { sink.yield(.wake) })
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await listener.run() }
             group.addTask {
@@ -66,8 +67,10 @@ final class PostgresWorker: Service, Sendable {
     }
 
     /// Claims while there is room, until told to stop and every held job is done.
-    private func work(_ events: AsyncStream<Event>, group: inout TaskGroup<Void>,
-                      finished: @escaping @Sendable () -> Void) async {
+    private func work(
+        _ events: AsyncStream<Event>, group: inout TaskGroup<Void>,
+        finished: @escaping @Sendable () -> Void
+    ) async {
         var held = 0
         var stopping = false
         for await event in events {
@@ -84,11 +87,13 @@ final class PostgresWorker: Service, Sendable {
                 let room = capacity - held
                 let claimed: [ClaimedJob]
                 do {
-                    claimed = try await database.execute(PostgresStatements.Claim(
-                        limit: room, leaseSeconds: database.options.lease.seconds, worker: name))
+                    claimed = try await database.execute(
+                        PostgresStatements.Claim(
+                            limit: room, leaseSeconds: database.options.lease.seconds, worker: name))
                 } catch {
-                    database.logger.warning("claim failed; trying again on the next wake-up",
-                                            metadata: ["error": "\(JobDatabase.describe(error))"])
+                    database.logger.warning(
+                        "claim failed; trying again on the next wake-up",
+                        metadata: ["error": "\(JobDatabase.describe(error))"])
                     break
                 }
                 held += claimed.count
@@ -122,21 +127,26 @@ final class PostgresWorker: Service, Sendable {
     /// for as long as the lease (after which the job is another worker's).
     private func complete(_ job: ClaimedJob, _ outcome: TaskOutcome) async {
         let giveUp = ContinuousClock.now + max(database.options.lease, .seconds(10))
-        let statement = PostgresStatements.Complete(id: job.id, outcome: StoredOutcome(outcome),
-                                                    doneChannel: database.doneChannel)
+        let statement = PostgresStatements.Complete(
+            id: job.id, outcome: StoredOutcome(outcome),
+            doneChannel: database.doneChannel)
         var delay = Duration.milliseconds(100)
         while true {
             do {
                 if try await database.execute(statement).isEmpty {
-                    database.logger.notice("late completion discarded: the job was finished by another worker",
-                                           metadata: ["task": "\(TaskID(uuid: job.id))", "attempt": "\(job.attempt)"])
+                    database.logger.notice(
+                        "late completion discarded: the job was finished by another worker",
+                        metadata: ["task": "\(TaskID(uuid: job.id))", "attempt": "\(job.attempt)"])
                 }
                 return
             } catch {
                 guard ContinuousClock.now + delay < giveUp else {
-                    database.logger.error("could not record a job's outcome; its lease will expire and it runs again",
-                                          metadata: ["task": "\(TaskID(uuid: job.id))",
-                                                     "error": "\(JobDatabase.describe(error))"])
+                    database.logger.error(
+                        "could not record a job's outcome; its lease will expire and it runs again",
+                        metadata: [
+                            "task": "\(TaskID(uuid: job.id))",
+                            "error": "\(JobDatabase.describe(error))",
+                        ])
                     return
                 }
                 try? await Task.sleep(for: delay)
@@ -147,11 +157,16 @@ final class PostgresWorker: Service, Sendable {
 
     /// A job's outcome on `codec`: its result, or its own failure.
     /// - Throws: 503 when the codec refuses it (full queue, shutting down).
-    static func run(_ request: TaskRequest, on codec: ParallelCodec, options: ServerOptions,
-                    whenFull policy: QueueFullPolicy = .reject) async throws(APIError) -> TaskOutcome {
+    static func run(
+        _ request: TaskRequest, on codec: ParallelCodec, options: ServerOptions,
+        whenFull policy: QueueFullPolicy = .reject
+    ) async throws(APIError) -> TaskOutcome {
         do {
-            return TaskOutcome(.success(try await codec.run(request.codecJob(limits: options.imageLimits),
-                                                            whenFull: policy)))
+            return TaskOutcome(
+                .success(
+                    try await codec.run(
+                        request.codecJob(limits: options.imageLimits),
+                        whenFull: policy)))
         } catch .queueFull(let capacity) {
             throw APIError.refusal(.queueFull(capacity: capacity), retryAfterSeconds: options.retryAfterSeconds)
         } catch .shutDown, .cancelled, .expired, .unknownJob {

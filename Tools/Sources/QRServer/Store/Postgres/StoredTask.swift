@@ -21,7 +21,8 @@ struct StoredTask: Sendable {
         case "succeeded":
             switch kind {
             case let .generate(format):
-                snapshot = TaskSnapshot(kind: kind, state: .finished(.image(format, Array(result?.readableBytesView ?? []))))
+                snapshot = TaskSnapshot(
+                    kind: kind, state: .finished(.image(format, Array(result?.readableBytesView ?? []))))
             case .decode:
                 snapshot = TaskSnapshot(kind: kind, state: .finished(.codes(.raw(resultJSON ?? "[]"))))
             }
@@ -69,16 +70,22 @@ extension TaskID {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
         for value in [high, low] {
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+            }
         }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     init(uuid: UUID) {
         let bytes = withUnsafeBytes(of: uuid.uuid) { Array($0) }
-        self.init(high: bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) },
-                  low: bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) })
+        self.init(
+            high: bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) },
+            low: bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) })
     }
 
     /// A UUID's text (`8-4-4-4-12` hexadecimal digits, as `id::text` writes it).
