@@ -19,10 +19,6 @@ struct SymbolInformation: Sendable, Hashable {
     /// errors are corrected unambiguously in either.
     private static let correctableBits = 3
 
-    /// Version information codewords of versions 7…40, in order.
-    private static let versionCodewords = (7...40).map {
-        VersionInformation.codeword(for: QRVersion(uncheckedNumber: $0))
-    }
     /// Module positions of the format copy beside the top-left finder.
     private static let primaryFormatPositions = FormatInformation.primaryPositions()
 
@@ -92,8 +88,8 @@ struct SymbolInformation: Sendable, Hashable {
             if grid[position.x, position.y] { first |= 1 << i }
             if grid[position.y, position.x] { second |= 1 << i }
         }
-        let (firstIndex, firstDistance) = nearest(to: first, among: versionCodewords)
-        let (secondIndex, secondDistance) = nearest(to: second, among: versionCodewords)
+        let (firstIndex, firstDistance) = BCH.nearest(to: first, among: VersionInformation.codewords)
+        let (secondIndex, secondDistance) = BCH.nearest(to: second, among: VersionInformation.codewords)
         let index = firstDistance <= secondDistance ? firstIndex : secondIndex
         let distance = min(firstDistance, secondDistance)
         guard distance <= correctableBits else { throw .versionInformationUnreadable(sizeVersion: sizeVersion) }
@@ -137,7 +133,7 @@ struct SymbolInformation: Sendable, Hashable {
         return models.map { model, codewords in
             var best = (index: 0, distance: Int.max)
             for candidate in candidates {
-                let match = nearest(to: candidate, among: codewords)
+                let match = BCH.nearest(to: candidate, among: codewords)
                 if match.distance < best.distance { best = match }
             }
             let format = FormatInformation(
@@ -145,16 +141,5 @@ struct SymbolInformation: Sendable, Hashable {
                 mask: QRMask(uncheckedNumber: best.index & 7))
             return (format, model, best.distance)
         }
-    }
-
-    /// The index of the codeword nearest to `bits`, and its Hamming distance;
-    /// the first one on ties.
-    private static func nearest(to bits: Int, among codewords: [Int]) -> (index: Int, distance: Int) {
-        var best = (index: 0, distance: Int.max)
-        for (index, codeword) in codewords.enumerated() {
-            let distance = (codeword ^ bits).nonzeroBitCount
-            if distance < best.distance { best = (index, distance) }
-        }
-        return best
     }
 }

@@ -24,22 +24,6 @@ struct FormatInformation: Sendable, Hashable {
     /// The masked 15-bit codeword, bit 14 first.
     var bits: Int { Self.codewords[correctionLevel.formatBits << 3 | mask.number] }
 
-    /// The format whose codeword is nearest to `bits` in Hamming distance,
-    /// if that distance is at most 3 (the code's minimum distance is 7, so up
-    /// to 3 bit errors are corrected unambiguously).
-    static func decode(_ bits: Int) -> (format: FormatInformation, distance: Int)? {
-        var best: (data: Int, distance: Int) = (0, Int.max)
-        for (data, codeword) in codewords.enumerated() {
-            let distance = (codeword ^ bits).nonzeroBitCount
-            if distance < best.distance { best = (data, distance) }
-        }
-        guard best.distance <= 3 else { return nil }
-        let format = FormatInformation(
-            correctionLevel: ErrorCorrectionLevel(formatBits: best.data >> 3),
-            mask: QRMask(uncheckedNumber: best.data & 7))
-        return (format, best.distance)
-    }
-
     /// Module positions (x, y) of bit i of the copy beside the top-left finder
     /// (Figure 25): bits 0–7 run down column 8 skipping the timing row, bits
     /// 8–14 run left along row 8 skipping the timing column.
@@ -74,17 +58,8 @@ enum VersionInformation {
         return version.number << 12 | BCH.remainder(of: version.number << 12, generator: generator, degree: 12)
     }
 
-    /// The version whose codeword is nearest to `bits`, if within 3 bit errors
-    /// (the code's minimum distance is 8).
-    static func decode(_ bits: Int) -> (version: QRVersion, distance: Int)? {
-        var best: (version: Int, distance: Int) = (0, Int.max)
-        for number in 7...40 {
-            let distance = (codeword(for: QRVersion(uncheckedNumber: number)) ^ bits).nonzeroBitCount
-            if distance < best.distance { best = (number, distance) }
-        }
-        guard best.distance <= 3 else { return nil }
-        return (QRVersion(uncheckedNumber: best.version), best.distance)
-    }
+    /// The codewords of versions 7…40, in order.
+    static let codewords: [Int] = (7...40).map { codeword(for: QRVersion(uncheckedNumber: $0)) }
 
     /// Module positions (x, y) of bit i in the block above the bottom-left
     /// finder; the block left of the top-right finder is its transpose (Figure 27).
@@ -96,6 +71,18 @@ enum VersionInformation {
 /// Remainders of polynomial division over GF(2), for the BCH codes of the
 /// format and version information.
 enum BCH {
+    /// The index of the codeword nearest to `bits` in Hamming distance, and
+    /// that distance; the first one on ties. Whether the distance is small
+    /// enough to trust is the caller's to decide (3 bits for both codes).
+    static func nearest(to bits: Int, among codewords: [Int]) -> (index: Int, distance: Int) {
+        var best = (index: 0, distance: Int.max)
+        for (index, codeword) in codewords.enumerated() {
+            let distance = (codeword ^ bits).nonzeroBitCount
+            if distance < best.distance { best = (index, distance) }
+        }
+        return best
+    }
+
     static func remainder(of value: Int, generator: Int, degree: Int) -> Int {
         var remainder = value
         var bit = Int.bitWidth - 1 - remainder.leadingZeroBitCount

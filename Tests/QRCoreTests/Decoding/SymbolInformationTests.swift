@@ -85,7 +85,8 @@ extension DecodingTests {
         @Test func readsTheVersionFromTheBetterBlock() throws {
             var grid = try Self.code(version: 12).modules
             let codeword = VersionInformation.codeword(for: 12)
-            let garbage = (0...).first { VersionInformation.decode($0) == nil }!  // more than 3 bits from every version
+            // More than 3 bits from every version.
+            let garbage = (0...).first { FormatVersionInformationTests.decodeVersion($0) == nil }!
             Self.writeVersionBlocks(&grid, first: garbage, second: codeword ^ 0b101_0000_0000_0001)
             #expect(try SymbolInformation.readings(from: grid)[0].get().version == 12)
             #expect(try QRDecoder.decode(grid).text == "FORMAT AND VERSION")

@@ -63,7 +63,7 @@ struct FormatVersionInformationTests {
             for mask in QRMask.all {
                 let codeword = FormatInformation(correctionLevel: level, mask: mask).bits
                 for pattern in patterns {
-                    let decoded = FormatInformation.decode(codeword ^ pattern)
+                    let decoded = Self.decodeFormat(codeword ^ pattern)
                     #expect(decoded?.format == FormatInformation(correctionLevel: level, mask: mask))
                     #expect(decoded?.distance == pattern.nonzeroBitCount)
                 }
@@ -77,7 +77,7 @@ struct FormatVersionInformationTests {
         var refused = 0, miscorrected = 0
         for (data, codeword) in FormatInformation.codewords.enumerated() {
             for pattern in Self.errorPatterns(width: 15, maxWeight: 4) where pattern.nonzeroBitCount == 4 {
-                guard let decoded = FormatInformation.decode(codeword ^ pattern) else {
+                guard let decoded = Self.decodeFormat(codeword ^ pattern) else {
                     refused += 1
                     continue
                 }
@@ -100,7 +100,7 @@ struct FormatVersionInformationTests {
         for bits in 0..<(1 << 15) {
             let distances = FormatInformation.codewords.map { ($0 ^ bits).nonzeroBitCount }
             let nearest = distances.min()!
-            let decoded = FormatInformation.decode(bits)
+            let decoded = Self.decodeFormat(bits)
             if nearest <= 3 {
                 let data = distances.firstIndex(of: nearest)!
                 #expect(decoded?.format.correctionLevel.formatBits == data >> 3)
@@ -158,7 +158,7 @@ struct FormatVersionInformationTests {
                 ? patterns
                 : Self.sample(patterns, count: 120, seed: UInt64(number))
             for pattern in sample {
-                let decoded = VersionInformation.decode(codeword ^ pattern)
+                let decoded = Self.decodeVersion(codeword ^ pattern)
                 #expect(decoded?.version.number == number)
                 #expect(decoded?.distance == pattern.nonzeroBitCount)
             }
@@ -174,7 +174,7 @@ struct FormatVersionInformationTests {
                 let weight = Int.random(in: 4...9, using: &random)
                 var pattern = 0
                 while pattern.nonzeroBitCount < weight { pattern |= 1 << Int.random(in: 0..<18, using: &random) }
-                if let decoded = VersionInformation.decode(codeword ^ pattern) {
+                if let decoded = Self.decodeVersion(codeword ^ pattern) {
                     #expect(decoded.version.number != number)
                     #expect(decoded.distance <= 3)
                     let other = EncoderReference.versionTable[decoded.version.number - 7]
@@ -185,6 +185,24 @@ struct FormatVersionInformationTests {
     }
 
     // MARK: - Helpers
+
+    /// One copy of the format information read as SymbolInformation reads
+    /// it: the nearest codeword, trusted within 3 bits.
+    static func decodeFormat(_ bits: Int) -> (format: FormatInformation, distance: Int)? {
+        let match = BCH.nearest(to: bits, among: FormatInformation.codewords)
+        guard match.distance <= 3 else { return nil }
+        let format = FormatInformation(
+            correctionLevel: ErrorCorrectionLevel(formatBits: match.index >> 3),
+            mask: QRMask(uncheckedNumber: match.index & 7))
+        return (format, match.distance)
+    }
+
+    /// One version information block read the same way.
+    static func decodeVersion(_ bits: Int) -> (version: QRVersion, distance: Int)? {
+        let match = BCH.nearest(to: bits, among: VersionInformation.codewords)
+        guard match.distance <= 3 else { return nil }
+        return (QRVersion(uncheckedNumber: 7 + match.index), match.distance)
+    }
 
     /// Every bit pattern of `width` bits with at most `maxWeight` bits set.
     static func errorPatterns(width: Int, maxWeight: Int) -> [Int] {
