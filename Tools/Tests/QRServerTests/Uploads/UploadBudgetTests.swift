@@ -27,10 +27,17 @@ struct UploadBudgetTests {
             await held.send("POST /decode?sync=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(body.count)\r\n\r\n")
             await held.send(body)
             await gate.waitForArrivals(1)
-            let refused = try await client.post("/decode?sync=1", bytes: body)
-            #expect(refused.status == .serviceUnavailable)
-            #expect(refused.headers[.retryAfter] == "1")
-            #expect(refused.object["max_queued_bytes"] as? Int == 100_000)
+            // On a connection of its own too: an early refusal closes its
+            // connection, which the shared client would otherwise reuse.
+            let refusedConnection = try LoopbackClient(port: try #require(client.port))
+            await refusedConnection.send(
+                "POST /decode?sync=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(body.count)\r\n\r\n")
+            // The JSON body ends the answer; the server then drains what it
+            // is sent for a while before it closes, so don't wait for that.
+            let refused = try #require(await refusedConnection.readUntil("}"))
+            #expect(refused.hasPrefix("HTTP/1.1 503"))
+            #expect(refused.lowercased().contains("retry-after: 1\r\n"))
+            #expect(refused.contains("\"max_queued_bytes\":100000") || refused.contains("\"max_queued_bytes\": 100000"))
             gate.open()
             // Not an image: the job's own failure, answered after the worker ran it.
             #expect(try #require(await held.readUntil("\r\n\r\n")).hasPrefix("HTTP/1.1 422"))
