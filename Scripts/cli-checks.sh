@@ -73,5 +73,18 @@ check "junk reports an error field" "1" "$(grep -c '"error"' "$work/out")"
 check "image without a code exits 1" "1" "$?"
 "$qr" decode "$work/a.png" "$work/blank.png" >/dev/null 2>&1; check "some without a code exits 1" "1" "$?"
 
+# Structured append: --split writes NAME-1 … NAME-N, --merge joins them in any order
+message="Structured append joins up to sixteen symbols into one message."
+check "--split 3 writes three files" "$work/seq-1.png $work/seq-2.png $work/seq-3.png" \
+  "$("$qr" encode --split 3 -o "$work/seq.png" "$message" | tr '\n' ' ' | sed 's/ $//')"
+check "--merge joins the parts in any order" "$message" "$("$qr" decode --merge "$work/seq-3.png" "$work/seq-1.png" "$work/seq-2.png")"
+check "json has structured_append" '"structured_append": {"index": 1, "count": 3' \
+  "$("$qr" decode --json "$work/seq-2.png" | grep -o '"structured_append": {"index": 1, "count": 3')"
+"$qr" decode --merge "$work/seq-1.png" "$work/seq-3.png" >/dev/null 2>"$work/err"; check "--merge with a part missing exits 1" "1" "$?"
+check "--merge names the missing part" "qr: structured append: part 2 of 3 missing" "$(cat "$work/err")"
+check "--split auto stays within --max-version" "4" \
+  "$("$qr" encode --split auto --max-version 1 --ecc L -o "$work/auto.png" "$(printf 'abcdefghij%.0s' {1..6})" | wc -l | tr -d ' ')"
+"$qr" encode --split 17 -o "$work/x.png" hello 2>/dev/null; check "--split 17 exits 2" "2" "$?"
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

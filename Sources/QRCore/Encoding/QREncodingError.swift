@@ -23,6 +23,10 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
     case segmentTooLong(mode: SegmentMode, count: Int, limit: Int, version: QRVersion)
     /// Low-level API: data codewords that do not fill the version's capacity.
     case wrongCodewordCount(given: Int, expected: Int, version: QRVersion, correctionLevel: ErrorCorrectionLevel)
+    /// A structured-append sequence of `count` symbols for a text of
+    /// `characters` characters: a sequence has 1…16 symbols (§8), each with
+    /// at least one character.
+    case invalidSymbolCount(Int, characters: Int)
 
     /// What went wrong and how to fix it, in one sentence with its numbers.
     public var description: String {
@@ -47,6 +51,9 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .wrongCodewordCount(given, expected, version, correctionLevel):
             return
                 "\(given) data codewords given, but version \(version) at level \(correctionLevel) takes exactly \(expected)"
+        case let .invalidSymbolCount(count, characters):
+            return "cannot split \(characters) characters over \(count) symbols: structured append joins 1…16 symbols, "
+                + "each with at least one character"
         }
     }
 

@@ -11,7 +11,7 @@ enum ArgumentNormalizer {
     /// value even when it looks like a negative number.
     static let valueOptions: Set<String> = [
         "--ecc", "--version", "--min-version", "--max-version", "--mask", "--mode",
-        "--format", "--scale", "--border", "--fg", "--bg", "-o", "--output",
+        "--format", "--scale", "--border", "--fg", "--bg", "-o", "--output", "--split",
     ]
 
     /// `encode` options that take no value.

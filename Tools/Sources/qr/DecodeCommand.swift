@@ -11,7 +11,11 @@ struct DecodeCommand: ParsableCommand {
             Prints each code's text, or with --json one JSON object per file (JSON Lines):
               {"file", "codes": [{"text", "bytes_base64", "charset", "model", "version",
                "ecc", "mask", "corners", "mirrored", "inverted", "errors_corrected"}], "decode_ms"}
-            model is 1 for the original QR Code Model 1 (versions 1-14), else 2.
+            model is 1 for the original QR Code Model 1 (versions 1-14), else 2. A part of
+            a structured-append sequence adds "structured_append": {"index" (from 0),
+            "count", "parity"}. --merge joins such parts, from one image or several
+            files in any order, and prints each whole message (exit 1 if a part is
+            missing or the parity does not match, naming what is wrong).
             charset is the character set the text was decoded in (the one of most of
             its byte and kanji data, else US-ASCII). decode_ms is the time from pixels
             in memory to results. '-' reads standard input.
@@ -34,6 +38,9 @@ struct DecodeCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines instead of plain text.")
     var json = false
 
+    @Flag(help: "Join structured-append parts into their messages and print those.")
+    var merge = false
+
     @Option(
         help: ArgumentHelp(
             "Character set of byte data without an ECI (default: guessed).",
@@ -55,6 +62,7 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         let reader = QRReader(options: DecodeOptions(characterSet: charset.flatMap(CharacterEncoding.init(name:))))
         var sawMissing = false, sawUnreadable = false
+        var found: [DecodedSymbol] = []
         for file in files {
             let outcome = DecodeOutcome.read(file, with: reader)
             switch outcome.status {
@@ -62,6 +70,8 @@ struct DecodeCommand: ParsableCommand {
             case .noCode: sawMissing = true
             case .unreadable: sawUnreadable = true
             }
+            found += outcome.results
+            if merge { continue }
             if json {
                 print(outcome.jsonLine())
             } else {
@@ -69,6 +79,36 @@ struct DecodeCommand: ParsableCommand {
             }
         }
         if sawUnreadable { throw ExitCode(2) }
+        if merge && !printMerged(found) { throw ExitCode(1) }
         if sawMissing { throw ExitCode(1) }
+    }
+
+    /// Prints the message of each structured-append sequence among `symbols`
+    /// (told apart by count and parity) and, alone, the text of every symbol
+    /// outside one; false if a sequence could not be joined.
+    private func printMerged(_ symbols: [DecodedSymbol]) -> Bool {
+        var sequences: [(key: [Int], parts: [DecodedSymbol])] = []
+        var complete = true
+        for symbol in symbols {
+            guard let part = symbol.structuredAppend else {
+                print(symbol.text)
+                continue
+            }
+            let key = [part.count, Int(part.parity)]
+            if let index = sequences.firstIndex(where: { $0.key == key }) {
+                sequences[index].parts.append(symbol)
+            } else {
+                sequences.append((key, [symbol]))
+            }
+        }
+        for sequence in sequences {
+            do {
+                print(try DecodedSymbol.StructuredAppend.merge(sequence.parts))
+            } catch {
+                StandardError.write("qr: \(error)")
+                complete = false
+            }
+        }
+        return complete
     }
 }

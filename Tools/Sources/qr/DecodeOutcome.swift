@@ -61,7 +61,7 @@ struct DecodeOutcome {
         let corners = result.corners.points.map {
             "[" + String(format: "%.1f", $0.x) + ", " + String(format: "%.1f", $0.y) + "]"
         }
-        let fields = [
+        var fields = [
             "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
             "\"charset\": \"\(result.characterSet.name)\"",
@@ -74,6 +74,11 @@ struct DecodeOutcome {
             "\"inverted\": \(result.isInverted)",
             "\"errors_corrected\": \(result.errorsCorrected)",
         ]
+        if let part = result.structuredAppend {
+            fields.append(
+                "\"structured_append\": {\"index\": \(part.index), \"count\": \(part.count), \"parity\": \(part.parity)}"
+            )
+        }
         return "{" + fields.joined(separator: ", ") + "}"
     }
 }

@@ -63,6 +63,12 @@ struct EncodeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file ('-' for standard output).")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Split the text over N symbols (1–16) joined by structured append, or 'auto' for the fewest within --max-version; -o NAME.png writes NAME-1.png … NAME-N.png.",
+            valueName: "N|auto"))
+    var split: SplitOption?
+
     /// Words of the text, joined by spaces (see ``ArgumentNormalizer`` for
     /// text that starts with "-").
     @Argument(help: "The text to encode (several words are joined by spaces).")
@@ -83,11 +89,21 @@ struct EncodeCommand: ParsableCommand {
         if let mask, !(0...7).contains(mask) { throw ValidationError("--mask \(mask) is outside 0–7") }
         if scale < 1 { throw ValidationError("--scale must be at least 1") }
         if border < 0 { throw ValidationError("--border cannot be negative") }
+        if let split {
+            if case .count(let count) = split, !(1...16).contains(count) {
+                throw ValidationError("--split \(count) is outside 1–16")
+            }
+            guard let output, output != "-" else {
+                throw ValidationError("--split needs -o NAME.png (or .svg, .txt): it writes one file a symbol")
+            }
+            if mode != .auto { throw ValidationError("--split cannot be combined with --mode") }
+        }
         _ = try outputFormat()
     }
 
     func run() throws {
         let payload = try readPayload()
+        if let split { return try writeSequence(payload, split: split) }
         let code: QRCode
         do {
             code = try encode(payload, options: try encodingOptions())
@@ -99,6 +115,30 @@ struct EncodeCommand: ParsableCommand {
     }
 
     // MARK: - Steps
+
+    /// Structured append: the parts as NAME-1.EXT … NAME-N.EXT, their paths on standard output.
+    private func writeSequence(_ payload: Payload, split: SplitOption) throws {
+        guard case .text(let text) = payload else {
+            throw CommandFailure(description: "--split takes text; standard input was not valid UTF-8")
+        }
+        let codes: [QRCode]
+        do {
+            switch split {
+            case .count(let count):
+                codes = try QRCode.structuredAppend(text: text, count: count, options: encodingOptions())
+            case .automatic: codes = try QRCode.structuredAppend(text: text, options: encodingOptions())
+            }
+        } catch let error as QREncodingError {
+            throw CommandFailure(description: error.description)
+        }
+        let path = output ?? ""
+        let dot = path.lastIndex(of: ".").flatMap { path[$0...].contains("/") ? nil : $0 } ?? path.endIndex
+        for (index, code) in codes.enumerated() {
+            let partPath = path[..<dot] + "-\(index + 1)" + path[dot...]
+            try write(try render(code), to: String(partPath))
+            print(partPath)
+        }
+    }
 
     private func encodingOptions() throws -> EncodingOptions {
         let versions: ClosedRange<QRVersion>
@@ -163,6 +203,10 @@ struct EncodeCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
+        try write(bytes, to: output)
+    }
+
+    private func write(_ bytes: [UInt8], to output: String) throws {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
@@ -180,6 +224,22 @@ struct EncodeCommand: ParsableCommand {
             throw ValidationError("cannot tell the format of '\(output)' from its extension; add --format")
         }
         return inferred
+    }
+}
+
+/// `--split N` or `--split auto`.
+enum SplitOption: ExpressibleByArgument {
+    case count(Int)
+    case automatic
+
+    init?(argument: String) {
+        if argument == "auto" {
+            self = .automatic
+        } else if let count = Int(argument) {
+            self = .count(count)
+        } else {
+            return nil
+        }
     }
 }
 

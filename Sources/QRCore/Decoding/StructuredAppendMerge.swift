@@ -1,0 +1,58 @@
+/// Why the parts of a structured-append sequence could not be joined.
+public enum StructuredAppendError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The symbol at `position` in the input carries no structured-append header.
+    case notInSequence(position: Int)
+    /// The symbols disagree on the number of parts or on the parity: they
+    /// belong to more than one message.
+    case mixedSequences
+    /// Parts absent from the input, by index from 0, of a sequence of `count`.
+    case missingParts([Int], count: Int)
+    /// Two symbols claim the same index with different contents.
+    case conflictingParts(index: Int)
+    /// The XOR of the joined bytes is not the parity every part carries:
+    /// a part belongs to another message, or was misread.
+    case parityMismatch(expected: UInt8, computed: UInt8)
+
+    /// What went wrong, in one sentence; missing parts are numbered from 1.
+    public var description: String {
+        switch self {
+        case let .notInSequence(position):
+            return "symbol \(position + 1) of the input is not part of a structured-append sequence"
+        case .mixedSequences:
+            return "the symbols belong to different structured-append sequences (their counts or parities differ)"
+        case let .missingParts(indices, count):
+            let parts = indices.map { String($0 + 1) }.joined(separator: ", ")
+            return "structured append: part\(indices.count == 1 ? "" : "s") \(parts) of \(count) missing"
+        case let .conflictingParts(index):
+            return "structured append: two different symbols claim part \(index + 1)"
+        case let .parityMismatch(expected, computed):
+            return "structured append: the joined message's parity is \(computed), but its parts say \(expected)"
+        }
+    }
+}
+
+extension DecodedSymbol.StructuredAppend {
+    /// The message of a complete sequence: the parts' texts joined in index
+    /// order, whatever order `symbols` has. The same part may appear more
+    /// than once (two photos of one symbol). The parity, the XOR of all the
+    /// parts' bytes, is checked against the one in their headers (§8).
+    /// - Throws: ``StructuredAppendError`` naming what is missing or wrong.
+    public static func merge(_ symbols: [DecodedSymbol]) throws(StructuredAppendError) -> String {
+        var parts: [Int: DecodedSymbol] = [:]
+        var header: DecodedSymbol.StructuredAppend?
+        for (position, symbol) in symbols.enumerated() {
+            guard let part = symbol.structuredAppend else { throw .notInSequence(position: position) }
+            if let header, header.count != part.count || header.parity != part.parity { throw .mixedSequences }
+            header = part
+            if let seen = parts[part.index], seen.bytes != symbol.bytes { throw .conflictingParts(index: part.index) }
+            parts[part.index] = symbol
+        }
+        guard let header else { return "" }
+        let missing = (0..<header.count).filter { parts[$0] == nil }
+        guard missing.isEmpty else { throw .missingParts(missing, count: header.count) }
+        let ordered = (0..<header.count).map { parts[$0]! }
+        let computed = ordered.reduce(0 as UInt8) { sum, part in part.bytes.reduce(sum) { $0 ^ $1 } }
+        guard computed == header.parity else { throw .parityMismatch(expected: header.parity, computed: computed) }
+        return ordered.map(\.text).joined()
+    }
+}
