@@ -3,9 +3,14 @@
 -- this Lua state, so tasks wait in queues: a connection that is free fetches
 -- an image if one is ready, else polls a task, else starts a new one. A task
 -- is in at most one queue at a time, so no two connections poll it at once.
+-- With RESULT_WAIT=S in the environment each poll is GET /result/{id}?wait=S,
+-- which the server holds until the task finishes: a flow is then one job
+-- end to end (Scripts/pg-load-test.sh compares the stores that way).
 
 dofile(os.getenv("QR_LOAD_DIR") .. "/common.lua")
 
+local wait = os.getenv("RESULT_WAIT")
+local result_query = wait and ("?wait=" .. wait) or ""
 local counter = 0
 local to_poll = {}
 local to_fetch = {}
@@ -18,7 +23,7 @@ function request()
   end
   local task = table.remove(to_poll, 1)
   if task then
-    return wrk.format("GET", "/result/" .. task)
+    return wrk.format("GET", "/result/" .. task .. result_query)
   end
   counter = counter + 1
   local body = string.format('{"text": "https://example.com/ticket/%d-%d", "ecc": "M", "scale": 8}', id, counter)

@@ -55,7 +55,7 @@ CONF
 
 measure() {  # measure SETUP SCRIPT
   local out="$work/$1-$2.out"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$QR_LOAD_DIR/$2" "http://127.0.0.1:$nginx_port" >"$out"
+  RESULT_WAIT=10 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$QR_LOAD_DIR/$2" "http://127.0.0.1:$nginx_port" >"$out"
   local result
   result="$(grep '^RESULT' "$out")"
   echo "$1 $2: $result"
@@ -68,7 +68,7 @@ url="$(store_url)"
 echo "==> memory: nginx → qr serve --workers 2"
 launch memory "listening on" serve --port 18181 --workers 2
 start_nginx 18181
-measure memory generate-wait.lua
+measure memory generate-poll.lua
 measure memory quick-code.lua
 stop_all
 
@@ -76,7 +76,7 @@ echo "==> postgres: nginx → 2 × qr serve --store postgres --workers 1"
 launch pg-1 "listening on" serve --port 18181 --workers 1 --store "$url"
 launch pg-2 "listening on" serve --port 18182 --workers 1 --store "$url"
 start_nginx 18181 18182
-measure postgres generate-wait.lua
+measure postgres generate-poll.lua
 measure postgres quick-code.lua
 echo "store: $(curl -s http://127.0.0.1:18181/metrics | grep -E '^qr_store_(jobs|duplicate)' | tr '\n' ' ')"
 stop_all
@@ -86,7 +86,7 @@ launch front-1 "listening on" serve --port 18181 --workers 0 --store "$url"
 launch front-2 "listening on" serve --port 18182 --workers 0 --store "$url"
 launch worker "running jobs" worker --workers 2 --store "$url"
 start_nginx 18181 18182
-measure front generate-wait.lua
+measure front generate-poll.lua
 measure front quick-code.lua
 stop_all
 
