@@ -56,3 +56,38 @@ extension DecodedSymbol.StructuredAppend {
         return ordered.map(\.text).joined()
     }
 }
+
+extension DecodedSymbol.StructuredAppend {
+    /// The messages among `symbols`, in the order their first symbol comes:
+    /// each structured-append sequence (told apart by its count and parity)
+    /// joined by ``merge(_:)``, or why it could not be, and the text of every
+    /// symbol outside a sequence on its own.
+    public static func mergeAll(_ symbols: [DecodedSymbol]) -> [Result<String, StructuredAppendError>] {
+        var groups: [(key: DecodedSymbol.StructuredAppend?, symbols: [DecodedSymbol])] = []
+        for symbol in symbols {
+            guard let part = symbol.structuredAppend else {
+                groups.append((nil, [symbol]))
+                continue
+            }
+            let key = DecodedSymbol.StructuredAppend(index: 0, count: part.count, parity: part.parity)
+            if let at = groups.firstIndex(where: { $0.key == key }) {
+                groups[at].symbols.append(symbol)
+            } else {
+                groups.append((key, [symbol]))
+            }
+        }
+        return groups.map { group in
+            guard group.key != nil else { return .success(group.symbols[0].text) }
+            return Result { () throws(StructuredAppendError) in try merge(group.symbols) }
+        }
+    }
+}
+
+extension QRReader {
+    /// The messages in `image`: the symbols ``read(_:)`` finds, with every
+    /// complete structured-append sequence among them joined into its message
+    /// (see ``DecodedSymbol/StructuredAppend/mergeAll(_:)``).
+    public func readMessages(_ image: GrayImage) -> [Result<String, StructuredAppendError>] {
+        DecodedSymbol.StructuredAppend.mergeAll(read(image))
+    }
+}

@@ -11,8 +11,12 @@ extension QRCode {
     /// ``init(text:options:)`` would (within `options.versions`).
     ///
     /// The text is cut between characters into parts of about the same
-    /// number of UTF-8 bytes. The parity is the XOR of the UTF-8 bytes of the
-    /// whole text: what a reader computes from the parts' bytes.
+    /// number of UTF-8 bytes. The parity is the XOR of the message's bytes in
+    /// the encoding each character is written in (§8: "the ASCII/JIS values
+    /// of all the original input data"): ASCII for digits and alphanumeric
+    /// characters, UTF-8 for byte mode, Shift JIS for kanji mode. That is
+    /// what a reader computes from the parts' bytes; with kanji mode off it
+    /// is the XOR of the text's UTF-8 bytes.
     /// - Throws: ``QREncodingError/invalidSymbolCount(_:characters:)`` for a
     ///   count outside 1…16 or above the number of characters;
     ///   ``QREncodingError/dataTooLong(bitsNeeded:capacityBits:version:correctionLevel:)``
@@ -24,14 +28,50 @@ extension QRCode {
         guard (1...maxStructuredAppendSymbols).contains(count), count <= characters.count else {
             throw .invalidSymbolCount(count, characters: characters.count)
         }
-        let parity = text.utf8.reduce(0 as UInt8) { $0 ^ $1 }
+        let pieces = parts(of: characters, count: count)
+        let plans = pieces.map { QREncoder.automaticText(String($0), options: options) }
+        // The header's length does not depend on its values, so each part's
+        // version and segments are known before the parity is.
+        let placeholder = QRSegment.structuredAppendHeader(index: 0, count: count, parity: 0)
+        var parity: UInt8 = 0
+        for (part, (plan, prefix)) in zip(pieces, plans) {
+            let chosen = try QREncoder.chooseOrThrow(plan, prefix: [placeholder] + prefix, options: options)
+            parity ^= contentParity(of: String(part), segments: chosen.segments)
+        }
         var codes: [QRCode] = []
-        for (index, part) in parts(of: characters, count: count).enumerated() {
+        for (index, (plan, prefix)) in plans.enumerated() {
             let header = QRSegment.structuredAppendHeader(index: index, count: count, parity: parity)
-            let (plan, prefix) = QREncoder.automaticText(String(part), options: options)
             codes.append(try QREncoder.encode(plan, prefix: [header] + prefix, options: options))
         }
         return codes
+    }
+
+    /// The XOR of the bytes `segments` carry for `text`, as a reader sees
+    /// them (``DecodedSymbol/bytes``): each kanji's Shift JIS code, and the
+    /// UTF-8 bytes of everything else (digits and alphanumeric characters
+    /// are ASCII, byte mode holds UTF-8). Headers and ECIs carry no bytes.
+    static func contentParity(of text: String, segments: [QRSegment]) -> UInt8 {
+        var scalars = text.unicodeScalars.makeIterator()
+        var parity: UInt8 = 0
+        for segment in segments {
+            switch segment.mode {
+            case .kanji:
+                for _ in 0..<segment.characterCount {
+                    guard let scalar = scalars.next(), let value = ShiftJIS.kanjiValue(for: scalar) else { continue }
+                    let code = ShiftJIS.code(forKanjiValue: value)
+                    parity ^= UInt8(code >> 8) ^ UInt8(code & 0xFF)
+                }
+            case .numeric, .alphanumeric, .byte:
+                var bytes = 0
+                while bytes < segment.characterCount, let scalar = scalars.next() {
+                    for byte in String(scalar).utf8 { parity ^= byte }
+                    bytes += String(scalar).utf8.count
+                }
+            case .hanzi, .eci, .fnc1FirstPosition, .fnc1SecondPosition, .structuredAppend:
+                continue
+            }
+        }
+        return parity
     }
 
     /// `text` over the fewest symbols (at most 16) that each fit within

@@ -11,9 +11,7 @@ enum QREncoder {
     static func encode(
         _ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions
     ) throws(QREncodingError) -> QRCode {
-        guard let (version, segments, bits) = choose(plan, prefix: prefix, options: options) else {
-            throw tooLong(Self.segments(plan, prefix: prefix, at: options.versions.upperBound), options: options)
-        }
+        let (version, segments, bits) = try chooseOrThrow(plan, prefix: prefix, options: options)
         let correctionLevel =
             options.boostsCorrection
             ? boostedLevel(bits: bits, version: version, minimum: options.correctionLevel)
@@ -21,6 +19,16 @@ enum QREncoder {
         let data = dataCodewords(segments, version: version, correctionLevel: correctionLevel)
         return SymbolBuilder.build(
             dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
+    }
+
+    /// ``choose(_:prefix:options:)``, or the error for data that fits no allowed version.
+    static func chooseOrThrow(
+        _ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions
+    ) throws(QREncodingError) -> (version: QRVersion, segments: [QRSegment], bits: Int) {
+        guard let chosen = choose(plan, prefix: prefix, options: options) else {
+            throw tooLong(segments(plan, prefix: prefix, at: options.versions.upperBound), options: options)
+        }
+        return chosen
     }
 
     /// The smallest allowed version that holds the plan's segments at the

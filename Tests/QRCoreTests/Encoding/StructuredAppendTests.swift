@@ -29,6 +29,30 @@ struct StructuredAppendTests {
         #expect(texts.allSatisfy { !$0.contains("\u{FFFD}") })
     }
 
+    /// §8 takes the parity over the data as encoded, so kanji count by their
+    /// Shift JIS codes, not their UTF-8 bytes: a reader checks it against
+    /// the bytes it read.
+    @Test func kanjiCountInTheParityByTheirShiftJISBytes() throws {
+        let text = "漢字モードの日本語テキスト、0123 ABC と語"
+        var options = EncodingOptions()
+        options.allowsKanjiMode = true
+        let symbols = try QRCode.structuredAppend(text: text, count: 3, options: options)
+            .map { try QRDecoder.decode($0.modules) }
+        #expect(symbols.contains { $0.segments.contains { $0.mode == .kanji } })
+        let read = symbols.reduce(0 as UInt8) { sum, symbol in symbol.bytes.reduce(sum) { $0 ^ $1 } }
+        let utf8 = text.utf8.reduce(0 as UInt8) { $0 ^ $1 }
+        #expect(read != utf8)
+        #expect(symbols.allSatisfy { $0.structuredAppend?.parity == read })
+        #expect(try DecodedSymbol.StructuredAppend.merge(symbols) == text)
+    }
+
+    @Test func contentParityFollowsEachSegmentsEncoding() throws {
+        let segments = [try QRSegment.numeric("12"), try QRSegment.kanji("漢"), QRSegment.bytes(Array("é".utf8))]
+        // "1" ^ "2" ^ the Shift JIS bytes of 漢 (0x8A 0xBF) ^ the UTF-8 bytes of é (0xC3 0xA9).
+        let expected: UInt8 = 0x31 ^ 0x32 ^ 0x8A ^ 0xBF ^ 0xC3 ^ 0xA9
+        #expect(QRCode.contentParity(of: "12漢é", segments: segments) == expected)
+    }
+
     @Test func automaticCountStaysWithinTheMaximumVersion() throws {
         let text = String(repeating: Self.message, count: 6)
         var options = EncodingOptions(correctionLevel: .medium)

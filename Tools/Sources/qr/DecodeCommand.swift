@@ -87,24 +87,12 @@ struct DecodeCommand: ParsableCommand {
     /// (told apart by count and parity) and, alone, the text of every symbol
     /// outside one; false if a sequence could not be joined.
     private func printMerged(_ symbols: [DecodedSymbol]) -> Bool {
-        var sequences: [(key: [Int], parts: [DecodedSymbol])] = []
         var complete = true
-        for symbol in symbols {
-            guard let part = symbol.structuredAppend else {
-                print(symbol.text)
-                continue
-            }
-            let key = [part.count, Int(part.parity)]
-            if let index = sequences.firstIndex(where: { $0.key == key }) {
-                sequences[index].parts.append(symbol)
-            } else {
-                sequences.append((key, [symbol]))
-            }
-        }
-        for sequence in sequences {
-            do {
-                print(try DecodedSymbol.StructuredAppend.merge(sequence.parts))
-            } catch {
+        for message in DecodedSymbol.StructuredAppend.mergeAll(symbols) {
+            switch message {
+            case .success(let text):
+                print(text)
+            case .failure(let error):
                 StandardError.write("qr: \(error)")
                 complete = false
             }
