@@ -12,8 +12,13 @@ struct StructuredAppendMergeTests {
         let first = try Self.decoded("the first message, in three parts", count: 3)
         let second = try Self.decoded("THE SECOND MESSAGE, IN TWO", count: 2)
         let lone = try QRDecoder.decode(QRCode(text: "alone").modules)
-        let results = DecodedSymbol.StructuredAppend.mergeAll([first[2], second[1], lone, first[0], second[0], first[1]])
-        #expect(results.map { try? $0.get() } == ["the first message, in three parts", "THE SECOND MESSAGE, IN TWO", "alone"])
+        let results = DecodedSymbol.StructuredAppend.mergeAll([
+            first[2], second[1], lone, first[0], second[0], first[1],
+        ])
+        #expect(
+            results.map { try? $0.get() } == [
+                "the first message, in three parts", "THE SECOND MESSAGE, IN TWO", "alone",
+            ])
     }
 
     @Test func mergeAllReportsAnIncompleteSequence() throws {
