@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Known false positives of the uninstrumented concurrency runtime; the file says why.
+export TSAN_OPTIONS="suppressions=$PWD/Scripts/tsan-suppressions.txt ${TSAN_OPTIONS:-}"
+
 # Scratch folders of their own: a sanitized build shares nothing with a plain one.
 swift test --sanitize=thread --scratch-path .build-tsan --filter 'Parallel|WorkerHandOff|Locked' "$@"
 swift test --package-path Tools --sanitize=thread --scratch-path Tools/.build-tsan "$@"
