@@ -2,8 +2,11 @@
 public struct EncodingOptions: Sendable, Hashable {
     /// The minimum error-correction level.
     public var correctionLevel: ErrorCorrectionLevel
-    /// Versions to consider; the smallest that fits is used. A single version fixes it.
+    /// Versions to consider; the smallest that fits is used. A single version
+    /// fixes it. Micro QR versions (``QRVersion/allMicro``) make Micro QR Codes.
     public var versions: ClosedRange<QRVersion>
+    /// The kind of symbol the versions make.
+    public var symbol: SymbolKind { versions.lowerBound.kind }
     /// A fixed mask, or nil to choose the one with the lowest penalty.
     public var mask: QRMask?
     /// Whether to raise the level as far as the chosen version still holds the
@@ -19,14 +22,21 @@ public struct EncodingOptions: Sendable, Hashable {
     /// Shift JIS bytes.
     public var allowsKanjiMode: Bool
 
-    /// Options with these choices; the defaults pick the smallest version at level M or better, the best mask, and no ECI.
+    /// Options with these choices; the defaults pick the smallest QR version
+    /// at level M or better, the best mask, and no ECI.
+    ///
+    /// - Parameters:
+    ///   - symbol: ``SymbolKind/qr`` or ``SymbolKind/micro``; it sets the
+    ///     default versions (1…40, or M1…M4).
+    ///   - versions: The versions to consider, all of one kind; nil for every
+    ///     version of `symbol`.
     public init(
-        correctionLevel: ErrorCorrectionLevel = .medium, versions: ClosedRange<QRVersion> = QRVersion.all,
-        mask: QRMask? = nil, boostsCorrection: Bool = true, declaresUTF8: Bool = false,
-        allowsKanjiMode: Bool = false
+        symbol: SymbolKind = .qr, correctionLevel: ErrorCorrectionLevel = .medium,
+        versions: ClosedRange<QRVersion>? = nil, mask: QRMask? = nil, boostsCorrection: Bool = true,
+        declaresUTF8: Bool = false, allowsKanjiMode: Bool = false
     ) {
         self.correctionLevel = correctionLevel
-        self.versions = versions
+        self.versions = versions ?? (symbol == .micro ? QRVersion.allMicro : QRVersion.all)
         self.mask = mask
         self.boostsCorrection = boostsCorrection
         self.declaresUTF8 = declaresUTF8

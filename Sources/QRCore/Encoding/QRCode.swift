@@ -1,4 +1,6 @@
-/// A QR Code symbol (Model 2): its modules and the parameters it was encoded with.
+/// A QR Code symbol (Model 2) or a Micro QR Code symbol: its modules and the
+/// parameters it was encoded with. ``EncodingOptions/versions`` (or
+/// `EncodingOptions(symbol: .micro)`) chooses Micro QR.
 ///
 /// Three levels of API, from most to least automatic:
 /// - ``init(text:correctionLevel:)`` — text in, the smallest symbol out;
@@ -31,6 +33,9 @@ public struct QRCode: Sendable, Hashable {
 
     /// Modules per side (21…177).
     public var size: Int { modules.width }
+
+    /// QR Code or Micro QR Code.
+    public var symbol: SymbolKind { version.kind }
 
     /// Whether the module at column `x`, row `y` is dark; (0, 0) is the top-left corner.
     public subscript(x: Int, y: Int) -> Bool { modules[x, y] }
@@ -76,20 +81,34 @@ extension QRCode {
     /// Builds a symbol from finished data codewords (segments, terminator and
     /// padding already written), adding error correction and the mask.
     /// - Parameters:
-    ///   - dataCodewords: exactly the data capacity of `version` at `correctionLevel`.
+    ///   - dataCodewords: exactly the data capacity of `version` at `correctionLevel`
+    ///     (for Micro QR M1 and M3, the last codeword's 4 low bits are ignored).
     ///   - version: the symbol's version.
     ///   - correctionLevel: the error-correction level the codewords were sized for.
     ///   - mask: a fixed mask, or nil for automatic selection.
-    /// - Throws: ``QREncodingError/wrongCodewordCount(given:expected:version:correctionLevel:)``.
+    /// - Throws: ``QREncodingError/wrongCodewordCount(given:expected:version:correctionLevel:)``,
+    ///   ``QREncodingError/correctionLevelUnavailable(_:version:)`` for a level a Micro QR
+    ///   version lacks, or a mask of the other kind of symbol.
     public init(
         dataCodewords: [UInt8], version: QRVersion, correctionLevel: ErrorCorrectionLevel,
         mask: QRMask? = nil
     ) throws(QREncodingError) {
+        guard correctionLevel.isOffered(by: version) else {
+            throw .correctionLevelUnavailable(correctionLevel, version: version)
+        }
+        if let mask, mask.kind != version.kind {
+            throw version.kind == .micro ? .invalidMicroMask(mask.number) : .invalidMask(mask.number)
+        }
         let expected = BlockStructure(version: version, correctionLevel: correctionLevel).dataCodewords
         guard dataCodewords.count == expected else {
             throw .wrongCodewordCount(
                 given: dataCodewords.count, expected: expected,
                 version: version, correctionLevel: correctionLevel)
+        }
+        if version.kind == .micro {
+            self = MicroSymbolBuilder.build(
+                dataCodewords: dataCodewords, version: version, correctionLevel: correctionLevel, mask: mask)
+            return
         }
         self = SymbolBuilder.build(
             dataCodewords: dataCodewords, version: version,

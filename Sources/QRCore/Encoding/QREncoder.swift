@@ -11,14 +11,38 @@ enum QREncoder {
     static func encode(
         _ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions
     ) throws(QREncodingError) -> QRCode {
+        try validate(options, prefix: prefix)
         let (version, segments, bits) = try chooseOrThrow(plan, prefix: prefix, options: options)
         let correctionLevel =
             options.boostsCorrection
             ? boostedLevel(bits: bits, version: version, minimum: options.correctionLevel)
             : options.correctionLevel
         let data = dataCodewords(segments, version: version, correctionLevel: correctionLevel)
+        if version.kind == .micro {
+            return MicroSymbolBuilder.build(
+                dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
+        }
         return SymbolBuilder.build(
             dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
+    }
+
+    /// Refuses options that mix QR Code and Micro QR Code, and what Micro QR
+    /// Code cannot carry: ECI designators, structured append.
+    static func validate(_ options: EncodingOptions, prefix: [QRSegment] = []) throws(QREncodingError) {
+        let versions = options.versions
+        guard versions.lowerBound.kind == versions.upperBound.kind else {
+            throw .mixedSymbolKinds(versions.lowerBound, versions.upperBound)
+        }
+        if let mask = options.mask, mask.kind != options.symbol {
+            throw options.symbol == .micro ? .invalidMicroMask(mask.number) : .invalidMask(mask.number)
+        }
+        guard options.symbol == .micro else { return }
+        if options.declaresUTF8 || prefix.contains(where: { $0.mode == .eci }) {
+            throw .unavailableInMicroQR("an ECI designator")
+        }
+        if prefix.contains(where: { $0.mode == .structuredAppend }) {
+            throw .unavailableInMicroQR("a structured-append header")
+        }
     }
 
     /// ``choose(_:prefix:options:)``, or the error for data that fits no allowed version.
@@ -38,8 +62,8 @@ enum QREncoder {
         _ plan: SegmentPlan, prefix: [QRSegment],
         options: EncodingOptions
     ) -> (version: QRVersion, segments: [QRSegment], bits: Int)? {
-        var segmentsByClass: [[QRSegment]?] = [nil, nil, nil]
-        for version in options.versions {
+        var segmentsByClass: [[QRSegment]?] = Array(repeating: nil, count: 7)
+        for version in options.versions where options.correctionLevel.isOffered(by: version) {
             let made = segmentsByClass[version.countWidthClass] ?? segments(plan, prefix: prefix, at: version)
             segmentsByClass[version.countWidthClass] = made
             if let bits = bitLength(made, at: version), bits <= capacityBits(version, options.correctionLevel) {
@@ -90,7 +114,7 @@ enum QREncoder {
     private static func boostedLevel(
         bits: Int, version: QRVersion, minimum: ErrorCorrectionLevel
     ) -> ErrorCorrectionLevel {
-        for level in ErrorCorrectionLevel.allCases.reversed() where level > minimum {
+        for level in ErrorCorrectionLevel.allCases.reversed() where level > minimum && level.isOffered(by: version) {
             if bits <= capacityBits(version, level) { return level }
         }
         return minimum
@@ -98,7 +122,14 @@ enum QREncoder {
 
     /// The error for data that fits no allowed version, measured at the largest.
     private static func tooLong(_ segments: [QRSegment], options: EncodingOptions) -> QREncodingError {
-        let version = options.versions.upperBound
+        let level = options.correctionLevel
+        guard let version = options.versions.reversed().first(where: { level.isOffered(by: $0) }) else {
+            return .correctionLevelUnavailable(level, version: options.versions.upperBound)
+        }
+        if let unavailable = segments.first(where: { !$0.mode.isAvailable(at: version) }) {
+            return unavailable.mode == .eci
+                ? .unavailableInMicroQR("an ECI designator") : .modeUnavailable(unavailable.mode, version: version)
+        }
         if let bits = bitLength(segments, at: version) {
             return .dataTooLong(
                 bitsNeeded: bits, capacityBits: capacityBits(version, options.correctionLevel),
@@ -119,14 +150,19 @@ enum QREncoder {
         var buffer = BitBuffer()
         buffer.reserveCapacity(capacity)
         for segment in segments { segment.write(to: &buffer, at: version) }
-        buffer.append(0, width: min(4, capacity - buffer.count))
+        let terminator = version.kind == .micro ? MicroQRSpec.terminatorWidth(version) : 4
+        buffer.append(0, width: min(terminator, capacity - buffer.count))
         buffer.append(0, width: (8 - buffer.count % 8) % 8)
         var bytes = buffer.bytes
         var pad: UInt8 = 0xEC
-        while bytes.count < capacity / 8 {
+        // Micro QR M1 and M3 end with a 4-bit codeword, left at zero (§7.4.10).
+        let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
+        let padded = blocks.dataCodewords - (blocks.hasHalfFinalCodeword ? 1 : 0)
+        while bytes.count < padded {
             bytes.append(pad)
             pad ^= 0xEC ^ 0x11
         }
+        while bytes.count < blocks.dataCodewords { bytes.append(0) }
         return bytes
     }
 }

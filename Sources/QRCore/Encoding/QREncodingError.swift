@@ -27,6 +27,22 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
     /// `characters` characters: a sequence has 1…16 symbols (§8), each with
     /// at least one character.
     case invalidSymbolCount(Int, characters: Int)
+    /// A Micro QR version number outside 1…4 (M1…M4).
+    case invalidMicroVersion(Int)
+    /// A Micro QR mask number outside 0…3.
+    case invalidMicroMask(Int)
+    /// A version range, or a mask, that mixes QR Code and Micro QR Code.
+    case mixedSymbolKinds(QRVersion, QRVersion)
+    /// A level the version does not offer: Micro QR M1 only detects errors
+    /// (``ErrorCorrectionLevel/low`` stands for that), M2 and M3 offer L and
+    /// M, M4 L, M and Q.
+    case correctionLevelUnavailable(ErrorCorrectionLevel, version: QRVersion)
+    /// A mode the Micro QR version lacks: M1 holds digits only, M2 adds
+    /// alphanumeric, M3 and M4 add byte and kanji (Table 2).
+    case modeUnavailable(SegmentMode, version: QRVersion)
+    /// Something Micro QR Code cannot carry (ECI designators, structured
+    /// append); the text must be encoded as a QR Code.
+    case unavailableInMicroQR(String)
 
     /// What went wrong and how to fix it, in one sentence with its numbers.
     public var description: String {
@@ -54,6 +70,20 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .invalidSymbolCount(count, characters):
             return "cannot split \(characters) characters over \(count) symbols: structured append joins 1…16 symbols, "
                 + "each with at least one character"
+        case let .invalidMicroVersion(number):
+            return "invalid Micro QR version M\(number): versions are M1…M4"
+        case let .invalidMicroMask(number):
+            return "invalid Micro QR mask \(number): masks are 0…3"
+        case let .mixedSymbolKinds(first, second):
+            return "versions \(first) and \(second) mix Micro QR and QR Code; choose one kind of symbol"
+        case let .correctionLevelUnavailable(correctionLevel, version):
+            return "Micro QR \(version) has no level \(correctionLevel): M1 detects errors only (use L), "
+                + "M2 and M3 offer L and M, M4 offers L, M and Q"
+        case let .modeUnavailable(mode, version):
+            return "Micro QR \(version) has no \(mode) mode: M1 holds digits only, M2 adds alphanumeric, "
+                + "M3 and M4 add byte and kanji"
+        case let .unavailableInMicroQR(feature):
+            return "Micro QR Code cannot carry \(feature); encode the text as a QR Code"
         }
     }
 

@@ -20,11 +20,13 @@ public struct QRSegment: Sendable, Hashable {
     }
 
     /// Bits this segment occupies at `version`, header included, or nil when
-    /// its character count does not fit the count field there.
+    /// its character count does not fit the count field there, or its mode
+    /// is not available there (Micro QR Code).
     public func bitLength(at version: QRVersion) -> Int? {
+        guard mode.isAvailable(at: version) else { return nil }
         let width = mode.countWidth(at: version)
         guard mode == .eci || characterCount < 1 << width else { return nil }
-        return 4 + width + data.count
+        return mode.indicatorWidth(at: version) + width + data.count
     }
 
     /// The number of data bits, without mode indicator and count.
@@ -32,7 +34,7 @@ public struct QRSegment: Sendable, Hashable {
 
     /// Appends the segment, header and data, to `buffer`.
     func write(to buffer: inout BitBuffer, at version: QRVersion) {
-        buffer.append(UInt32(mode.indicator), width: 4)
+        buffer.append(mode.indicator(at: version), width: mode.indicatorWidth(at: version))
         let width = mode.countWidth(at: version)
         if width > 0 { buffer.append(UInt32(characterCount), width: width) }
         buffer.append(data)

@@ -15,17 +15,21 @@ extension QRVersion {
     /// The capacity of this version at `correctionLevel` for text in one
     /// segment of `mode` (ISO/IEC 18004:2015 §7.4.10, Table 7): what is left
     /// after the mode indicator and the character count, divided as the mode
-    /// packs characters, and never more than the count field can say.
+    /// packs characters, and never more than the count field can say. Zero
+    /// for a level or mode the Micro QR version lacks.
     ///
     /// ```swift
     /// let version: QRVersion = 7
     /// version.capacity(correctionLevel: .medium, mode: .byte).characters   // 122
     /// ```
     public func capacity(correctionLevel: ErrorCorrectionLevel, mode: SegmentMode) -> Capacity {
+        guard correctionLevel.isOffered(by: self) else { return Capacity(dataBits: 0, characters: 0) }
         let dataBits = BlockStructure(version: self, correctionLevel: correctionLevel).dataBits
-        guard mode.holdsCharacters else { return Capacity(dataBits: dataBits, characters: 0) }
+        guard mode.holdsCharacters && mode.isAvailable(at: self) else {
+            return Capacity(dataBits: dataBits, characters: 0)
+        }
         let width = mode.countWidth(at: self)
-        let available = dataBits - 4 - width
+        let available = dataBits - mode.indicatorWidth(at: self) - width
         let characters: Int
         switch mode {
         case .numeric: characters = 3 * (available / 10) + [0, 0, 0, 0, 1, 1, 1, 2, 2, 2][available % 10]

@@ -68,7 +68,13 @@ public struct SegmentOptimizer: Sendable {
     /// The shortest segmentation of the text for symbols of `version`'s class.
     public func segments(at version: QRVersion) -> [QRSegment] {
         guard !symbols.isEmpty else { return [] }
-        let modes = optimalModes(at: version)
+        guard let modes = optimalModes(at: version) else {
+            // A character no mode of this Micro QR version can hold: one byte
+            // segment, which the version refuses (``QRSegment/bitLength(at:)``).
+            var bytes: [UInt8] = []
+            for symbol in symbols { UTF8.encode(symbol.scalar) { bytes.append($0) } }
+            return [QRSegment.bytes(bytes)]
+        }
         var segments: [QRSegment] = []
         var start = 0
         while start < symbols.count {
@@ -83,8 +89,14 @@ public struct SegmentOptimizer: Sendable {
     /// The mode chosen for each scalar by the dynamic programme. Costs are
     /// kept in one vector of the seven states (lane 7 unused), so a
     /// character's step is a few dozen integer operations and no allocation.
-    private func optimalModes(at version: QRVersion) -> [SegmentMode] {
-        let header = { (mode: SegmentMode) in Int32(4 + mode.countWidth(at: version)) }
+    /// Modes a Micro QR version lacks are never entered; nil when some
+    /// character fits none of the version's modes.
+    private func optimalModes(at version: QRVersion) -> [SegmentMode]? {
+        let header = { (mode: SegmentMode) in Int32(mode.indicatorWidth(at: version) + mode.countWidth(at: version)) }
+        let (hasAlphanumeric, hasByte, hasKanji) = (
+            SegmentMode.alphanumeric.isAvailable(at: version), SegmentMode.byte.isAvailable(at: version),
+            SegmentMode.kanji.isAvailable(at: version)
+        )
         let (numericHeader, alphanumericHeader, byteHeader, kanjiHeader) =
             (header(.numeric), header(.alphanumeric), header(.byte), header(.kanji))
         var cost = SIMD8<Int32>(repeating: 0)
@@ -97,19 +109,22 @@ public struct SegmentOptimizer: Sendable {
                 step.continueOnly(State.numeric2, from: .numeric1, bits: 3)
                 step.continueOnly(State.numeric0, from: .numeric2, bits: 3)
             }
-            if symbol.isAlphanumeric {
+            if symbol.isAlphanumeric && hasAlphanumeric {
                 step.open(
                     State.alphanumeric1, modes: 3...4, header: alphanumericHeader, bits: 6, continuing: .alphanumeric0)
                 step.continueOnly(State.alphanumeric0, from: .alphanumeric1, bits: 5)
             }
-            step.open(
-                State.byte, modes: 5...5, header: byteHeader, bits: Int32(8 * symbol.utf8Length), continuing: .byte)
-            if symbol.kanjiValue != nil {
+            if hasByte {
+                step.open(
+                    State.byte, modes: 5...5, header: byteHeader, bits: Int32(8 * symbol.utf8Length), continuing: .byte)
+            }
+            if symbol.kanjiValue != nil && hasKanji {
                 step.open(State.kanji, modes: 6...6, header: kanjiHeader, bits: 13, continuing: .kanji)
             }
             cost = step.next
             for s in 0..<7 { predecessor[index * 8 + s] = step.from[s] }
         }
+        guard (0..<7).contains(where: { cost[$0] < Step.unreachable }) else { return nil }
         return backtrack(predecessor, finalCosts: cost)
     }
 

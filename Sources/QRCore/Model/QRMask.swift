@@ -1,7 +1,12 @@
-/// One of the eight data mask patterns (ISO/IEC 18004:2015 §7.8.2, Table 10).
+/// One of the eight data mask patterns of QR Code (ISO/IEC 18004:2015
+/// §7.8.2, Table 10), or one of the four of Micro QR Code.
+///
+/// Micro QR masks 0…3 apply the conditions of QR masks 1, 4, 6 and 7.
 public struct QRMask: Sendable, Hashable, CustomStringConvertible {
-    /// The mask pattern reference, 0…7.
+    /// The mask pattern reference: 0…7 for QR Code, 0…3 for Micro QR Code.
     public let number: Int
+    /// The kind of symbol the mask belongs to.
+    public let kind: SymbolKind
 
     /// Every mask, in reference order.
     public static let all: [QRMask] = (0..<8).map { QRMask(uncheckedNumber: $0) }
@@ -10,18 +15,38 @@ public struct QRMask: Sendable, Hashable, CustomStringConvertible {
     public init(number: Int) throws(QREncodingError) {
         guard (0..<8).contains(number) else { throw .invalidMask(number) }
         self.number = number
+        self.kind = .qr
     }
 
     init(uncheckedNumber number: Int) {
         assert((0..<8).contains(number))
         self.number = number
+        self.kind = .qr
     }
+
+    private init(micro number: Int) {
+        self.number = number
+        self.kind = .micro
+    }
+
+    /// Micro QR mask `number`, throwing ``QREncodingError/invalidMicroMask(_:)`` outside 0…3.
+    public static func micro(_ number: Int) throws(QREncodingError) -> QRMask {
+        guard (0..<4).contains(number) else { throw .invalidMicroMask(number) }
+        return QRMask(micro: number)
+    }
+
+    /// Every Micro QR mask, in reference order.
+    public static let allMicro: [QRMask] = (0..<4).map { QRMask(micro: $0) }
+
+    /// The QR Code mask whose condition this mask applies: itself, or for
+    /// Micro QR masks 0…3, QR masks 1, 4, 6 and 7.
+    private var condition: Int { kind == .micro ? [1, 4, 6, 7][number] : number }
 
     /// Whether the module at row `y`, column `x` is inverted by this mask
     /// (the conditions of Table 10, with i = row and j = column).
     @inline(__always)
     public func inverts(x: Int, y: Int) -> Bool {
-        switch number {
+        switch condition {
         case 0: return (y + x) % 2 == 0
         case 1: return y % 2 == 0
         case 2: return x % 3 == 0
@@ -42,5 +67,6 @@ extension QRMask: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) {
         precondition((0..<8).contains(value), "QR mask \(value) is outside 0…7")
         self.number = value
+        self.kind = .qr
     }
 }

@@ -12,8 +12,22 @@ struct BlockStructure: Sendable, Equatable {
     /// or follow one another: every block's data in turn, then every block's
     /// error-correction codewords in turn (Model 1, as zxing-cpp reads it).
     let isInterleaved: Bool
+    /// Micro QR M1 and M3: the last data codeword has 4 bits (§7.4.10).
+    var hasHalfFinalCodeword = false
 
     init(version: QRVersion, correctionLevel: ErrorCorrectionLevel) {
+        if version.kind == .micro {
+            // One block (Table 9); the version must offer the level (``ErrorCorrectionLevel/isOffered(by:)``).
+            guard let ec = MicroQRSpec.ecCodewords(version, correctionLevel) else {
+                preconditionFailure("Micro QR \(version) does not offer level \(correctionLevel)")
+            }
+            totalCodewords = MicroQRSpec.totalCodewords[version.number - 1]
+            ecCodewordsPerBlock = ec
+            blockCount = 1
+            isInterleaved = true
+            hasHalfFinalCodeword = MicroQRSpec.hasHalfFinalCodeword(version)
+            return
+        }
         let blocks = VersionRecord.of(version).blocks[correctionLevel.rawValue]
         totalCodewords = QRSpec.rawDataModules(version) / 8
         ecCodewordsPerBlock = blocks.ecCodewordsPerBlock
@@ -30,10 +44,10 @@ struct BlockStructure: Sendable, Equatable {
         isInterleaved = false
     }
 
-    /// Data codewords of the whole symbol.
+    /// Data codewords of the whole symbol (a 4-bit final one counts as one).
     var dataCodewords: Int { totalCodewords - ecCodewordsPerBlock * blockCount }
     /// Data bits available to segments.
-    var dataBits: Int { dataCodewords * 8 }
+    var dataBits: Int { dataCodewords * 8 - (hasHalfFinalCodeword ? 4 : 0) }
     /// Blocks that carry one more data codeword than the short ones.
     var longBlockCount: Int { (totalCodewords % blockCount) }
     var shortBlockCount: Int { blockCount - longBlockCount }

@@ -36,8 +36,10 @@ public enum SegmentMode: UInt8, Sendable, Hashable, CaseIterable, CustomStringCo
     }
 
     /// Width of the character count field at `version` (Table 3); 0 for the
-    /// header modes, which have none. Hanzi uses kanji's widths.
+    /// header modes, which have none, and for a mode the Micro QR version
+    /// does not offer. Hanzi uses kanji's widths.
     public func countWidth(at version: QRVersion) -> Int {
+        if version.kind == .micro { return microCountWidth(version.number) }
         let widthClass = version.countWidthClass
         switch self {
         case .numeric: return [10, 12, 14][widthClass]
@@ -61,5 +63,52 @@ public enum SegmentMode: UInt8, Sendable, Hashable, CaseIterable, CustomStringCo
         case .fnc1SecondPosition: return "FNC1 (second position)"
         case .structuredAppend: return "structured append"
         }
+    }
+}
+
+// MARK: - Micro QR Code
+
+extension SegmentMode {
+    /// Whether a segment of this mode can appear at `version`: every mode in
+    /// QR Code; in Micro QR Code only numeric (M1…M4), alphanumeric (M2…),
+    /// byte and kanji (M3…), and no header modes (Table 2).
+    func isAvailable(at version: QRVersion) -> Bool {
+        version.kind == .qr || microCountWidth(version.number) > 0
+    }
+
+    /// Bits of the mode indicator: 4 in QR Code, 0…3 in Micro QR M1…M4 (Table 2).
+    func indicatorWidth(at version: QRVersion) -> Int {
+        version.kind == .micro ? version.number - 1 : 4
+    }
+
+    /// The indicator written at `version`: the 4-bit one of Table 2, or in
+    /// Micro QR Code the mode's index (numeric 0, alphanumeric 1, byte 2, kanji 3).
+    func indicator(at version: QRVersion) -> UInt32 {
+        guard version.kind == .micro else { return UInt32(indicator) }
+        switch self {
+        case .alphanumeric: return 1
+        case .byte: return 2
+        case .kanji: return 3
+        default: return 0
+        }
+    }
+
+    /// The character count widths of Micro QR M1…M4 (Table 3); 0 where the
+    /// version lacks the mode.
+    private func microCountWidth(_ number: Int) -> Int {
+        let widths: [Int]
+        switch self {
+        case .numeric: widths = [3, 4, 5, 6]
+        case .alphanumeric: widths = [0, 3, 4, 5]
+        case .byte: widths = [0, 0, 4, 5]
+        case .kanji: widths = [0, 0, 3, 4]
+        case .hanzi, .eci, .fnc1FirstPosition, .fnc1SecondPosition, .structuredAppend: return 0
+        }
+        return widths[number - 1]
+    }
+
+    /// The mode of a Micro QR indicator value, the inverse of ``indicator(at:)``.
+    static func micro(indicator: Int) -> SegmentMode {
+        [.numeric, .alphanumeric, .byte, .kanji][indicator]
     }
 }
