@@ -11,7 +11,6 @@ enum QREncoder {
     static func encode(
         _ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions
     ) throws(QREncodingError) -> QRCode {
-        try validate(options, prefix: prefix)
         let (version, segments, bits) = try chooseOrThrow(plan, prefix: prefix, options: options)
         let correctionLevel =
             options.boostsCorrection
@@ -49,6 +48,7 @@ enum QREncoder {
     static func chooseOrThrow(
         _ plan: SegmentPlan, prefix: [QRSegment], options: EncodingOptions
     ) throws(QREncodingError) -> (version: QRVersion, segments: [QRSegment], bits: Int) {
+        try validate(options, prefix: prefix)
         guard let chosen = choose(plan, prefix: prefix, options: options) else {
             throw tooLong(segments(plan, prefix: prefix, at: options.versions.upperBound), options: options)
         }
@@ -127,8 +127,11 @@ enum QREncoder {
             return .correctionLevelUnavailable(level, version: options.versions.upperBound)
         }
         if let unavailable = segments.first(where: { !$0.mode.isAvailable(at: version) }) {
-            return unavailable.mode == .eci
-                ? .unavailableInMicroQR("an ECI designator") : .modeUnavailable(unavailable.mode, version: version)
+            switch unavailable.mode {
+            case .eci: return .unavailableInMicroQR("an ECI designator")
+            case .structuredAppend: return .unavailableInMicroQR("a structured-append header")
+            default: return .modeUnavailable(unavailable.mode, version: version)
+            }
         }
         if let bits = bitLength(segments, at: version) {
             return .dataTooLong(

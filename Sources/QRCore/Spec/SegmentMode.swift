@@ -106,9 +106,4 @@ extension SegmentMode {
         }
         return widths[number - 1]
     }
-
-    /// The mode of a Micro QR indicator value, the inverse of ``indicator(at:)``.
-    static func micro(indicator: Int) -> SegmentMode {
-        [.numeric, .alphanumeric, .byte, .kanji][indicator]
-    }
 }

@@ -65,6 +65,7 @@ struct DecodeOutcome {
             "\"text\": \(JSONValue.string(result.text).text)",
             "\"bytes_base64\": \"\(Data(result.bytes).base64EncodedString())\"",
             "\"charset\": \"\(result.characterSet.name)\"",
+            "\"symbol\": \"\(result.version.kind)\"",
             "\"model\": \(result.model.number)",
             "\"version\": \(result.version.number)",
             "\"ecc\": \"\(result.correctionLevel.letter)\"",

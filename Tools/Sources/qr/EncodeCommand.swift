@@ -6,7 +6,7 @@ import QRCore
 struct EncodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "encode",
-        abstract: "Encode text as a QR Code.",
+        abstract: "Encode text as a QR Code or a Micro QR Code.",
         discussion: """
             TEXT is read from standard input when absent (one trailing newline is dropped).
             Any argument that is not one of the options below is text, even if it starts with "-".
@@ -18,22 +18,27 @@ struct EncodeCommand: ParsableCommand {
               qr encode --ecc H -o ticket.png "TICKET-8F3A-22C1"  PNG, level H
               qr encode --format svg --fg "#1a237e" -o - hello    SVG on standard output
               qr encode --mode numeric --version 2 0123456789     forced mode and version
+              qr encode --symbol micro --ecc L 12345              Micro QR Code (here M1)
+              qr encode --version M3 -o part.png "AB-1234"        a fixed Micro QR version
               echo -n "漢字" | qr encode --mode kanji --format txt --border 0
             """)
 
     @Option(name: .customLong("ecc"), help: "Error-correction level: L, M, Q or H (raised if it fits, see --no-boost).")
     var correctionLevel: ErrorCorrectionLevel = .medium
 
-    @Option(help: "A fixed version, 1–40.")
-    var version: Int?
+    @Option(help: "Symbol: qr (QR Code), or micro (Micro QR Code, M1–M4); rmqr is not supported yet.")
+    var symbol: SymbolOption?
 
-    @Option(help: "The smallest version to use, 1–40.")
-    var minVersion: Int?
+    @Option(help: "A fixed version: 1–40, or M1–M4 for Micro QR.")
+    var version: VersionOption?
 
-    @Option(help: "The largest version to use, 1–40.")
-    var maxVersion: Int?
+    @Option(help: "The smallest version to use: 1–40, or M1–M4.")
+    var minVersion: VersionOption?
 
-    @Option(help: "A fixed mask, 0–7 (default: the lowest penalty).")
+    @Option(help: "The largest version to use: 1–40, or M1–M4.")
+    var maxVersion: VersionOption?
+
+    @Option(help: "A fixed mask, 0–7, or 0–3 for Micro QR (default: the standard's choice).")
     var mask: Int?
 
     @Option(help: "Encoding mode: auto, numeric, alphanumeric, byte or kanji.")
@@ -51,8 +56,8 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Pixels per module (PNG and SVG).")
     var scale: Int = 10
 
-    @Option(help: "Quiet-zone width in modules.")
-    var border: Int = 4
+    @Option(help: "Quiet-zone width in modules (default: 4, or 2 for Micro QR).")
+    var border: Int?
 
     @Option(help: "Dark colour: #RGB, #RRGGBB, #RRGGBBAA or a CSS name.")
     var fg: String = "black"
@@ -80,15 +85,23 @@ struct EncodeCommand: ParsableCommand {
         if version != nil && (minVersion != nil || maxVersion != nil) {
             throw ValidationError("--version cannot be combined with --min-version or --max-version")
         }
-        for (name, value) in [("--version", version), ("--min-version", minVersion), ("--max-version", maxVersion)] {
-            if let value, !(1...40).contains(value) { throw ValidationError("\(name) \(value) is outside 1–40") }
+        if symbol == .rmqr { throw ValidationError("--symbol rmqr: rMQR is not supported yet; use qr or micro") }
+        let kinds = Set([version, minVersion, maxVersion].compactMap { $0?.version.kind })
+        if kinds.count > 1 { throw ValidationError("--min-version and --max-version mix Micro QR and QR versions") }
+        if let given = [version, minVersion, maxVersion].compactMap({ $0?.version }).first, let symbol,
+            symbol.kind != given.kind
+        {
+            throw ValidationError("--symbol \(symbol.rawValue) does not match version \(given)")
         }
-        if let minVersion, let maxVersion, minVersion > maxVersion {
-            throw ValidationError("--min-version \(minVersion) exceeds --max-version \(maxVersion)")
+        if let minVersion, let maxVersion, minVersion.version > maxVersion.version {
+            throw ValidationError("--min-version \(minVersion.version) exceeds --max-version \(maxVersion.version)")
         }
-        if let mask, !(0...7).contains(mask) { throw ValidationError("--mask \(mask) is outside 0–7") }
+        let maskLimit = symbolKind == .micro ? 3 : 7
+        if let mask, !(0...maskLimit).contains(mask) {
+            throw ValidationError("--mask \(mask) is outside 0–\(maskLimit)")
+        }
         if scale < 1 { throw ValidationError("--scale must be at least 1") }
-        if border < 0 { throw ValidationError("--border cannot be negative") }
+        if let border, border < 0 { throw ValidationError("--border cannot be negative") }
         if let split {
             if case .count(let count) = split, !(1...16).contains(count) {
                 throw ValidationError("--split \(count) is outside 1–16")
@@ -140,15 +153,23 @@ struct EncodeCommand: ParsableCommand {
         }
     }
 
+    /// The kind of symbol: --symbol, else the kind of the versions given, else QR.
+    private var symbolKind: SymbolKind {
+        symbol?.kind ?? [version, minVersion, maxVersion].compactMap { $0?.version.kind }.first ?? .qr
+    }
+
     private func encodingOptions() throws -> EncodingOptions {
-        let versions: ClosedRange<QRVersion>
-        if let version {
-            versions = try QRVersion.range(version, version)
-        } else {
-            versions = try QRVersion.range(minVersion ?? 1, maxVersion ?? 40)
+        let kind = symbolKind
+        let all = kind == .micro ? QRVersion.allMicro : QRVersion.all
+        let versions: ClosedRange<QRVersion> =
+            if let version { version.version...version.version } else {
+                (minVersion?.version ?? all.lowerBound)...(maxVersion?.version ?? all.upperBound)
+            }
+        let chosenMask = try mask.map { number throws(QREncodingError) in
+            kind == .micro ? try QRMask.micro(number) : try QRMask(number: number)
         }
         return EncodingOptions(
-            correctionLevel: correctionLevel, versions: versions, mask: try mask.map { try QRMask(number: $0) },
+            correctionLevel: correctionLevel, versions: versions, mask: chosenMask,
             boostsCorrection: !noBoost, declaresUTF8: eci)
     }
 
@@ -185,6 +206,7 @@ struct EncodeCommand: ParsableCommand {
     }
 
     private func render(_ code: QRCode, as format: OutputFormat) throws(RenderError) -> [UInt8] {
+        let border = self.border ?? code.symbol.quietZone
         let options = RenderOptions(
             scale: scale, border: border,
             foreground: try RGBAColor(parsing: fg), background: try RGBAColor(parsing: bg))
@@ -225,6 +247,37 @@ struct EncodeCommand: ParsableCommand {
         }
         return inferred
     }
+}
+
+/// `--symbol` values.
+enum SymbolOption: String, ExpressibleByArgument, CaseIterable {
+    case qr, micro, rmqr
+
+    var kind: SymbolKind? {
+        switch self {
+        case .qr: .qr
+        case .micro: .micro
+        case .rmqr: nil
+        }
+    }
+}
+
+/// A version argument: 1–40 for QR Code, M1–M4 for Micro QR Code.
+struct VersionOption: ExpressibleByArgument {
+    let version: QRVersion
+
+    init?(argument: String) {
+        let upper = argument.uppercased()
+        if upper.hasPrefix("M"), let number = Int(upper.dropFirst()), let version = try? QRVersion.micro(number) {
+            self.version = version
+        } else if let number = Int(argument), let version = try? QRVersion(number: number) {
+            self.version = version
+        } else {
+            return nil
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .list((1...40).map(String.init) + ["M1", "M2", "M3", "M4"]) }
 }
 
 /// `--split N` or `--split auto`.

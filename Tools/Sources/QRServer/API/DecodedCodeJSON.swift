@@ -7,7 +7,7 @@ import QRCore
 #endif
 
 /// A decoded symbol in the JSON of `qr decode --json`, field for field:
-/// `{"text", "bytes_base64", "charset", "model", "version", "ecc", "mask", "corners",
+/// `{"text", "bytes_base64", "charset", "symbol", "model", "version", "ecc", "mask", "corners",
 /// "mirrored", "inverted", "errors_corrected"}`, corners in image pixels to 0.1.
 enum DecodedCodeJSON {
     static func code(_ result: DecodedSymbol) -> JSONValue {
@@ -15,6 +15,7 @@ enum DecodedCodeJSON {
             "text": .string(result.text),
             "bytes_base64": .string(Data(result.bytes).base64EncodedString()),
             "charset": .string(result.characterSet.name),
+            "symbol": .string(result.version.kind.description),
             "model": .int(result.model.number),
             "version": .int(result.version.number),
             "ecc": .string(result.correctionLevel.letter),
