@@ -39,6 +39,18 @@ struct DocumentationExampleTests {
         #expect(try QRDecoder.decode(mixed.modules).text == "INVOICE 0012345678")
     }
 
+    @Test func readmeMicroQR() throws {
+        let small = try QRCode(text: "12345", options: EncodingOptions(symbol: .micro, correctionLevel: .low))
+        print(small.symbol, small.version, small.size)                 // micro M1 11
+        let m3 = try QRVersion.micro(3)
+        let fixedMicro = try QRCode(text: "AB-1234", options: EncodingOptions(versions: m3...m3, mask: try QRMask.micro(2)))
+        let png = try fixedMicro.pngData(options: RenderOptions(scale: 8, border: SymbolKind.micro.quietZone))
+
+        #expect(small.symbol == .micro && small.version.description == "M1" && small.size == 11)
+        #expect(fixedMicro.version == m3 && fixedMicro.mask.number == 2 && fixedMicro.size == 15)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
     @Test(.enabled(if: BuildTraits.readsFiles))
     func readmeRenderingAndDecoding() async throws {
         try await ScratchDirectory.run {
@@ -171,6 +183,16 @@ struct DocumentationExampleTests {
         #expect(try QRDecoder.decode(invoice.modules).text == "INVOICE 0012345678")
         #expect(try QRDecoder.decode(raw.modules).bytes == [0x00, 0xFF, 0x10])
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func encodingArticleMicroQR() throws {
+        let micro = try QRCode(text: "12345", options: EncodingOptions(symbol: .micro, correctionLevel: .low))
+        print(micro.symbol, micro.version)   // micro M1
+        let m4 = try QRVersion.micro(4)
+        let label = try QRCode(text: "LOT 42", options: EncodingOptions(versions: m4...m4))
+
+        #expect(micro.symbol == .micro && micro.version.description == "M1")
+        #expect(label.symbol == .micro && label.size == 17)
     }
 
     @Test(.enabled(if: BuildTraits.readsFiles))
