@@ -20,6 +20,14 @@ struct BitReader {
     }
 
     /// Reads a field of `width` bits (at most 32) as an unsigned number.
+    /// Whether the next `count` bits (or all that remain, if fewer) are zero.
+    func nextBitsAreZero(_ count: Int) -> Bool {
+        for bit in offset..<(offset + min(count, remaining)) where bytes[bit >> 3] & (0x80 >> UInt8(bit & 7)) != 0 {
+            return false
+        }
+        return true
+    }
+
     mutating func read(_ width: Int, for field: @autoclosure () -> String) throws(QRDecodingError) -> Int {
         precondition(width >= 0 && width <= 32, "field wider than 32 bits")
         try require(width, for: field())

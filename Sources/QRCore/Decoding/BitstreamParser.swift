@@ -39,13 +39,7 @@ struct BitstreamParser {
 
     /// Segments until the terminator or the end of the data (Table 2).
     private mutating func parseSegments() throws(QRDecodingError) {
-        while reader.remaining >= 4 {
-            let start = reader.offset
-            let indicator = try reader.read(4, for: "mode indicator")
-            if indicator == 0 { return }  // the terminator (§7.4.9)
-            guard let mode = SegmentMode(rawValue: UInt8(indicator)) else {
-                throw .unsupportedMode(indicator: indicator, bitOffset: start)
-            }
+        while let (mode, start) = try nextMode() {
             switch mode {
             case .numeric: try parseNumeric()
             case .alphanumeric: try parseAlphanumeric()
@@ -58,6 +52,31 @@ struct BitstreamParser {
             case .structuredAppend: try parseStructuredAppend()
             }
         }
+    }
+
+    /// The next segment's mode and where it starts, or nil at the terminator
+    /// or the end of the data. QR Code: a 4-bit indicator, 0000 ending the
+    /// data. Micro QR Code: an indicator of 0–3 bits (Table 2), the data
+    /// ending at a terminator of 3, 5, 7 or 9 zero bits, or at fewer zero bits
+    /// that fill the rest.
+    private mutating func nextMode() throws(QRDecodingError) -> (SegmentMode, Int)? {
+        let start = reader.offset
+        guard version.kind == .micro else {
+            guard reader.remaining >= 4 else { return nil }
+            let indicator = try reader.read(4, for: "mode indicator")
+            if indicator == 0 { return nil }  // the terminator (§7.4.9)
+            guard let mode = SegmentMode(rawValue: UInt8(indicator)) else {
+                throw .unsupportedMode(indicator: indicator, bitOffset: start)
+            }
+            return (mode, start)
+        }
+        if reader.nextBitsAreZero(MicroQRSpec.terminatorWidth(version)) { return nil }
+        let indicator = try reader.read(SegmentMode.numeric.indicatorWidth(at: version), for: "mode indicator")
+        let modes: [SegmentMode] = [.numeric, .alphanumeric, .byte, .kanji]
+        guard indicator < modes.count, modes[indicator].isAvailable(at: version) else {
+            throw .unsupportedMode(indicator: indicator, bitOffset: start)
+        }
+        return (modes[indicator], start)
     }
 
     /// Notes a segment, the character set of its characters (nil for headers

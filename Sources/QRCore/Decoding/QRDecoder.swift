@@ -5,7 +5,8 @@
 /// error correction (§7.5–7.6), and the data bit stream (§7.4). It reads
 /// QR Code Model 1 symbols too (versions 1–14; ISO/IEC 18004:2000 Annex M),
 /// told apart by their format information, with their own codeword
-/// placement and block tables.
+/// placement and block tables, and Micro QR Code grids (11, 13, 15 or 17
+/// modules, M1–M4), told apart by their size.
 ///
 /// ```swift
 /// let symbol = try QRDecoder.decode(grid)
@@ -69,6 +70,10 @@ public enum QRDecoder {
         _ grid: BitMatrix, uncertain: BitMatrix?, mirrored: Bool,
         characterSet: CharacterEncoding?
     ) throws(QRDecodingError) -> DecodedSymbol {
+        if MicroQRDecoder.isMicroSize(grid) {
+            return try MicroQRDecoder.decode(
+                grid, uncertain: uncertain, mirrored: mirrored, characterSet: characterSet)
+        }
         let readings = try SymbolInformation.readings(from: grid)
         var firstError: QRDecodingError?
         for reading in readings {

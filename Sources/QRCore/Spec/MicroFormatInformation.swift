@@ -17,6 +17,12 @@ struct MicroFormatInformation: Sendable, Hashable {
 
     var bits: Int { Self.codewords[MicroQRSpec.symbolNumber(version, correctionLevel) << 2 | mask.number] }
 
+    /// The format information of codeword `index` (symbol number × 4 + mask).
+    init(codewordIndex index: Int) {
+        (version, correctionLevel) = MicroQRSpec.versionAndLevel(symbolNumber: index >> 2)
+        mask = QRMask.allMicro[index & 3]
+    }
+
     init(version: QRVersion, correctionLevel: ErrorCorrectionLevel, mask: QRMask) {
         self.version = version
         self.correctionLevel = correctionLevel

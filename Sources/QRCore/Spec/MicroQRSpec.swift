@@ -30,6 +30,13 @@ enum MicroQRSpec {
     static func symbolNumber(_ version: QRVersion, _ level: ErrorCorrectionLevel) -> Int {
         [0, 1, 3, 5][version.number - 1] + level.rawValue
     }
+
+    /// The version and level of a format symbol number, the inverse of ``symbolNumber(_:_:)``.
+    static func versionAndLevel(symbolNumber: Int) -> (version: QRVersion, level: ErrorCorrectionLevel) {
+        let version = [1, 2, 2, 3, 3, 4, 4, 4][symbolNumber]
+        let level = symbolNumber - [0, 1, 3, 5][version - 1]
+        return (QRVersion(uncheckedMicro: version), ErrorCorrectionLevel(rawValue: level)!)
+    }
 }
 
 extension ErrorCorrectionLevel {

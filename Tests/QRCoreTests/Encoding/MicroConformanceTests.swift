@@ -1,4 +1,5 @@
 import Foundation
+import QRCoreTestSupport
 import Testing
 
 @testable import QRCore
@@ -95,5 +96,69 @@ struct MicroConformanceTests {
         return zip(code.modules.rowStrings, matrix).reduce(0) { count, rows in
             count + zip(rows.0, rows.1).filter { $0 != $1 }.count
         }
+    }
+}
+
+/// The grid decoder reads every Micro QR symbol the peers wrote, and ours.
+struct MicroQRGridDecodingTests {
+    @Test(arguments: MicroConformanceTests.segno)
+    func readsSegnoSymbols(_ vector: MicroConformanceTests.Vector) throws {
+        let symbol = try QRDecoder.decode(BitMatrix(rows: vector.matrix))
+        #expect(symbol.text == vector.text)
+        #expect(symbol.version == vector.microVersion)
+        #expect(symbol.correctionLevel == vector.correctionLevel)
+        #expect(symbol.mask.number == vector.expect_mask)
+    }
+
+    @Test(arguments: MicroConformanceTests.zxing)
+    func readsZXingSymbols(_ vector: MicroConformanceTests.Vector) throws {
+        let symbol = try QRDecoder.decode(BitMatrix(rows: vector.matrix))
+        #expect(symbol.text == vector.text)
+        #expect(symbol.version == vector.microVersion)
+    }
+
+    @Test func readsMirroredAndDamagedSymbols() throws {
+        let code = try QRCode(text: "MICRO 42", options: EncodingOptions(symbol: .micro, correctionLevel: .medium))
+        #expect(try QRDecoder.decode(code.modules.transposed()).isMirrored)
+        var damaged = code.modules
+        damaged.toggle(x: code.size - 1, y: code.size - 1)
+        damaged.toggle(x: code.size - 2, y: code.size - 5)
+        let symbol = try QRDecoder.decode(damaged)
+        #expect(symbol.text == "MICRO 42" && symbol.errorsCorrected > 0)
+    }
+
+    /// Random grids, and real symbols with random format information, end in
+    /// a result or a typed error: never a trap.
+    @Test func randomGridsNeverTrap() throws {
+        var random = SeededRandom(seed: 1994)
+        var errors = 0
+        for size in [11, 13, 15, 17] {
+            let code = try QRCode(
+                text: "1",
+                options: EncodingOptions(
+                    correctionLevel: .low,
+                    versions: try QRVersion.micro((size - 9) / 2)...QRVersion.micro((size - 9) / 2)))
+            for trial in 0..<250 {
+                var grid = trial % 2 == 0 ? BitMatrix(size: size) : code.modules
+                for y in 0..<size {
+                    for x in 0..<size
+                    where trial % 2 == 0
+                        ? Bool.random(using: &random) : (x > 8 || y > 8) && Int.random(in: 0..<6, using: &random) == 0
+                    {
+                        grid[x, y].toggle()
+                    }
+                }
+                do { _ = try QRDecoder.decode(grid) } catch { errors += 1 }
+            }
+        }
+        #expect(errors > 0)
+    }
+
+    @Test func aGridWhoseFormatIsNoiseIsAnError() {
+        var grid = BitMatrix(size: 13)
+        for (bit, position) in MicroFormatInformation.positions.enumerated() where bit % 3 == 0 {
+            grid[position.x, position.y] = true
+        }
+        #expect(throws: QRDecodingError.self) { try QRDecoder.decode(grid) }
     }
 }

@@ -2,13 +2,15 @@ import QRCore
 
 /// What `POST /generate` and `GET /qr` ask for, checked field by field.
 ///
-/// Fields: `text` (required), `ecc` (L, M, Q or H; M by default, raised for
-/// free when the symbol has room), `version` (1–40, else the smallest that
-/// fits), `mask` (0–7, else the lowest penalty), `scale` (pixels a module),
-/// `border` (modules), `format` (png or svg), `fg` and `bg` (colours as
-/// `qr encode` takes them).
+/// Fields: `text` (required), `symbol` (`qr`, the default, or `micro` for a
+/// Micro QR Code), `ecc` (L, M, Q or H; M by default, raised for free when
+/// the symbol has room; Micro QR offers L, M and Q), `version` (1–40, or 1–4
+/// for Micro QR M1–M4; else the smallest that fits), `mask` (0–7, or 0–3 for
+/// Micro QR; else the standard's choice), `scale` (pixels a module), `border`
+/// (modules; 4, or 2 for Micro QR, by default), `format` (png or svg), `fg`
+/// and `bg` (colours as `qr encode` takes them).
 struct GenerateParameters: Sendable, Hashable {
-    static let fieldNames = ["text", "ecc", "version", "mask", "scale", "border", "format", "fg", "bg"]
+    static let fieldNames = ["text", "symbol", "ecc", "version", "mask", "scale", "border", "format", "fg", "bg"]
 
     var text: String
     var options: EncodingOptions
@@ -21,17 +23,22 @@ struct GenerateParameters: Sendable, Hashable {
         try fields.allowOnly(Self.fieldNames)
         guard let text = try fields.string("text") else { throw .badField("text", "required") }
         self.text = text
-        options = EncodingOptions(correctionLevel: try Self.correctionLevel(fields))
-        if let number = try fields.integer("version", in: 1...40), let version = try? QRVersion(number: number) {
+        let symbol = try Self.symbol(fields)
+        let micro = symbol == .micro
+        options = EncodingOptions(symbol: symbol, correctionLevel: try Self.correctionLevel(fields))
+        if let number = try fields.integer("version", in: micro ? 1...4 : 1...40),
+            let version = try? (micro ? QRVersion.micro(number) : QRVersion(number: number))
+        {
             options.versions = version...version
         }
-        if let number = try fields.integer("mask", in: 0...7) {
-            options.mask = try? QRMask(number: number)
+        if let number = try fields.integer("mask", in: micro ? 0...3 : 0...7) {
+            options.mask = try? (micro ? QRMask.micro(number) : QRMask(number: number))
         }
+        try Self.checkLevelIsOffered(options)
         format = try Self.format(fields)
         render = RenderOptions(
             scale: try fields.integer("scale", in: 1...limits.maxScale) ?? 10,
-            border: try fields.integer("border", in: 0...limits.maxBorder) ?? 4,
+            border: try fields.integer("border", in: 0...limits.maxBorder) ?? symbol.quietZone,
             foreground: try Self.color(fields, "fg") ?? .black,
             background: try Self.color(fields, "bg") ?? .white)
     }
@@ -41,6 +48,7 @@ struct GenerateParameters: Sendable, Hashable {
     var json: JSONValue {
         var members: [JSONValue.Member] = [
             .init(key: "text", value: .string(text)),
+            .init(key: "symbol", value: .string(options.symbol.description)),
             .init(key: "ecc", value: .string(options.correctionLevel.letter)),
         ]
         if options.versions.lowerBound == options.versions.upperBound {
@@ -68,6 +76,26 @@ struct GenerateParameters: Sendable, Hashable {
             throw .badField("ecc", "must be L, M, Q or H, not \"\(letter)\"")
         }
         return level
+    }
+
+    private static func symbol(_ fields: RequestFields) throws(APIError) -> SymbolKind {
+        switch try fields.string("symbol")?.lowercased() {
+        case nil, "qr": return .qr
+        case "micro": return .micro
+        case "rmqr": throw .badField("symbol", "rMQR is not supported yet; use qr or micro")
+        case let other?: throw .badField("symbol", "must be qr or micro, not \"\(other)\"")
+        }
+    }
+
+    /// A Micro QR level no allowed version offers (H, or M and Q at M1) is a
+    /// bad `ecc`, not text too long.
+    private static func checkLevelIsOffered(_ options: EncodingOptions) throws(APIError) {
+        let level = options.correctionLevel
+        guard options.versions.allSatisfy({ $0.capacity(correctionLevel: level, mode: .byte).dataBits == 0 }) else {
+            return
+        }
+        let error = QREncodingError.correctionLevelUnavailable(level, version: options.versions.upperBound)
+        throw .badField("ecc", "\(error)")
     }
 
     private static func format(_ fields: RequestFields) throws(APIError) -> OutputFormat {

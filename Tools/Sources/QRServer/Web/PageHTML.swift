@@ -30,6 +30,12 @@ enum PageHTML {
                         placeholder="https://example.com"></textarea>
             </label>
             <div class="options">
+              <label class="field" for="symbol">Symbol
+                <select id="symbol">
+                  <option value="qr" selected>QR Code</option>
+                  <option value="micro">Micro QR (short texts)</option>
+                </select>
+              </label>
               <label class="field" for="ecc">Error correction <output>damage it survives</output>
                 <select id="ecc">
                   <option value="L">L · 7 %</option>

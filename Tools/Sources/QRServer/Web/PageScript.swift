@@ -80,7 +80,7 @@ enum PageScript {
           // ---- Generate -----------------------------------------------------------
 
           const gen = {
-            text: $('text'), ecc: $('ecc'), scale: $('scale'), scaleValue: $('scale-value'),
+            text: $('text'), symbol: $('symbol'), ecc: $('ecc'), scale: $('scale'), scaleValue: $('scale-value'),
             fg: $('fg'), bg: $('bg'), transparent: $('transparent'), preview: $('preview'),
             image: $('preview-image'), status: $('generate-status'), png: $('download-png'), svg: $('download-svg'),
           };
@@ -91,9 +91,10 @@ enum PageScript {
           function parameters(format) {
             return {
               text: gen.text.value,
+              symbol: gen.symbol.value,
               ecc: gen.ecc.value,
               scale: Number(gen.scale.value),
-              border: 4,
+              border: gen.symbol.value === 'micro' ? 2 : 4,
               format,
               fg: gen.fg.value,
               bg: gen.transparent.checked ? 'transparent' : gen.bg.value,
@@ -122,7 +123,8 @@ enum PageScript {
             const details = error.details;
             if (error.kind === 'capacity' && details.capacity_bytes !== undefined) {
               const needed = details.bits_needed ? ` It needs ${Math.ceil(details.bits_needed / 8)} bytes;` : '';
-              return `Too long for a QR Code.${needed} version ${details.version} at level ${details.ecc} holds about `
+              const kind = gen.symbol.value === 'micro' ? 'Micro QR Code' : 'QR Code';
+              return `Too long for a ${kind}.${needed} version ${details.version} at level ${details.ecc} holds about `
                 + `${details.capacity_bytes} bytes of text. Shorten it or pick a lower error-correction level.`;
             }
             if (error.kind === 'busy') return 'The server is busy. Trying again in a moment…';
@@ -203,7 +205,13 @@ enum PageScript {
           }
 
           gen.text.addEventListener('input', () => schedulePreview());
-          for (const control of [gen.ecc, gen.scale, gen.fg, gen.bg, gen.transparent]) {
+          // Micro QR offers levels L, M and Q only.
+          gen.symbol.addEventListener('change', () => {
+            const micro = gen.symbol.value === 'micro';
+            gen.ecc.querySelector('option[value="H"]').disabled = micro;
+            if (micro && gen.ecc.value === 'H') gen.ecc.value = 'Q';
+          });
+          for (const control of [gen.symbol, gen.ecc, gen.scale, gen.fg, gen.bg, gen.transparent]) {
             control.addEventListener('input', () => schedulePreview());
             control.addEventListener('change', () => schedulePreview());
           }

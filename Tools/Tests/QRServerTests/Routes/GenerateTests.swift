@@ -53,6 +53,27 @@ struct GenerateTests {
         }
     }
 
+    /// The server's Micro QR is the library's, drawn with a 2-module quiet zone.
+    @Test func generateAndQuickCodeMakeMicroQR() async throws {
+        try await TestServer.run { client in
+            let id = try await client.submit(
+                "/generate", json: #"{"text": "12345", "symbol": "micro", "ecc": "L", "scale": 2}"#)
+            _ = try await client.finished(id)
+            let png = try await client.get("/result/\(id)/image")
+            let m1 = try QRCode(text: "12345", options: EncodingOptions(symbol: .micro, correctionLevel: .low))
+            #expect(m1.version.description == "M1")
+            #expect(png.bytes == (try m1.pngData(options: RenderOptions(scale: 2, border: 2))))
+            #expect(try GrayImage(pngData: png.bytes).width == (11 + 4) * 2)
+
+            let quick = try await client.get("/qr?text=HELLO&symbol=micro&version=2&mask=1&ecc=l&scale=3")
+            let m2 = try QRVersion.micro(2)
+            let expected = try QRCode(
+                text: "HELLO", options: EncodingOptions(correctionLevel: .low, versions: m2...m2, mask: try QRMask.micro(1)))
+            #expect(quick.status == .ok)
+            #expect(quick.bytes == (try expected.pngData(options: RenderOptions(scale: 3, border: 2))))
+        }
+    }
+
     @Test func generateMakesSVG() async throws {
         try await TestServer.run { client in
             let id = try await client.submit("/generate", json: #"{"text": "vector", "format": "SVG"}"#)
@@ -76,6 +97,11 @@ struct GenerateTests {
         (#"{"text": "x", "format": "gif"}"#, "format"), (#"{"text": "x", "fg": "nocolour"}"#, "fg"),
         (##"{"text": "x", "bg": "#12345"}"##, "bg"), (#"{"text": "x", "size": 3}"#, "size"),
         (#"{"text": "x", "scale": 1e400}"#, "scale"), ("{\"text\": ", "body"), ("[]", "body"), ("", "body"),
+        (#"{"text": "x", "symbol": "rmqr"}"#, "symbol"), (#"{"text": "x", "symbol": "nano"}"#, "symbol"),
+        (#"{"text": "x", "symbol": "micro", "ecc": "H"}"#, "ecc"),
+        (#"{"text": "x", "symbol": "micro", "version": 1, "ecc": "M"}"#, "ecc"),
+        (#"{"text": "x", "symbol": "micro", "version": 5}"#, "version"),
+        (#"{"text": "x", "symbol": "micro", "mask": 4}"#, "mask"),
     ])
     func badFieldsAre400NamingTheField(_ body: String, _ field: String) async throws {
         try await TestServer.run { client in
