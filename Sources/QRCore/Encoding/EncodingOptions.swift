@@ -28,8 +28,13 @@ public struct EncodingOptions: Sendable, Hashable {
     /// - Parameters:
     ///   - symbol: ``SymbolKind/qr`` or ``SymbolKind/micro``; it sets the
     ///     default versions (1…40, or M1…M4).
+    ///   - correctionLevel: The minimum error-correction level.
     ///   - versions: The versions to consider, all of one kind; nil for every
-    ///     version of `symbol`.
+    ///     version of `symbol`. When given, they decide the kind.
+    ///   - mask: A fixed mask (``QRMask/micro(_:)`` for Micro QR), or nil.
+    ///   - boostsCorrection: Whether to raise the level while the version still holds the data.
+    ///   - declaresUTF8: Whether to start with an ECI designator for UTF-8 (QR Code only).
+    ///   - allowsKanjiMode: Whether automatic segmentation may use kanji mode.
     public init(
         symbol: SymbolKind = .qr, correctionLevel: ErrorCorrectionLevel = .medium,
         versions: ClosedRange<QRVersion>? = nil, mask: QRMask? = nil, boostsCorrection: Bool = true,

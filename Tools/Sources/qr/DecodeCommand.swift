@@ -12,8 +12,7 @@ struct DecodeCommand: ParsableCommand {
               {"file", "codes": [{"text", "bytes_base64", "charset", "symbol", "model",
                "version", "ecc", "mask", "corners", "mirrored", "inverted",
                "errors_corrected"}], "decode_ms"}
-            symbol is "qr" (the decoder reads QR Codes; Micro QR reading is not built
-            yet). model is 1 for the original QR Code Model 1 (versions 1-14), else 2. A part of
+            symbol is "qr" (finding Micro QR symbols in images is not built yet). model is 1 for the original QR Code Model 1 (versions 1-14), else 2. A part of
             a structured-append sequence adds "structured_append": {"index" (from 0),
             "count", "parity"}. --merge joins such parts, from one image or several
             files in any order, and prints each whole message (exit 1 if a part is

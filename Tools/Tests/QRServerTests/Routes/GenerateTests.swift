@@ -68,7 +68,8 @@ struct GenerateTests {
             let quick = try await client.get("/qr?text=HELLO&symbol=micro&version=2&mask=1&ecc=l&scale=3")
             let m2 = try QRVersion.micro(2)
             let expected = try QRCode(
-                text: "HELLO", options: EncodingOptions(correctionLevel: .low, versions: m2...m2, mask: try QRMask.micro(1)))
+                text: "HELLO",
+                options: EncodingOptions(correctionLevel: .low, versions: m2...m2, mask: try QRMask.micro(1)))
             #expect(quick.status == .ok)
             #expect(quick.bytes == (try expected.pngData(options: RenderOptions(scale: 3, border: 2))))
         }
