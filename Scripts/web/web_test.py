@@ -179,6 +179,21 @@ def generate_flow(browser, base, out, check, label, downloads):
         svg = next(downloads.glob("qr-*.svg")).read_text()
         check(f"{label}: SVG downloaded", svg.lstrip().startswith("<?xml") and "<path" in svg)
     screenshot(browser, out / f"{label}-2-generated.png")
+    # Micro QR: level H is not offered (it was chosen above, so Q replaces it),
+    # and "12345" makes an M1 symbol: 11 modules and a 2-module quiet zone at 10 px.
+    Select(browser.find_element(By.ID, "symbol")).select_by_value("micro")
+    high = browser.find_element(By.CSS_SELECTOR, "#ecc option[value='H']")
+    check(f"{label}: Micro QR disables level H", not high.is_enabled()
+          and browser.find_element(By.ID, "ecc").get_attribute("value") == "Q")
+    Select(browser.find_element(By.ID, "ecc")).select_by_value("L")
+    set_text(browser, "12345")
+    src = wait_for_preview(browser, previous_src=src)
+    png, _ = fetch(src)
+    width = int.from_bytes(png[16:20], "big")
+    check(f"{label}: Micro QR preview is M1 with its quiet zone", width == (11 + 2 * 2) * 10, width)
+    Select(browser.find_element(By.ID, "symbol")).select_by_value("qr")
+    Select(browser.find_element(By.ID, "ecc")).select_by_value("H")
+    src = wait_for_preview(browser, previous_src=src)
 
 
 def decode_flow(browser, base, out, check, label, fixtures):

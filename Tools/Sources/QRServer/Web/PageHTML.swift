@@ -30,10 +30,10 @@ enum PageHTML {
                         placeholder="https://example.com"></textarea>
             </label>
             <div class="options">
-              <label class="field" for="symbol">Symbol
+              <label class="field" for="symbol">Symbol <output>QR or Micro QR</output>
                 <select id="symbol">
                   <option value="qr" selected>QR Code</option>
-                  <option value="micro">Micro QR (short texts)</option>
+                  <option value="micro">Micro QR</option>
                 </select>
               </label>
               <label class="field" for="ecc">Error correction <output>damage it survives</output>
