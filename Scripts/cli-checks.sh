@@ -89,7 +89,7 @@ check "--split auto stays within --max-version" "4" \
 # Micro QR Code: --symbol micro and versions M1–M4 (reading Micro QR is not built yet)
 micro="$("$qr" encode --symbol micro --ecc L --format txt --border 0 12345)"
 check "--symbol micro picks M1 (11×11)" "11 11" "$(echo "$micro" | wc -l) $(echo "$micro" | head -1 | tr -d '\n' | wc -c)"
-check "Micro QR draws a 2-module quiet zone" "15" "$("$qr" encode --version M2 --format txt HELLO | wc -l | tr -d ' ')"
+check "Micro QR draws a 2-module quiet zone (M2: 13 + 4 rows)" "17" "$("$qr" encode --version M2 --format txt HELLO | wc -l | tr -d ' ')"
 check "--version M4 is 17×17" "17" "$("$qr" encode --version M4 --format txt --border 0 hello | wc -l | tr -d ' ')"
 "$qr" encode --symbol micro --ecc H 1 >/dev/null 2>"$work/err"; check "a level Micro QR lacks exits 1" "1" "$?"
 check "the level error names the version" "1" "$(grep -c "Micro QR M4 has no level H" "$work/err")"
