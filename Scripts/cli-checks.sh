@@ -86,7 +86,7 @@ check "--split auto stays within --max-version" "4" \
   "$("$qr" encode --split auto --max-version 1 --ecc L -o "$work/auto.png" "$(printf 'abcdefghij%.0s' {1..6})" | wc -l | tr -d ' ')"
 "$qr" encode --split 17 -o "$work/x.png" hello 2>/dev/null; check "--split 17 exits 2" "2" "$?"
 
-# Micro QR Code: --symbol micro and versions M1–M4 (reading Micro QR is not built yet)
+# Micro QR Code: --symbol micro and versions M1–M4, written and read back
 micro="$("$qr" encode --symbol micro --ecc L --format txt --border 0 12345)"
 check "--symbol micro picks M1 (11×11)" "11 11" "$(echo "$micro" | wc -l) $(echo "$micro" | head -1 | tr -d '\n' | wc -c)"
 check "Micro QR draws a 2-module quiet zone (M2: 13 + 4 rows)" "17" "$("$qr" encode --version M2 --format txt HELLO | wc -l | tr -d ' ')"
@@ -97,6 +97,9 @@ check "the level error names the version" "1" "$(grep -c "Micro QR M4 has no lev
 "$qr" encode --symbol rmqr x >/dev/null 2>&1; check "--symbol rmqr is refused" "2" "$?"
 "$qr" encode --min-version M2 --max-version 3 1 >/dev/null 2>&1; check "mixed version kinds exit 2" "2" "$?"
 check "decode --json names the symbol" '"symbol": "qr"' "$("$qr" decode --json "$work/a.png" | grep -o '"symbol": "qr"')"
+"$qr" encode --version M3 -o "$work/m3.png" "Micro 42"
+check "a Micro QR Code reads back" "Micro 42" "$("$qr" decode "$work/m3.png")"
+check "decode --json says micro" '"symbol": "micro"' "$("$qr" decode --json "$work/m3.png" | grep -o '"symbol": "micro"')"
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

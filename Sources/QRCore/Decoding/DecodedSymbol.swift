@@ -27,6 +27,8 @@ public struct DecodedSymbol: Sendable, Hashable {
     public let bytes: [UInt8]
     /// The symbol's version.
     public let version: QRVersion
+    /// QR Code or Micro QR Code (the kind of ``version``).
+    public var symbol: SymbolKind { version.kind }
     /// Model 1 (versions 1–14, the original QR Code) or Model 2.
     public let model: SymbolModel
     /// The error-correction level from the format information.

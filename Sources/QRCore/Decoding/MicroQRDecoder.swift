@@ -30,21 +30,23 @@ enum MicroQRDecoder {
             characterSet: characterSet)
     }
 
-    /// The nearest format codeword within 3 bits, whose version must be the grid's.
+    /// The nearest format codeword within 3 bits among those of the grid's
+    /// version: the size already says the version, which leaves fewer
+    /// codewords for noise to come near (and a mirrored grid's garbage a
+    /// plain error, so that its transpose is tried).
     private static func readFormat(_ grid: BitMatrix) throws(QRDecodingError) -> MicroFormatInformation {
         var bits = 0
         for (bit, position) in MicroFormatInformation.positions.enumerated() where grid[position.x, position.y] {
             bits |= 1 << bit
         }
-        let nearest = BCH.nearest(to: bits, among: MicroFormatInformation.codewords)
+        let indices = MicroFormatInformation.codewords.indices.filter {
+            MicroFormatInformation(codewordIndex: $0).version.size == grid.width
+        }
+        let nearest = BCH.nearest(to: bits, among: indices.map { MicroFormatInformation.codewords[$0] })
         guard nearest.distance <= correctableBits else {
             throw .formatInformationUnreadable(distance: nearest.distance)
         }
-        let format = MicroFormatInformation(codewordIndex: nearest.index)
-        guard format.version.size == grid.width else {
-            throw .invalidGridSize(width: grid.width, height: grid.height)
-        }
-        return format
+        return MicroFormatInformation(codewordIndex: indices[nearest.index])
     }
 
     /// The codewords in placement order, unmasked (when `mask` is given):

@@ -33,7 +33,37 @@ struct SymbolSearch {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
             results = decode(completed, context: context, inverted: inverted)
         }
+        results += decodeMicro(
+            candidates, besides: results, binary: binary, sampler: context.sampler, inverted: inverted)
         if results.isEmpty { results = decodePure(binary: binary, sampler: context.sampler, inverted: inverted) }
+        return results
+    }
+
+    /// The most finder patterns tried as Micro QR finders in one search; the
+    /// best-confirmed go first. Bounds the time an image of clutter costs.
+    static let maxMicroCandidates = 8
+
+    /// Micro QR symbols around finder patterns that no decoded symbol
+    /// contains (``MicroSymbolLocator``).
+    private func decodeMicro(
+        _ candidates: [FinderCandidate], besides found: [DecodedSymbol], binary: BitMatrix, sampler: GridSampler,
+        inverted: Bool
+    ) -> [DecodedSymbol] {
+        let unused = candidates.filter { candidate in
+            FinderPatternGrouper.isPlausible(candidate)
+                && !found.contains { $0.corners.scaled(by: 1 / Double(scale)).contains(candidate.centre) }
+        }
+        let locator = MicroSymbolLocator(binary: binary)
+        var results: [DecodedSymbol] = []
+        for candidate in unused.sorted(by: { $0.count > $1.count }).prefix(Self.maxMicroCandidates) {
+            if let limit = options.maxSymbols, found.count + results.count >= limit { break }
+            for mapping in locator.mappings(for: candidate) {
+                if case .success(let symbol) = attempt(mapping, sampler: sampler).result {
+                    results.append(symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted))
+                    break
+                }
+            }
+        }
         return results
     }
 

@@ -41,6 +41,20 @@ public struct Quadrilateral: Sendable, Hashable, CustomStringConvertible {
             bottomRight: bottomRight * factor, bottomLeft: bottomLeft * factor)
     }
 
+    /// Whether `point` lies inside the quadrilateral (or on its edge),
+    /// which must be convex, as a symbol's outline is; either winding.
+    func contains(_ point: ImagePoint) -> Bool {
+        let corners = points
+        var sign = 0.0
+        for i in 0..<4 {
+            let edge = corners[(i + 1) % 4] - corners[i]
+            let side = ImagePoint.cross(edge, point - corners[i])
+            if side * sign < 0 { return false }
+            if side != 0 { sign = side }
+        }
+        return true
+    }
+
     /// The corners of a `size`×`size` grid in module units.
     init(gridSize size: Int) {
         let side = Double(size)

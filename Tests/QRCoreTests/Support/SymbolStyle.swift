@@ -34,7 +34,9 @@ struct SymbolStyle: Sendable {
         let n = modules.width
         guard p.x >= 0, p.y >= 0, p.x < Double(n), p.y < Double(n) else { return false }
         let mx = Int(p.x), my = Int(p.y)
-        for (fx, fy) in [(0, 0), (n - 7, 0), (0, n - 7)]
+        // QR Code has three finder patterns; Micro QR Code (at most 17 modules) one.
+        let eyes = n >= 21 ? [(0, 0), (n - 7, 0), (0, n - 7)] : [(0, 0)]
+        for (fx, fy) in eyes
         where (fx..<(fx + 7)).contains(mx) && (fy..<(fy + 7)).contains(my) {
             return isDarkInEye(ImagePoint(x: p.x - Double(fx) - 3.5, y: p.y - Double(fy) - 3.5))
         }

@@ -6,13 +6,14 @@ import QRCore
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Read QR Codes (Model 2 and Model 1) from PNG, JPEG, PGM or PPM images.",
+        abstract: "Read QR Codes (Model 2 and Model 1) and Micro QR Codes from PNG, JPEG, PGM or PPM images.",
         discussion: """
             Prints each code's text, or with --json one JSON object per file (JSON Lines):
               {"file", "codes": [{"text", "bytes_base64", "charset", "symbol", "model",
                "version", "ecc", "mask", "corners", "mirrored", "inverted",
                "errors_corrected"}], "decode_ms"}
-            symbol is "qr" (finding Micro QR symbols in images is not built yet). model is 1 for the original QR Code Model 1 (versions 1-14), else 2. A part of
+            symbol is "qr" or "micro" (Micro QR Code, M1-M4). model is 1 for the
+            original QR Code Model 1 (versions 1-14), else 2. A part of
             a structured-append sequence adds "structured_append": {"index" (from 0),
             "count", "parity"}. --merge joins such parts, from one image or several
             files in any order, and prints each whole message (exit 1 if a part is
