@@ -58,9 +58,16 @@ struct BitstreamParser {
     /// or the end of the data. QR Code: a 4-bit indicator, 0000 ending the
     /// data. Micro QR Code: an indicator of 0–3 bits (Table 2), the data
     /// ending at a terminator of 3, 5, 7 or 9 zero bits, or at fewer zero bits
-    /// that fill the rest.
+    /// that fill the rest. rMQR: a 3-bit indicator, 000 ending the data
+    /// (ISO/IEC 23941:2022 Table 2).
     private mutating func nextMode() throws(QRDecodingError) -> (SegmentMode, Int)? {
         let start = reader.offset
+        if version.kind == .rmqr {
+            guard reader.remaining >= 3 else { return nil }
+            let indicator = try reader.read(3, for: "mode indicator")
+            guard let mode = RMQRSpec.mode(indicator: UInt32(indicator)) else { return nil }
+            return (mode, start)
+        }
         guard version.kind == .micro else {
             guard reader.remaining >= 4 else { return nil }
             let indicator = try reader.read(4, for: "mode indicator")

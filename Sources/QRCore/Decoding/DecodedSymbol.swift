@@ -119,7 +119,7 @@ extension DecodedSymbol {
         self.structuredAppend = content.structuredAppend
         self.isMirrored = mirrored
         self.isInverted = false
-        self.corners = Quadrilateral(gridSize: information.version.size)
+        self.corners = Quadrilateral(gridWidth: information.version.width, height: information.version.height)
         self.errorsCorrected = errorsCorrected
     }
 

@@ -5,8 +5,9 @@
 /// error correction (§7.5–7.6), and the data bit stream (§7.4). It reads
 /// QR Code Model 1 symbols too (versions 1–14; ISO/IEC 18004:2000 Annex M),
 /// told apart by their format information, with their own codeword
-/// placement and block tables, and Micro QR Code grids (11, 13, 15 or 17
-/// modules, M1–M4), told apart by their size.
+/// placement and block tables, Micro QR Code grids (11, 13, 15 or 17
+/// modules, M1–M4) and rMQR grids (ISO/IEC 23941:2022, R7x43–R17x139),
+/// told apart by their size.
 ///
 /// ```swift
 /// let symbol = try QRDecoder.decode(grid)
@@ -26,7 +27,7 @@ public enum QRDecoder {
     /// is true); if both fail, the error of the unmirrored attempt is thrown.
     /// - Parameters:
     ///   - grid: the symbol's modules without quiet zone, `size`×`size` with
-    ///     size = 17 + 4·version; `true` is dark.
+    ///     size = 17 + 4·version (or a Micro QR or rMQR size); `true` is dark.
     ///   - uncertain: modules the sampler could not read reliably (`true` =
     ///     uncertain), the same size as `grid`. Codewords that touch them
     ///     become erasures for blocks that errors-only decoding cannot correct.
@@ -73,6 +74,9 @@ public enum QRDecoder {
         if MicroQRDecoder.isMicroSize(grid) {
             return try MicroQRDecoder.decode(
                 grid, uncertain: uncertain, mirrored: mirrored, characterSet: characterSet)
+        }
+        if RMQRDecoder.isRMQRSize(grid) {
+            return try RMQRDecoder.decode(grid, uncertain: uncertain, mirrored: mirrored, characterSet: characterSet)
         }
         let readings = try SymbolInformation.readings(from: grid)
         var firstError: QRDecodingError?

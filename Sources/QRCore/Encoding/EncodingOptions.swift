@@ -3,7 +3,9 @@ public struct EncodingOptions: Sendable, Hashable {
     /// The minimum error-correction level.
     public var correctionLevel: ErrorCorrectionLevel
     /// Versions to consider; the smallest that fits is used. A single version
-    /// fixes it. Micro QR versions (``QRVersion/allMicro``) make Micro QR Codes.
+    /// fixes it. Micro QR versions (``QRVersion/allMicro``) make Micro QR Codes,
+    /// rMQR sizes (``QRVersion/allRMQR``) rMQR Codes; among rMQR sizes the
+    /// smallest *area* that fits is used.
     public var versions: ClosedRange<QRVersion>
     /// The kind of symbol the versions make.
     public var symbol: SymbolKind { versions.lowerBound.kind }
@@ -21,27 +23,41 @@ public struct EncodingOptions: Sendable, Hashable {
     /// because some readers (OpenCV among them) return kanji segments as raw
     /// Shift JIS bytes.
     public var allowsKanjiMode: Bool
+    /// rMQR only: the tallest symbol allowed, in modules (7…17), for the
+    /// narrow spaces rMQR is made for; nil for no limit. Sizes taller than
+    /// this are not considered.
+    public var maximumHeight: Int?
 
     /// Options with these choices; the defaults pick the smallest QR version
     /// at level M or better, the best mask, and no ECI.
     ///
     /// - Parameters:
-    ///   - symbol: ``SymbolKind/qr`` or ``SymbolKind/micro``; it sets the
-    ///     default versions (1…40, or M1…M4).
+    ///   - symbol: ``SymbolKind/qr``, ``SymbolKind/micro`` or ``SymbolKind/rmqr``;
+    ///     it sets the default versions (1…40, M1…M4, or R7x43…R17x139).
     ///   - correctionLevel: The minimum error-correction level.
     ///   - versions: The versions to consider, all of one kind; nil for every
     ///     version of `symbol`. When given, they decide the kind.
-    ///   - mask: A fixed mask (``QRMask/micro(_:)`` for Micro QR), or nil.
+    ///   - mask: A fixed mask (``QRMask/micro(_:)`` for Micro QR, ``QRMask/rmqr``), or nil.
     ///   - boostsCorrection: Whether to raise the level while the version still holds the data.
     ///   - declaresUTF8: Whether to start with an ECI designator for UTF-8 (QR Code only).
     ///   - allowsKanjiMode: Whether automatic segmentation may use kanji mode.
+    ///   - maximumHeight: rMQR only: the tallest symbol allowed, in modules; nil for any.
     public init(
         symbol: SymbolKind = .qr, correctionLevel: ErrorCorrectionLevel = .medium,
         versions: ClosedRange<QRVersion>? = nil, mask: QRMask? = nil, boostsCorrection: Bool = true,
-        declaresUTF8: Bool = false, allowsKanjiMode: Bool = false
+        declaresUTF8: Bool = false, allowsKanjiMode: Bool = false, maximumHeight: Int? = nil
     ) {
         self.correctionLevel = correctionLevel
-        self.versions = versions ?? (symbol == .micro ? QRVersion.allMicro : QRVersion.all)
+        self.maximumHeight = maximumHeight
+        if let versions {
+            self.versions = versions
+        } else {
+            switch symbol {
+            case .micro: self.versions = QRVersion.allMicro
+            case .rmqr: self.versions = QRVersion.allRMQR
+            default: self.versions = QRVersion.all
+            }
+        }
         self.mask = mask
         self.boostsCorrection = boostsCorrection
         self.declaresUTF8 = declaresUTF8

@@ -1,6 +1,7 @@
-/// A QR Code symbol (Model 2) or a Micro QR Code symbol: its modules and the
-/// parameters it was encoded with. ``EncodingOptions/versions`` (or
-/// `EncodingOptions(symbol: .micro)`) chooses Micro QR.
+/// A QR Code symbol (Model 2), a Micro QR Code or an rMQR symbol: its
+/// modules and the parameters it was encoded with. ``EncodingOptions/versions``
+/// (or `EncodingOptions(symbol: .micro)`, `EncodingOptions(symbol: .rmqr)`)
+/// chooses the kind.
 ///
 /// Three levels of API, from most to least automatic:
 /// - ``init(text:correctionLevel:)`` — text in, the smallest symbol out;
@@ -31,10 +32,16 @@ public struct QRCode: Sendable, Hashable {
         self.modules = modules
     }
 
-    /// Modules per side (21…177).
+    /// Modules per side (11…177); an rMQR symbol's width (see ``width``, ``height``).
     public var size: Int { modules.width }
 
-    /// QR Code or Micro QR Code.
+    /// Modules across, without quiet zone.
+    public var width: Int { modules.width }
+
+    /// Modules down, without quiet zone: ``size`` for square symbols.
+    public var height: Int { modules.height }
+
+    /// QR Code, Micro QR Code or rMQR.
     public var symbol: SymbolKind { version.kind }
 
     /// Whether the module at column `x`, row `y` is dark; (0, 0) is the top-left corner.
@@ -108,6 +115,11 @@ extension QRCode {
         if version.kind == .micro {
             self = MicroSymbolBuilder.build(
                 dataCodewords: dataCodewords, version: version, correctionLevel: correctionLevel, mask: mask)
+            return
+        }
+        if version.kind == .rmqr {
+            self = RMQRSymbolBuilder.build(
+                dataCodewords: dataCodewords, version: version, correctionLevel: correctionLevel)
             return
         }
         self = SymbolBuilder.build(

@@ -21,12 +21,16 @@ enum QREncoder {
             return MicroSymbolBuilder.build(
                 dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
         }
+        if version.kind == .rmqr {
+            return RMQRSymbolBuilder.build(dataCodewords: data, version: version, correctionLevel: correctionLevel)
+        }
         return SymbolBuilder.build(
             dataCodewords: data, version: version, correctionLevel: correctionLevel, mask: options.mask)
     }
 
-    /// Refuses options that mix QR Code and Micro QR Code, and what Micro QR
-    /// Code cannot carry: ECI designators, structured append.
+    /// Refuses options that mix kinds of symbol, what Micro QR Code cannot
+    /// carry (ECI designators, structured append) and what rMQR cannot
+    /// (structured append), and a height cap below every rMQR size.
     static func validate(_ options: EncodingOptions, prefix: [QRSegment] = []) throws(QREncodingError) {
         let versions = options.versions
         guard versions.lowerBound.kind == versions.upperBound.kind else {
@@ -34,6 +38,13 @@ enum QREncoder {
         }
         if let mask = options.mask, mask.kind != options.symbol {
             throw options.symbol == .micro ? .invalidMicroMask(mask.number) : .invalidMask(mask.number)
+        }
+        if options.symbol == .rmqr {
+            if let height = options.maximumHeight, height < 7 { throw .invalidMaximumHeight(height) }
+            if prefix.contains(where: { $0.mode == .structuredAppend }) {
+                throw .unavailableInRMQR("a structured-append header")
+            }
+            return
         }
         guard options.symbol == .micro else { return }
         if options.declaresUTF8 || prefix.contains(where: { $0.mode == .eci }) {
@@ -50,9 +61,20 @@ enum QREncoder {
     ) throws(QREncodingError) -> (version: QRVersion, segments: [QRSegment], bits: Int) {
         try validate(options, prefix: prefix)
         guard let chosen = choose(plan, prefix: prefix, options: options) else {
-            throw tooLong(segments(plan, prefix: prefix, at: options.versions.upperBound), options: options)
+            let largest = candidates(options).last ?? options.versions.upperBound
+            throw tooLong(segments(plan, prefix: prefix, at: largest), options: options)
         }
         return chosen
+    }
+
+    /// The versions to try, in order: the range as it is for QR Code and
+    /// Micro QR Code; for rMQR the sizes no taller than the cap, by area
+    /// (then height), so that the first that fits is the smallest symbol.
+    static func candidates(_ options: EncodingOptions) -> [QRVersion] {
+        guard options.symbol == .rmqr else { return Array(options.versions) }
+        let cap = options.maximumHeight ?? .max
+        return options.versions.filter { $0.height <= cap }
+            .sorted { ($0.width * $0.height, $0.height) < ($1.width * $1.height, $1.height) }
     }
 
     /// The smallest allowed version that holds the plan's segments at the
@@ -62,8 +84,8 @@ enum QREncoder {
         _ plan: SegmentPlan, prefix: [QRSegment],
         options: EncodingOptions
     ) -> (version: QRVersion, segments: [QRSegment], bits: Int)? {
-        var segmentsByClass: [[QRSegment]?] = Array(repeating: nil, count: 7)
-        for version in options.versions where options.correctionLevel.isOffered(by: version) {
+        var segmentsByClass: [[QRSegment]?] = Array(repeating: nil, count: QRVersion.countWidthClassCount)
+        for version in candidates(options) where options.correctionLevel.isOffered(by: version) {
             let made = segmentsByClass[version.countWidthClass] ?? segments(plan, prefix: prefix, at: version)
             segmentsByClass[version.countWidthClass] = made
             if let bits = bitLength(made, at: version), bits <= capacityBits(version, options.correctionLevel) {
@@ -123,11 +145,13 @@ enum QREncoder {
     /// The error for data that fits no allowed version, measured at the largest.
     private static func tooLong(_ segments: [QRSegment], options: EncodingOptions) -> QREncodingError {
         let level = options.correctionLevel
-        guard let version = options.versions.reversed().first(where: { level.isOffered(by: $0) }) else {
+        guard let version = candidates(options).reversed().first(where: { level.isOffered(by: $0) }) else {
             return .correctionLevelUnavailable(level, version: options.versions.upperBound)
         }
         if let unavailable = segments.first(where: { !$0.mode.isAvailable(at: version) }) {
             switch unavailable.mode {
+            case .structuredAppend where version.kind == .rmqr: return .unavailableInRMQR("a structured-append header")
+            case _ where version.kind == .rmqr: return .unavailableInRMQR("\(unavailable.mode) mode")
             case .eci: return .unavailableInMicroQR("an ECI designator")
             case .structuredAppend: return .unavailableInMicroQR("a structured-append header")
             default: return .modeUnavailable(unavailable.mode, version: version)
@@ -153,7 +177,12 @@ enum QREncoder {
         var buffer = BitBuffer()
         buffer.reserveCapacity(capacity)
         for segment in segments { segment.write(to: &buffer, at: version) }
-        let terminator = version.kind == .micro ? MicroQRSpec.terminatorWidth(version) : 4
+        let terminator =
+            switch version.kind {
+            case .micro: MicroQRSpec.terminatorWidth(version)
+            case .rmqr: 3  // ISO/IEC 23941:2022 Table 2
+            default: 4
+            }
         buffer.append(0, width: min(terminator, capacity - buffer.count))
         buffer.append(0, width: (8 - buffer.count % 8) % 8)
         var bytes = buffer.bytes

@@ -31,11 +31,11 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
     case invalidMicroVersion(Int)
     /// A Micro QR mask number outside 0…3.
     case invalidMicroMask(Int)
-    /// A version range, or a mask, that mixes QR Code and Micro QR Code.
+    /// A version range, or a mask, that mixes kinds of symbol (QR Code, Micro QR, rMQR).
     case mixedSymbolKinds(QRVersion, QRVersion)
     /// A level the version does not offer: Micro QR M1 only detects errors
     /// (``ErrorCorrectionLevel/low`` stands for that), M2 and M3 offer L and
-    /// M, M4 L, M and Q.
+    /// M, M4 L, M and Q; rMQR offers M and H.
     case correctionLevelUnavailable(ErrorCorrectionLevel, version: QRVersion)
     /// A mode the Micro QR version lacks: M1 holds digits only, M2 adds
     /// alphanumeric, M3 and M4 add byte and kanji (Table 2).
@@ -43,6 +43,13 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Something Micro QR Code cannot carry (ECI designators, structured
     /// append); the text must be encoded as a QR Code.
     case unavailableInMicroQR(String)
+    /// An rMQR size the standard does not define (heights 7…17, odd; widths
+    /// 27, 43, 59, 77, 99 and 139, not every one at every height).
+    case invalidRMQRSize(height: Int, width: Int)
+    /// Something rMQR cannot carry (a structured-append header, Hanzi mode).
+    case unavailableInRMQR(String)
+    /// A height cap below every rMQR size (the lowest is 7 modules).
+    case invalidMaximumHeight(Int)
 
     /// What went wrong and how to fix it, in one sentence with its numbers.
     public var description: String {
@@ -75,7 +82,9 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .invalidMicroMask(number):
             return "invalid Micro QR mask \(number): masks are 0…3"
         case let .mixedSymbolKinds(first, second):
-            return "versions \(first) and \(second) mix Micro QR and QR Code; choose one kind of symbol"
+            return "versions \(first) and \(second) mix kinds of symbol; choose one kind"
+        case let .correctionLevelUnavailable(correctionLevel, version) where version.kind == .rmqr:
+            return "rMQR \(version) has no level \(correctionLevel): rMQR offers M and H"
         case let .correctionLevelUnavailable(correctionLevel, version):
             return "Micro QR \(version) has no level \(correctionLevel): M1 detects errors only (use L), "
                 + "M2 and M3 offer L and M, M4 offers L, M and Q"
@@ -84,6 +93,13 @@ public enum QREncodingError: Error, Sendable, Hashable, CustomStringConvertible 
                 + "M3 and M4 add byte and kanji"
         case let .unavailableInMicroQR(feature):
             return "Micro QR Code cannot carry \(feature); encode the text as a QR Code"
+        case let .invalidRMQRSize(height, width):
+            return "invalid rMQR size R\(height)x\(width): sizes are R7x43…R17x139 (heights 7, 9, 15 and 17 with "
+                + "widths 43, 59, 77, 99, 139; heights 11 and 13 also with width 27)"
+        case let .unavailableInRMQR(feature):
+            return "rMQR cannot carry \(feature); encode the text as a QR Code"
+        case let .invalidMaximumHeight(height):
+            return "invalid maximum height \(height): rMQR symbols are 7…17 modules high"
         }
     }
 

@@ -1,9 +1,10 @@
 /// One of the eight data mask patterns of QR Code (ISO/IEC 18004:2015
-/// §7.8.2, Table 10), or one of the four of Micro QR Code.
+/// §7.8.2, Table 10), one of the four of Micro QR Code, or rMQR's one.
 ///
-/// Micro QR masks 0…3 apply the conditions of QR masks 1, 4, 6 and 7.
+/// Micro QR masks 0…3 apply the conditions of QR masks 1, 4, 6 and 7; rMQR's
+/// single mask (ISO/IEC 23941:2022 §7.8) is QR mask 4's condition.
 public struct QRMask: Sendable, Hashable, CustomStringConvertible {
-    /// The mask pattern reference: 0…7 for QR Code, 0…3 for Micro QR Code.
+    /// The mask pattern reference: 0…7 for QR Code, 0…3 for Micro QR Code, 0 for rMQR.
     public let number: Int
     /// The kind of symbol the mask belongs to.
     public let kind: SymbolKind
@@ -38,9 +39,23 @@ public struct QRMask: Sendable, Hashable, CustomStringConvertible {
     /// Every Micro QR mask, in reference order.
     public static let allMicro: [QRMask] = (0..<4).map { QRMask(micro: $0) }
 
-    /// The QR Code mask whose condition this mask applies: itself, or for
-    /// Micro QR masks 0…3, QR masks 1, 4, 6 and 7.
-    private var condition: Int { kind == .micro ? [1, 4, 6, 7][number] : number }
+    /// rMQR's only mask: modules where ⌊row / 2⌋ + ⌊column / 3⌋ is even are inverted.
+    public static let rmqr = QRMask(rmqrNumber: 0)
+
+    private init(rmqrNumber number: Int) {
+        self.number = number
+        self.kind = .rmqr
+    }
+
+    /// The QR Code mask whose condition this mask applies: itself; for
+    /// Micro QR masks 0…3, QR masks 1, 4, 6 and 7; for rMQR's, QR mask 4.
+    private var condition: Int {
+        switch kind {
+        case .micro: [1, 4, 6, 7][number]
+        case .rmqr: 4
+        default: number
+        }
+    }
 
     /// Whether the module at row `y`, column `x` is inverted by this mask
     /// (the conditions of Table 10, with i = row and j = column).

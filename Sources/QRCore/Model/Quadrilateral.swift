@@ -55,11 +55,11 @@ public struct Quadrilateral: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
-    /// The corners of a `size`×`size` grid in module units.
-    init(gridSize size: Int) {
-        let side = Double(size)
+    /// The corners of a `width`×`height` grid in module units.
+    init(gridWidth width: Int, height: Int) {
+        let (right, bottom) = (Double(width), Double(height))
         self.init(
-            topLeft: ImagePoint(x: 0, y: 0), topRight: ImagePoint(x: side, y: 0),
-            bottomRight: ImagePoint(x: side, y: side), bottomLeft: ImagePoint(x: 0, y: side))
+            topLeft: ImagePoint(x: 0, y: 0), topRight: ImagePoint(x: right, y: 0),
+            bottomRight: ImagePoint(x: right, y: bottom), bottomLeft: ImagePoint(x: 0, y: bottom))
     }
 }

@@ -5,33 +5,33 @@
 /// a light module, which is white in a 1-bit greyscale PNG and palette entry
 /// 1 (the background) in a palette PNG.
 struct ModuleRaster {
-    /// Pixels per side: `(size + 2 × border) × scale`.
-    let pixelsPerSide: Int
+    /// Pixels across: `(width + 2 × border) × scale`.
+    let pixelWidth: Int
     /// Bytes per packed row.
     let rowBytes: Int
     /// Pixel rows per module row.
     let scale: Int
-    /// `modulesPerSide × rowBytes` bytes: the distinct rows, top to bottom.
+    /// `(height + 2 × border) × rowBytes` bytes: the distinct rows, top to bottom.
     let rows: [UInt8]
 
     /// Packs `code` at `scale` pixels per module with `border` light modules
     /// around it; the sizes are already validated.
     init(code: QRCode, scale: Int, border: Int) {
-        let modules = code.size + 2 * border
-        pixelsPerSide = modules * scale
-        rowBytes = (pixelsPerSide + 7) / 8
+        let moduleRows = code.height + 2 * border
+        pixelWidth = (code.width + 2 * border) * scale
+        rowBytes = (pixelWidth + 7) / 8
         self.scale = scale
         let rowBytes = rowBytes
-        rows = [UInt8](unsafeUninitializedCapacity: modules * rowBytes) { buffer, count in
+        rows = [UInt8](unsafeUninitializedCapacity: moduleRows * rowBytes) { buffer, count in
             buffer.initialize(repeating: 0xFF)
-            for y in 0..<code.size {
+            for y in 0..<code.height {
                 let start = (y + border) * rowBytes
                 let row = UnsafeMutableBufferPointer(rebasing: buffer[start..<start + rowBytes])
                 code.modules.forEachDarkRun(inRow: y) { run in
                     Self.clearBits(row, from: (run.lowerBound + border) * scale, to: (run.upperBound + border) * scale)
                 }
             }
-            count = modules * rowBytes
+            count = moduleRows * rowBytes
         }
     }
 

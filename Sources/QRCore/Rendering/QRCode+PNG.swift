@@ -11,10 +11,11 @@ extension QRCode {
     ///   beyond ``ImageLimits/default``.
     public func pngData(options: RenderOptions = RenderOptions()) throws(RenderError) -> [UInt8] {
         try options.validate()
-        let side = try options.pixelsPerSide(symbolSize: size)
+        let pixels = try options.pixelSize(width: width, height: height)
         let raster = ModuleRaster(code: self, scale: options.scale, border: options.border)
         let stream = RasterDeflater.zlibStream(rows: raster.rows, rowBytes: raster.rowBytes, repeatCount: options.scale)
-        return PNGWriter.png(Self.pngHeader(side: side, options: options), zlibStream: stream)
+        return PNGWriter.png(
+            Self.pngHeader(width: pixels.width, height: pixels.height, options: options), zlibStream: stream)
     }
 
     /// Writes ``pngData(options:)`` to a file, replacing it whole (a reader
@@ -31,15 +32,15 @@ extension QRCode {
 
     /// 1-bit grey for black on white; otherwise a two-entry palette, dark
     /// first, matching ``ModuleRaster``'s bits (set for light).
-    private static func pngHeader(side: Int, options: RenderOptions) -> PNGWriter.Header {
+    private static func pngHeader(width: Int, height: Int, options: RenderOptions) -> PNGWriter.Header {
         let (dark, light) = (options.foreground, options.background)
         guard dark != .black || light != .white else {
-            return PNGWriter.Header(width: side, height: side, colorType: .gray, bitDepth: 1)
+            return PNGWriter.Header(width: width, height: height, colorType: .gray, bitDepth: 1)
         }
         var alpha = [dark.a, light.a]
         while alpha.last == 255 { alpha.removeLast() }  // tRNS may omit trailing opaque entries
         return PNGWriter.Header(
-            width: side, height: side, colorType: .palette, bitDepth: 1,
+            width: width, height: height, colorType: .palette, bitDepth: 1,
             palette: [dark.r, dark.g, dark.b, light.r, light.g, light.b], alpha: alpha)
     }
 }

@@ -12,14 +12,15 @@ extension QRCode {
     ///   and the size in user units fits an `Int`.
     public func svg(options: RenderOptions = RenderOptions()) -> String {
         precondition(options.scale >= 1 && options.border >= 0, "invalid render options; call validate() first")
-        let modules = size + 2 * options.border
-        let (side, overflow) = modules.multipliedReportingOverflow(by: options.scale)
+        let across = width + 2 * options.border, down = height + 2 * options.border
+        let (pixelWidth, overflow) = across.multipliedReportingOverflow(by: options.scale)
         precondition(!overflow, "SVG size overflows")
+        let pixelHeight = down * options.scale
         var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(side)\" height=\"\(side)\" "
-        svg += "viewBox=\"0 0 \(modules) \(modules)\" shape-rendering=\"crispEdges\">\n"
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(pixelWidth)\" "
+        svg += "height=\"\(pixelHeight)\" viewBox=\"0 0 \(across) \(down)\" shape-rendering=\"crispEdges\">\n"
         if options.background.a > 0 {
-            svg += "<rect width=\"\(modules)\" height=\"\(modules)\"\(Self.svgFill(options.background))/>\n"
+            svg += "<rect width=\"\(across)\" height=\"\(down)\"\(Self.svgFill(options.background))/>\n"
         }
         svg += "<path\(Self.svgFill(options.foreground)) d=\"\(svgPathData(border: options.border))\"/>\n"
         svg += "</svg>\n"
@@ -31,8 +32,8 @@ extension QRCode {
     /// costs more than the rest of the document.
     private func svgPathData(border: Int) -> String {
         var path: [UInt8] = []
-        path.reserveCapacity(size * size)
-        for y in 0..<size {
+        path.reserveCapacity(width * height)
+        for y in 0..<height {
             modules.forEachDarkRun(inRow: y) { run in
                 path.append(UInt8(ascii: "M"))
                 Self.appendDecimal(run.lowerBound + border, to: &path)

@@ -27,22 +27,27 @@ public struct RenderOptions: Sendable, Hashable {
         guard border >= 0 else { throw .invalidBorder(border) }
     }
 
-    /// Pixels per side of a raster image of a symbol of `symbolSize` modules.
+    /// Pixels across and down of a raster image of a symbol of `width` × `height` modules.
     /// - Throws: ``RenderError/imageTooLarge(width:height:maxPixels:maxDimension:)``
     ///   beyond ``ImageLimits/default`` (saturating at `Int.max` on overflow).
-    func pixelsPerSide(symbolSize: Int) throws(RenderError) -> Int {
+    func pixelSize(width: Int, height: Int) throws(RenderError) -> (width: Int, height: Int) {
         let limits = ImageLimits.default
         let (borders, bordersOverflow) = border.multipliedReportingOverflow(by: 2)
-        let (modules, modulesOverflow) = symbolSize.addingReportingOverflow(borders)
-        let (side, sideOverflow) = modules.multipliedReportingOverflow(by: scale)
-        let overflow = bordersOverflow || modulesOverflow || sideOverflow
-        let (pixels, pixelsOverflow) = side.multipliedReportingOverflow(by: side)
-        guard !overflow, !pixelsOverflow, side <= limits.maxDimension, pixels <= limits.maxPixels else {
-            let reported = overflow ? Int.max : side
-            throw .imageTooLarge(
-                width: reported, height: reported, maxPixels: limits.maxPixels,
-                maxDimension: limits.maxDimension)
+        var sides: [Int] = []
+        var overflow = bordersOverflow
+        for modules in [width, height] {
+            let (withBorder, modulesOverflow) = modules.addingReportingOverflow(borders)
+            let (side, sideOverflow) = withBorder.multipliedReportingOverflow(by: scale)
+            overflow = overflow || modulesOverflow || sideOverflow
+            sides.append(side)
         }
-        return side
+        let (pixels, pixelsOverflow) = sides[0].multipliedReportingOverflow(by: sides[1])
+        guard !overflow, !pixelsOverflow, sides.allSatisfy({ $0 <= limits.maxDimension }), pixels <= limits.maxPixels
+        else {
+            throw .imageTooLarge(
+                width: overflow ? Int.max : sides[0], height: overflow ? Int.max : sides[1],
+                maxPixels: limits.maxPixels, maxDimension: limits.maxDimension)
+        }
+        return (sides[0], sides[1])
     }
 }

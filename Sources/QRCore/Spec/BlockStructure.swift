@@ -28,6 +28,16 @@ struct BlockStructure: Sendable, Equatable {
             hasHalfFinalCodeword = MicroQRSpec.hasHalfFinalCodeword(version)
             return
         }
+        if version.kind == .rmqr {
+            // ISO/IEC 23941:2022 Table 8; only M and H exist (``ErrorCorrectionLevel/isOffered(by:)``).
+            precondition(correctionLevel.isOffered(by: version), "rMQR offers levels M and H only")
+            let blocks = RMQRSpec.blocks(version.number, correctionLevel)
+            totalCodewords = blocks.totalCodewords
+            ecCodewordsPerBlock = blocks.ecPerBlock
+            blockCount = blocks.blockCount
+            isInterleaved = true
+            return
+        }
         let blocks = VersionRecord.of(version).blocks[correctionLevel.rawValue]
         totalCodewords = QRSpec.rawDataModules(version) / 8
         ecCodewordsPerBlock = blocks.ecCodewordsPerBlock

@@ -41,8 +41,13 @@ enum MicroQRSpec {
 
 extension ErrorCorrectionLevel {
     /// Whether `version` offers this level: every QR version offers all four;
-    /// Micro QR M1 offers L (error detection only), M2 and M3 L and M, M4 L, M and Q.
+    /// Micro QR M1 offers L (error detection only), M2 and M3 L and M, M4 L,
+    /// M and Q; every rMQR size M and H.
     func isOffered(by version: QRVersion) -> Bool {
-        version.kind == .qr || MicroQRSpec.ecCodewords(version, self) != nil
+        switch version.kind {
+        case .micro: MicroQRSpec.ecCodewords(version, self) != nil
+        case .rmqr: self == .medium || self == .high
+        default: true
+        }
     }
 }

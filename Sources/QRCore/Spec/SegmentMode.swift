@@ -40,6 +40,7 @@ public enum SegmentMode: UInt8, Sendable, Hashable, CaseIterable, CustomStringCo
     /// does not offer. Hanzi uses kanji's widths.
     public func countWidth(at version: QRVersion) -> Int {
         if version.kind == .micro { return microCountWidth(version.number) }
+        if version.kind == .rmqr { return RMQRSpec.countWidth(self, version.number) }
         let widthClass = version.countWidthClass
         switch self {
         case .numeric: return [10, 12, 14][widthClass]
@@ -71,19 +72,31 @@ public enum SegmentMode: UInt8, Sendable, Hashable, CaseIterable, CustomStringCo
 extension SegmentMode {
     /// Whether a segment of this mode can appear at `version`: every mode in
     /// QR Code; in Micro QR Code only numeric (M1…M4), alphanumeric (M2…),
-    /// byte and kanji (M3…), and no header modes (Table 2).
+    /// byte and kanji (M3…), and no header modes (Table 2); in rMQR every
+    /// mode but structured append and Hanzi (ISO/IEC 23941:2022 Table 2).
     func isAvailable(at version: QRVersion) -> Bool {
-        version.kind == .qr || microCountWidth(version.number) > 0
+        switch version.kind {
+        case .micro: microCountWidth(version.number) > 0
+        case .rmqr: RMQRSpec.indicator(self) != nil
+        default: true
+        }
     }
 
-    /// Bits of the mode indicator: 4 in QR Code, 0…3 in Micro QR M1…M4 (Table 2).
+    /// Bits of the mode indicator: 4 in QR Code, 0…3 in Micro QR M1…M4
+    /// (Table 2), 3 in rMQR.
     func indicatorWidth(at version: QRVersion) -> Int {
-        version.kind == .micro ? version.number - 1 : 4
+        switch version.kind {
+        case .micro: version.number - 1
+        case .rmqr: 3
+        default: 4
+        }
     }
 
-    /// The indicator written at `version`: the 4-bit one of Table 2, or in
-    /// Micro QR Code the mode's index (numeric 0, alphanumeric 1, byte 2, kanji 3).
+    /// The indicator written at `version`: the 4-bit one of Table 2; in
+    /// Micro QR Code the mode's index (numeric 0, alphanumeric 1, byte 2,
+    /// kanji 3); in rMQR the 3-bit one of ISO/IEC 23941 Table 2.
     func indicator(at version: QRVersion) -> UInt32 {
+        if version.kind == .rmqr { return RMQRSpec.indicator(self) ?? 0 }
         guard version.kind == .micro else { return UInt32(indicator) }
         switch self {
         case .alphanumeric: return 1
