@@ -43,7 +43,7 @@ public struct DecodedSymbol: Sendable, Hashable {
     public let structuredAppend: StructuredAppend?
     /// Whether the grid had to be transposed: the symbol was printed or
     /// photographed mirrored.
-    public let isMirrored: Bool
+    public private(set) var isMirrored: Bool
     /// Whether the symbol was light modules on a dark background.
     public private(set) var isInverted: Bool
     /// The symbol's outer corners: in image pixels for a symbol found by
@@ -123,11 +123,13 @@ extension DecodedSymbol {
         self.errorsCorrected = errorsCorrected
     }
 
-    /// This symbol as found in an image: at `corners`, and inverted or not.
-    func located(at corners: Quadrilateral, inverted: Bool) -> DecodedSymbol {
+    /// This symbol as found in an image: at `corners`, and inverted or not;
+    /// `mirrored` when the detector already undid a mirror image (rMQR).
+    func located(at corners: Quadrilateral, inverted: Bool, mirrored: Bool = false) -> DecodedSymbol {
         var located = self
         located.corners = corners
         located.isInverted = inverted
+        if mirrored { located.isMirrored = true }
         return located
     }
 }

@@ -41,11 +41,14 @@ enum RMQRDecoder {
     /// level whose codewords lie nearer both copies in all wins, if one copy
     /// is within 3 bits of it or both together within 7 (the two copies make
     /// one code of distance 16).
-    private static func readFormat(_ grid: BitMatrix, sizeNumber: Int) throws(QRDecodingError) -> RMQRFormatInformation {
+    private static func readFormat(_ grid: BitMatrix, sizeNumber: Int) throws(QRDecodingError) -> RMQRFormatInformation
+    {
         let copies = [
             (RMQRFormatInformation.finderSidePositions, RMQRFormatInformation.finderSideMask),
-            (RMQRFormatInformation.subFinderSidePositions(width: grid.width, height: grid.height),
-             RMQRFormatInformation.subFinderSideMask),
+            (
+                RMQRFormatInformation.subFinderSidePositions(width: grid.width, height: grid.height),
+                RMQRFormatInformation.subFinderSideMask
+            ),
         ]
         let readings = copies.map { positions, mask in
             var bits = 0

@@ -8,3 +8,40 @@ extension BitMatrix {
         return self[Int(p.x), Int(p.y)]
     }
 }
+
+extension BitMatrix {
+    /// The dark run through (or nearest to) `point` along `step` (one
+    /// module), searched within about a module either way: its middle, and
+    /// its length in modules. Nil when there is none, or when it does not end
+    /// within the window (longer than about two modules).
+    func darkRun(near point: ImagePoint, along step: ImagePoint) -> (centre: ImagePoint, modules: Double)? {
+        let samples = 20, reach = 0.9
+        let dark = (0...samples).map { k in
+            isSet(at: point + step * (Double(k - samples / 2) / Double(samples / 2) * reach))
+        }
+        guard let nearest = dark.indices.filter({ dark[$0] }).min(by: { abs($0 - samples / 2) < abs($1 - samples / 2) })
+        else { return nil }
+        var first = nearest, last = nearest
+        while first > 0 && dark[first - 1] { first -= 1 }
+        while last < samples && dark[last + 1] { last += 1 }
+        guard first > 0 && last < samples else { return nil }  // the run must end within the window
+        let middle = Double(first + last) / 2
+        let centre = point + step * ((middle - Double(samples / 2)) / Double(samples / 2) * reach)
+        return (centre, Double(last - first + 1) / Double(samples / 2) * reach)
+    }
+}
+
+extension FinderPatternOutline {
+    /// The outer corners of a finder pattern with no partner patterns to
+    /// orient it (Micro QR, rMQR), measured from two starting frames: along
+    /// the image axes and turned by 45°. The outline sorts its edge points
+    /// into sides by the frame, which fails when the sides lie along the
+    /// frame's diagonals, so a frame near the pattern's own is needed.
+    func loneCorners(of candidate: FinderCandidate) -> [[ImagePoint]] {
+        let m = candidate.moduleSize, d = candidate.moduleSize * (0.5).squareRoot()
+        let frames = [
+            (ImagePoint(x: m, y: 0), ImagePoint(x: 0, y: m)), (ImagePoint(x: d, y: d), ImagePoint(x: -d, y: d)),
+        ]
+        return frames.compactMap { corners(centre: candidate.centre, right: $0.0, down: $0.1) }
+    }
+}

@@ -14,27 +14,28 @@ struct GridSampler {
 
     /// Grey levels and local thresholds at every module centre of a symbol.
     struct Levels {
-        let dimension: Int
+        /// Modules across and down.
+        let width: Int, height: Int
         var levels: [Double]
         var thresholds: [Double]
     }
 
     /// Samples every module centre of `mapping`.
     func levels(of mapping: GridMapping) -> Levels {
-        let n = mapping.dimension
+        let n = mapping.width, rows = mapping.height
         let centres = mapping.moduleCentres()
         var result = Levels(
-            dimension: n, levels: [Double](repeating: 0, count: n * n),
-            thresholds: [Double](repeating: 0, count: n * n))
+            width: n, height: rows, levels: [Double](repeating: 0, count: n * rows),
+            thresholds: [Double](repeating: 0, count: n * rows))
         let spread = mapping.moduleSize >= 3 ? 0.2 : 0
         image.pixels.withUnsafeBufferPointer { pixels in
-            for my in 0..<n {
+            for my in 0..<rows {
                 for mx in 0..<n {
                     let index = my * n + mx, centre = centres[index]
                     var level = grey(pixels, centre)
                     if spread > 0 {
                         let right = centres[my * n + min(mx + 1, n - 1)] - centres[my * n + max(mx - 1, 0)]
-                        let down = centres[min(my + 1, n - 1) * n + mx] - centres[max(my - 1, 0) * n + mx]
+                        let down = centres[min(my + 1, rows - 1) * n + mx] - centres[max(my - 1, 0) * n + mx]
                         let u = (right + down) * (spread / 2), v = (right - down) * (spread / 2)
                         level =
                             (2 * level + grey(pixels, centre + u) + grey(pixels, centre - u)
@@ -55,14 +56,14 @@ struct GridSampler {
     /// are (heavy_blur-011 of the seed-1 hard corpus). Neighbours beyond the
     /// symbol count as the level of the module itself.
     func sharpened(_ sampled: Levels) -> Levels {
-        let n = sampled.dimension
+        let n = sampled.width, rows = sampled.height
         var result = sampled
-        for y in 0..<n {
+        for y in 0..<rows {
             for x in 0..<n {
                 let own = sampled.levels[y * n + x]
                 var total = 0.0
                 for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)] {
-                    total += (0..<n).contains(nx) && (0..<n).contains(ny) ? sampled.levels[ny * n + nx] : own
+                    total += (0..<n).contains(nx) && (0..<rows).contains(ny) ? sampled.levels[ny * n + nx] : own
                 }
                 result.levels[y * n + x] = own + Self.sharpening * (own - total / 4)
             }
@@ -78,11 +79,11 @@ struct GridSampler {
     /// mean levels of its dark and light modules — steadier when blur flattens
     /// isolated modules.
     func grid(from sampled: Levels, global: Bool) -> (grid: BitMatrix, uncertain: BitMatrix) {
-        let n = sampled.dimension
-        var grid = BitMatrix(size: n), uncertain = BitMatrix(size: n)
+        let n = sampled.width
+        var grid = BitMatrix(width: n, height: sampled.height), uncertain = BitMatrix(width: n, height: sampled.height)
         let (dark, light) = meanLevels(sampled)
         let margin = max(2, abs(light - dark) * 0.12)
-        for index in 0..<(n * n) {
+        for index in 0..<(n * sampled.height) {
             let t = global ? (dark + light) / 2 : sampled.thresholds[index]
             let level = sampled.levels[index]
             if (level < t) != inverted { grid[index % n, index / n] = true }

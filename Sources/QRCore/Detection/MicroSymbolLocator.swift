@@ -23,24 +23,10 @@ struct MicroSymbolLocator {
     /// first, at most three.
     func mappings(for candidate: FinderCandidate) -> [GridMapping] {
         var scored: [(mapping: GridMapping, agreement: Double)] = []
-        for corners in outlines(of: candidate) {
+        for corners in FinderPatternOutline(binary: binary).loneCorners(of: candidate) {
             scored += mappings(corners: corners, moduleSize: candidate.moduleSize)
         }
         return scored.sorted { $0.agreement > $1.agreement }.prefix(3).map(\.mapping)
-    }
-
-    /// The finder's outer corners, measured from two starting frames: along
-    /// the image axes and turned by 45°. With no partner patterns to give its
-    /// orientation, a frame near the pattern's own is needed: the outline
-    /// sorts its edge points into sides by the frame, which fails when the
-    /// sides lie along the frame's diagonals.
-    private func outlines(of candidate: FinderCandidate) -> [[ImagePoint]] {
-        let outline = FinderPatternOutline(binary: binary)
-        let m = candidate.moduleSize, d = candidate.moduleSize * (0.5).squareRoot()
-        let frames = [
-            (ImagePoint(x: m, y: 0), ImagePoint(x: 0, y: m)), (ImagePoint(x: d, y: d), ImagePoint(x: -d, y: d)),
-        ]
-        return frames.compactMap { outline.corners(centre: candidate.centre, right: $0.0, down: $0.1) }
     }
 
     /// Scored mappings for each corner of the finder outline `corners` taken
@@ -85,30 +71,13 @@ struct MicroSymbolLocator {
             for (x, y, dx, dy) in [(Double(i) + 0.5, 0.5, 1.0, 0.0), (0.5, Double(i) + 0.5, 0.0, 1.0)] {
                 let centre = transform.apply(x, y)
                 let step = transform.apply(x + dx, y + dy) - centre
-                guard let found = darkRunCentre(near: centre, along: step) else { continue }
+                guard let found = binary.darkRun(near: centre, along: step) else { continue }
                 from.append(ImagePoint(x: x, y: y))
-                to.append(found)
+                to.append(found.centre)
             }
         }
         guard from.count >= 8 else { return nil }
         return PerspectiveTransform.fitting(from, to: to)
-    }
-
-    /// The middle of the dark run through (or nearest to) `point` along
-    /// `step` (one module), searched within about a module either way.
-    private func darkRunCentre(near point: ImagePoint, along step: ImagePoint) -> ImagePoint? {
-        let samples = 20
-        let dark = (0...samples).map { k in
-            binary.isSet(at: point + step * (Double(k - samples / 2) / Double(samples / 2) * 0.9))
-        }
-        guard let nearest = dark.indices.filter({ dark[$0] }).min(by: { abs($0 - samples / 2) < abs($1 - samples / 2) })
-        else { return nil }
-        var first = nearest, last = nearest
-        while first > 0 && dark[first - 1] { first -= 1 }
-        while last < samples && dark[last + 1] { last += 1 }
-        guard first > 0 && last < samples else { return nil }  // the run must end within the window
-        let middle = Double(first + last) / 2
-        return point + step * ((middle - Double(samples / 2)) / Double(samples / 2) * 0.9)
     }
 
     /// The share of the separator's 15 modules (row 7 and column 7, up to

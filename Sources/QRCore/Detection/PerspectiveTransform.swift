@@ -57,6 +57,24 @@ struct PerspectiveTransform: Sendable {
         return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
     }
 
+    /// The least-squares affine map taking `from` to `to` (three or more
+    /// pairs, not all on one line): a perspective without vanishing points.
+    static func affineFitting(_ from: [ImagePoint], to: [ImagePoint]) -> PerspectiveTransform? {
+        var rows = [[Double]](repeating: [Double](repeating: 0, count: 5), count: 3)
+        for (p, q) in zip(from, to) {
+            let basis = [p.x, p.y, 1.0]
+            for r in 0..<3 {
+                for c in 0..<3 { rows[r][c] += basis[r] * basis[c] }
+                rows[r][3] += basis[r] * q.x
+                rows[r][4] += basis[r] * q.y
+            }
+        }
+        let xs = rows.map { Array($0[0..<4]) }, ys = rows.map { Array($0[0..<3]) + [$0[4]] }
+        guard let u = LinearSystem.solve(xs), let v = LinearSystem.solve(ys), (u + v).allSatisfy(\.isFinite)
+        else { return nil }
+        return PerspectiveTransform(a: u[0], b: u[1], c: u[2], d: v[0], e: v[1], f: v[2], g: 0, h: 0, i: 1)
+    }
+
     /// A least-squares fit that drops the worst-fitting pair and fits again
     /// while any pair lies more than `tolerance` pixels off, giving up once a
     /// third of the pairs are gone: a few misplaced measurements (a blurred

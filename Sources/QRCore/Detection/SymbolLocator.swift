@@ -11,6 +11,14 @@ struct GridMapping: Sendable {
     /// data that mimics one would bend the grid. Worth sampling only once a
     /// grid of this triple has read as Model 1.
     var isModel1Fallback = false
+    /// The height of a rectangular (rMQR) symbol, `dimension` being its
+    /// width; nil for square symbols.
+    var rectangularHeight: Int?
+
+    /// Modules across.
+    var width: Int { dimension }
+    /// Modules down.
+    var height: Int { rectangularHeight ?? dimension }
 
     @inline(__always)
     func map(_ x: Double, _ y: Double) -> ImagePoint { alignmentGrid?.map(x, y) ?? transform.apply(x, y) }
@@ -19,17 +27,17 @@ struct GridMapping: Sendable {
     func moduleCentres() -> [ImagePoint] {
         if let alignmentGrid { return alignmentGrid.moduleCentres(dimension: dimension) }
         var centres: [ImagePoint] = []
-        centres.reserveCapacity(dimension * dimension)
-        for y in 0..<dimension {
-            for x in 0..<dimension { centres.append(transform.apply(Double(x) + 0.5, Double(y) + 0.5)) }
+        centres.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width { centres.append(transform.apply(Double(x) + 0.5, Double(y) + 0.5)) }
         }
         return centres
     }
 
     /// The symbol's outer corners: top-left, top-right, bottom-right, bottom-left.
     var corners: Quadrilateral {
-        let d = Double(dimension)
-        return Quadrilateral(topLeft: map(0, 0), topRight: map(d, 0), bottomRight: map(d, d), bottomLeft: map(0, d))
+        let (w, h) = (Double(width), Double(height))
+        return Quadrilateral(topLeft: map(0, 0), topRight: map(w, 0), bottomRight: map(w, h), bottomLeft: map(0, h))
     }
 }
 

@@ -33,19 +33,20 @@ struct SymbolSearch {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
             results = decode(completed, context: context, inverted: inverted)
         }
-        results += decodeMicro(
+        results += decodeLoneFinders(
             candidates, besides: results, binary: binary, sampler: context.sampler, inverted: inverted)
         if results.isEmpty { results = decodePure(binary: binary, sampler: context.sampler, inverted: inverted) }
         return results
     }
 
-    /// The most finder patterns tried as Micro QR finders in one search; the
-    /// best-confirmed go first. Bounds the time an image of clutter costs.
+    /// The most finder patterns tried as Micro QR and rMQR finders in one
+    /// search; the best-confirmed go first. Bounds the time an image of
+    /// clutter costs.
     static let maxMicroCandidates = 8
 
-    /// Micro QR symbols around finder patterns that no decoded symbol
-    /// contains (``MicroSymbolLocator``).
-    private func decodeMicro(
+    /// Micro QR and rMQR symbols around finder patterns that no decoded
+    /// symbol contains (``MicroSymbolLocator``, ``RMQRSymbolLocator``).
+    private func decodeLoneFinders(
         _ candidates: [FinderCandidate], besides found: [DecodedSymbol], binary: BitMatrix, sampler: GridSampler,
         inverted: Bool
     ) -> [DecodedSymbol] {
@@ -53,18 +54,30 @@ struct SymbolSearch {
             FinderPatternGrouper.isPlausible(candidate)
                 && !found.contains { $0.corners.scaled(by: 1 / Double(scale)).contains(candidate.centre) }
         }
-        let locator = MicroSymbolLocator(binary: binary)
+        let micro = MicroSymbolLocator(binary: binary), rmqr = RMQRSymbolLocator(binary: binary)
         var results: [DecodedSymbol] = []
         for candidate in unused.sorted(by: { $0.count > $1.count }).prefix(Self.maxMicroCandidates) {
             if let limit = options.maxSymbols, found.count + results.count >= limit { break }
-            for mapping in locator.mappings(for: candidate) {
-                if case .success(let symbol) = attempt(mapping, sampler: sampler).result {
-                    results.append(symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted))
-                    break
-                }
+            if let symbol = firstDecoded(micro.mappings(for: candidate).map { ($0, false) }, sampler, inverted)
+                ?? firstDecoded(rmqr.mappings(for: candidate), sampler, inverted)
+            {
+                results.append(symbol)
             }
         }
         return results
+    }
+
+    /// The symbol of the first mapping that decodes, located in the caller's
+    /// image; `mirrored` marks mappings that already undo a mirror image.
+    private func firstDecoded(
+        _ mappings: [(mapping: GridMapping, mirrored: Bool)], _ sampler: GridSampler, _ inverted: Bool
+    ) -> DecodedSymbol? {
+        for (mapping, mirrored) in mappings {
+            guard case .success(let symbol) = attempt(mapping, sampler: sampler).result else { continue }
+            return symbol.located(
+                at: mapping.corners.scaled(by: Double(scale)), inverted: inverted, mirrored: mirrored)
+        }
+        return nil
     }
 
     /// The symbol filling the image, for a bare crop whose finder patterns

@@ -63,8 +63,10 @@ struct RMQRLayout {
         let codeword = RMQRFormatInformation.unmaskedCodewords[format.data]
         let copies = [
             (RMQRFormatInformation.finderSidePositions, RMQRFormatInformation.finderSideMask),
-            (RMQRFormatInformation.subFinderSidePositions(width: width, height: height),
-             RMQRFormatInformation.subFinderSideMask),
+            (
+                RMQRFormatInformation.subFinderSidePositions(width: width, height: height),
+                RMQRFormatInformation.subFinderSideMask
+            ),
         ]
         for (positions, mask) in copies {
             let bits = codeword ^ mask

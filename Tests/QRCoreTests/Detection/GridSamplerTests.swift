@@ -15,7 +15,7 @@ struct GridSamplerTests {
     @Test func sharpeningLiftsALoneLightModuleAboveItsBlurredNeighbours() {
         let dark = 60.0, blurredLight = 110.0
         var levels = GridSampler.Levels(
-            dimension: 3, levels: Array(repeating: dark, count: 9),
+            width: 3, height: 3, levels: Array(repeating: dark, count: 9),
             thresholds: Array(repeating: 128, count: 9))
         levels.levels[4] = blurredLight
         let sharp = Self.sampler.sharpened(levels)
@@ -27,7 +27,7 @@ struct GridSamplerTests {
     /// own level, are left as they are.
     @Test func sharpeningLeavesFlatLevelsAlone() {
         let levels = GridSampler.Levels(
-            dimension: 4, levels: Array(repeating: 200, count: 16),
+            width: 4, height: 4, levels: Array(repeating: 200, count: 16),
             thresholds: Array(repeating: 128, count: 16))
         #expect(Self.sampler.sharpened(levels).levels == levels.levels)
     }

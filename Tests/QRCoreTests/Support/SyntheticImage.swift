@@ -33,9 +33,9 @@ struct SyntheticImage {
         _ modules: BitMatrix, width: Int, height: Int, corners: [ImagePoint],
         dark: UInt8 = 0, light: UInt8 = 255, style: SymbolStyle = .plain
     ) -> SyntheticImage {
-        let n = Double(modules.width)
-        let square = [ImagePoint(x: 0, y: 0), ImagePoint(x: n, y: 0), ImagePoint(x: n, y: n), ImagePoint(x: 0, y: n)]
-        let toSymbol = PerspectiveTransform.quadrilateral(corners, to: square)!
+        let (w, h) = (Double(modules.width), Double(modules.height))
+        let outline = [ImagePoint(x: 0, y: 0), ImagePoint(x: w, y: 0), ImagePoint(x: w, y: h), ImagePoint(x: 0, y: h)]
+        let toSymbol = PerspectiveTransform.quadrilateral(corners, to: outline)!
         return drawn(modules, width: width, height: height, dark: dark, light: light, style: style) { sample in
             isInside(sample, corners) ? toSymbol.apply(sample) : nil
         }
@@ -95,11 +95,11 @@ struct SyntheticImage {
     ) -> SyntheticImage {
         let extent = Double(modules.width) * moduleSize
         let side = Int((extent * 1.5 + Double(2 * border) * moduleSize).rounded(.up))
-        let c = Double(side) / 2, h = extent / 2
+        let c = Double(side) / 2, h = extent / 2, v = Double(modules.height) * moduleSize / 2
         let angle = degrees * Double.pi / 180
         let local = [
-            ImagePoint(x: -h * (1 - tilt), y: -h), ImagePoint(x: h * (1 - tilt), y: -h), ImagePoint(x: h, y: h),
-            ImagePoint(x: -h, y: h),
+            ImagePoint(x: -h * (1 - tilt), y: -v), ImagePoint(x: h * (1 - tilt), y: -v), ImagePoint(x: h, y: v),
+            ImagePoint(x: -h, y: v),
         ]
         let corners = local.map { p in
             ImagePoint(x: c + p.x * cos(angle) - p.y * sin(angle), y: c + p.x * sin(angle) + p.y * cos(angle))
