@@ -94,7 +94,21 @@ check "--version M4 is 17×17" "17" "$("$qr" encode --version M4 --format txt --
 "$qr" encode --symbol micro --ecc H 1 >/dev/null 2>"$work/err"; check "a level Micro QR lacks exits 1" "1" "$?"
 check "the level error names the version" "1" "$(grep -c "Micro QR M4 has no level H" "$work/err")"
 "$qr" encode --symbol micro --mask 4 1 >/dev/null 2>&1; check "a Micro QR mask beyond 3 exits 2" "2" "$?"
-"$qr" encode --symbol rmqr x >/dev/null 2>&1; check "--symbol rmqr is refused" "2" "$?"
+
+# rMQR: --symbol rmqr, sizes R7x43…R17x139, --max-height
+rmqr="$("$qr" encode --symbol rmqr --format txt --border 0 12345)"
+check "--symbol rmqr picks R11x27 (the smallest area)" "11 27" "$(echo "$rmqr" | wc -l) $(echo "$rmqr" | head -1 | tr -d '\n' | wc -c)"
+check "--max-height 7 keeps to 7 rows" "7" "$("$qr" encode --symbol rmqr --max-height 7 --format txt --border 0 12345 | wc -l | tr -d ' ')"
+check "--version R13x99 is 13×99" "13 99" \
+  "$("$qr" encode --version R13x99 --format txt --border 0 hi | wc -l | tr -d ' ') $("$qr" encode --version R13x99 --format txt --border 0 hi | head -1 | tr -d '\n' | wc -c | tr -d ' ')"
+"$qr" encode --version R12x43 x >/dev/null 2>&1; check "an undefined rMQR size exits 2" "2" "$?"
+"$qr" encode --symbol rmqr --ecc L x >/dev/null 2>"$work/err"; check "a level rMQR lacks exits 1" "1" "$?"
+check "the rMQR level error names M and H" "1" "$(grep -c "rMQR offers M and H" "$work/err")"
+"$qr" encode --symbol qr --max-height 9 x >/dev/null 2>&1; check "--max-height without rMQR exits 2" "2" "$?"
+"$qr" encode --symbol rmqr --max-height 5 x >/dev/null 2>&1; check "--max-height below 7 exits 2" "2" "$?"
+"$qr" encode --symbol rmqr --max-height 9 -o "$work/r.png" "LOT 4711 exp 12/29"
+check "an rMQR Code reads back" "LOT 4711 exp 12/29" "$("$qr" decode "$work/r.png")"
+check "decode --json says rmqr" '"symbol": "rmqr"' "$("$qr" decode --json "$work/r.png" | grep -o '"symbol": "rmqr"')"
 "$qr" encode --min-version M2 --max-version 3 1 >/dev/null 2>&1; check "mixed version kinds exit 2" "2" "$?"
 check "decode --json names the symbol" '"symbol": "qr"' "$("$qr" decode --json "$work/a.png" | grep -o '"symbol": "qr"')"
 "$qr" encode --version M3 -o "$work/m3.png" "Micro 42"

@@ -10,7 +10,7 @@ enum ArgumentNormalizer {
     /// `encode` options that take a value: the argument after one is its
     /// value even when it looks like a negative number.
     static let valueOptions: Set<String> = [
-        "--symbol", "--ecc", "--version", "--min-version", "--max-version", "--mask", "--mode",
+        "--symbol", "--ecc", "--version", "--min-version", "--max-version", "--max-height", "--mask", "--mode",
         "--format", "--scale", "--border", "--fg", "--bg", "-o", "--output", "--split",
     ]
 

@@ -6,7 +6,7 @@ import QRCore
 struct EncodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "encode",
-        abstract: "Encode text as a QR Code or a Micro QR Code.",
+        abstract: "Encode text as a QR Code, a Micro QR Code or an rMQR Code.",
         discussion: """
             TEXT is read from standard input when absent (one trailing newline is dropped).
             Any argument that is not one of the options below is text, even if it starts with "-".
@@ -20,25 +20,27 @@ struct EncodeCommand: ParsableCommand {
               qr encode --mode numeric --version 2 0123456789     forced mode and version
               qr encode --symbol micro --ecc L 12345              Micro QR Code (here M1)
               qr encode --version M3 -o part.png "AB-1234"        a fixed Micro QR version
+              qr encode --symbol rmqr --max-height 9 -o tube.png "LOT 4711"   rMQR, at most 9 modules high
+              qr encode --version R11x43 "SN 0042"                a fixed rMQR size
               echo -n "漢字" | qr encode --mode kanji --format txt --border 0
             """)
 
     @Option(name: .customLong("ecc"), help: "Error-correction level: L, M, Q or H (raised if it fits, see --no-boost).")
     var correctionLevel: ErrorCorrectionLevel = .medium
 
-    @Option(help: "Symbol: qr (QR Code), or micro (Micro QR Code, M1–M4); rmqr is not supported yet.")
+    @Option(help: "Symbol: qr (QR Code), micro (Micro QR Code, M1–M4) or rmqr (rMQR, R7x43–R17x139).")
     var symbol: SymbolOption?
 
-    @Option(help: "A fixed version: 1–40, or M1–M4 for Micro QR.")
+    @Option(help: "A fixed version: 1–40, M1–M4 for Micro QR, or R7x43–R17x139 for rMQR.")
     var version: VersionOption?
 
-    @Option(help: "The smallest version to use: 1–40, or M1–M4.")
+    @Option(help: "The smallest version to use: 1–40, M1–M4, or an rMQR size (in the standard's order).")
     var minVersion: VersionOption?
 
-    @Option(help: "The largest version to use: 1–40, or M1–M4.")
+    @Option(help: "The largest version to use: 1–40, M1–M4, or an rMQR size (in the standard's order).")
     var maxVersion: VersionOption?
 
-    @Option(help: "A fixed mask, 0–7, or 0–3 for Micro QR (default: the standard's choice).")
+    @Option(help: "A fixed mask, 0–7, or 0–3 for Micro QR (default: the standard's choice; rMQR has one mask, 0).")
     var mask: Int?
 
     @Option(help: "Encoding mode: auto, numeric, alphanumeric, byte or kanji.")
@@ -56,8 +58,11 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Pixels per module (PNG and SVG).")
     var scale: Int = 10
 
-    @Option(help: "Quiet-zone width in modules (default: 4, or 2 for Micro QR).")
+    @Option(help: "Quiet-zone width in modules (default: 4, or 2 for Micro QR and rMQR).")
     var border: Int?
+
+    @Option(help: "rMQR: the tallest symbol allowed, in modules (7–17); the smallest area within it is used.")
+    var maxHeight: Int?
 
     @Option(help: "Dark colour: #RGB, #RRGGBB, #RRGGBBAA or a CSS name.")
     var fg: String = "black"
@@ -85,9 +90,8 @@ struct EncodeCommand: ParsableCommand {
         if version != nil && (minVersion != nil || maxVersion != nil) {
             throw ValidationError("--version cannot be combined with --min-version or --max-version")
         }
-        if symbol == .rmqr { throw ValidationError("--symbol rmqr: rMQR is not supported yet; use qr or micro") }
         let kinds = Set([version, minVersion, maxVersion].compactMap { $0?.version.kind })
-        if kinds.count > 1 { throw ValidationError("--min-version and --max-version mix Micro QR and QR versions") }
+        if kinds.count > 1 { throw ValidationError("--min-version and --max-version mix kinds of symbol") }
         if let given = [version, minVersion, maxVersion].compactMap({ $0?.version }).first, let symbol,
             symbol.kind != given.kind
         {
@@ -96,7 +100,11 @@ struct EncodeCommand: ParsableCommand {
         if let minVersion, let maxVersion, minVersion.version > maxVersion.version {
             throw ValidationError("--min-version \(minVersion.version) exceeds --max-version \(maxVersion.version)")
         }
-        let maskLimit = symbolKind == .micro ? 3 : 7
+        if let maxHeight {
+            guard symbolKind == .rmqr else { throw ValidationError("--max-height applies to rMQR only (--symbol rmqr)") }
+            guard (7...17).contains(maxHeight) else { throw ValidationError("--max-height \(maxHeight) is outside 7–17") }
+        }
+        let maskLimit = ([.micro: 3, .rmqr: 0] as [SymbolKind: Int])[symbolKind] ?? 7
         if let mask, !(0...maskLimit).contains(mask) {
             throw ValidationError("--mask \(mask) is outside 0–\(maskLimit)")
         }
@@ -160,17 +168,21 @@ struct EncodeCommand: ParsableCommand {
 
     private func encodingOptions() throws -> EncodingOptions {
         let kind = symbolKind
-        let all = kind == .micro ? QRVersion.allMicro : QRVersion.all
+        let all = ([.micro: QRVersion.allMicro, .rmqr: QRVersion.allRMQR] as [SymbolKind: ClosedRange<QRVersion>])[kind] ?? QRVersion.all
         let versions: ClosedRange<QRVersion> =
             if let version { version.version...version.version } else {
                 (minVersion?.version ?? all.lowerBound)...(maxVersion?.version ?? all.upperBound)
             }
         let chosenMask = try mask.map { number throws(QREncodingError) in
-            kind == .micro ? try QRMask.micro(number) : try QRMask(number: number)
+            switch kind {
+            case .micro: try QRMask.micro(number)
+            case .rmqr: QRMask.rmqr
+            default: try QRMask(number: number)
+            }
         }
         return EncodingOptions(
             correctionLevel: correctionLevel, versions: versions, mask: chosenMask,
-            boostsCorrection: !noBoost, declaresUTF8: eci)
+            boostsCorrection: !noBoost, declaresUTF8: eci, maximumHeight: maxHeight)
     }
 
     /// The text argument, or standard input: text if it is valid UTF-8, else raw bytes.
@@ -253,31 +265,27 @@ struct EncodeCommand: ParsableCommand {
 enum SymbolOption: String, ExpressibleByArgument, CaseIterable {
     case qr, micro, rmqr
 
-    var kind: SymbolKind? {
+    var kind: SymbolKind {
         switch self {
         case .qr: .qr
         case .micro: .micro
-        case .rmqr: nil
+        case .rmqr: .rmqr
         }
     }
 }
 
-/// A version argument: 1–40 for QR Code, M1–M4 for Micro QR Code.
+/// A version argument: 1–40 for QR Code, M1–M4 for Micro QR Code, R7x43…R17x139 for rMQR.
 struct VersionOption: ExpressibleByArgument {
     let version: QRVersion
 
     init?(argument: String) {
-        let upper = argument.uppercased()
-        if upper.hasPrefix("M"), let number = Int(upper.dropFirst()), let version = try? QRVersion.micro(number) {
-            self.version = version
-        } else if let number = Int(argument), let version = try? QRVersion(number: number) {
-            self.version = version
-        } else {
-            return nil
-        }
+        guard let version = QRVersion(argument) else { return nil }
+        self.version = version
     }
 
-    static var defaultCompletionKind: CompletionKind { .list((1...40).map(String.init) + ["M1", "M2", "M3", "M4"]) }
+    static var defaultCompletionKind: CompletionKind {
+        .list((QRVersion.all.map(\.description) + QRVersion.allMicro.map(\.description) + QRVersion.allRMQR.map(\.description)))
+    }
 }
 
 /// `--split N` or `--split auto`.

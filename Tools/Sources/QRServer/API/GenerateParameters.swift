@@ -2,13 +2,15 @@ import QRCore
 
 /// What `POST /generate` and `GET /qr` ask for, checked field by field.
 ///
-/// Fields: `text` (required), `symbol` (`qr`, the default, or `micro` for a
-/// Micro QR Code), `ecc` (L, M, Q or H; M by default, raised for free when
-/// the symbol has room; Micro QR offers L, M and Q), `version` (1–40, or 1–4
-/// for Micro QR M1–M4; else the smallest that fits), `mask` (0–7, or 0–3 for
-/// Micro QR; else the standard's choice), `scale` (pixels a module), `border`
-/// (modules; 4, or 2 for Micro QR, by default), `format` (png or svg), `fg`
-/// and `bg` (colours as `qr encode` takes them).
+/// Fields: `text` (required), `symbol` (`qr`, the default, `micro` for a
+/// Micro QR Code or `rmqr` for an rMQR Code), `ecc` (L, M, Q or H; M by
+/// default, raised for free when the symbol has room; Micro QR offers L, M
+/// and Q, rMQR M and H), `version` (1–40; 1–4 for Micro QR M1–M4; 1–32 for
+/// the rMQR sizes in the standard's order, R7x43 to R17x139; else the
+/// smallest that fits), `mask` (0–7, or 0–3 for Micro QR, 0 for rMQR; else
+/// the standard's choice), `scale` (pixels a module), `border` (modules; 4,
+/// or 2 for Micro QR and rMQR, by default), `format` (png or svg), `fg` and
+/// `bg` (colours as `qr encode` takes them).
 struct GenerateParameters: Sendable, Hashable {
     static let fieldNames = ["text", "symbol", "ecc", "version", "mask", "scale", "border", "format", "fg", "bg"]
 
@@ -24,16 +26,19 @@ struct GenerateParameters: Sendable, Hashable {
         guard let text = try fields.string("text") else { throw .badField("text", "required") }
         self.text = text
         let symbol = try Self.symbol(fields)
-        let micro = symbol == .micro
         options = EncodingOptions(symbol: symbol, correctionLevel: try Self.correctionLevel(fields))
-        if let number = try fields.integer("version", in: micro ? 1...4 : 1...40),
-            let version = try? (micro ? QRVersion.micro(number) : QRVersion(number: number))
-        {
+        let all = options.versions
+        if let number = try fields.integer("version", in: 1...all.count) {
+            let version = all.lowerBound.advanced(by: number - 1)
             options.versions = version...version
         }
-        if let number = try fields.integer("mask", in: micro ? 0...3 : 0...7) {
-            options.mask = try? (micro ? QRMask.micro(number) : QRMask(number: number))
-        }
+        let masks: [QRMask] =
+            switch symbol {
+            case .micro: QRMask.allMicro
+            case .rmqr: [QRMask.rmqr]
+            default: QRMask.all
+            }
+        if let number = try fields.integer("mask", in: 0...masks.count - 1) { options.mask = masks[number] }
         try Self.checkLevelIsOffered(options)
         format = try Self.format(fields)
         render = RenderOptions(
@@ -82,13 +87,13 @@ struct GenerateParameters: Sendable, Hashable {
         switch try fields.string("symbol")?.lowercased() {
         case nil, "qr": return .qr
         case "micro": return .micro
-        case "rmqr": throw .badField("symbol", "rMQR is not supported yet; use qr or micro")
-        case let other?: throw .badField("symbol", "must be qr or micro, not \"\(other)\"")
+        case "rmqr": return .rmqr
+        case let other?: throw .badField("symbol", "must be qr, micro or rmqr, not \"\(other)\"")
         }
     }
 
-    /// A Micro QR level no allowed version offers (H, or M and Q at M1) is a
-    /// bad `ecc`, not text too long.
+    /// A level no allowed version offers (Micro QR: H, or M and Q at M1;
+    /// rMQR: L and Q) is a bad `ecc`, not text too long.
     private static func checkLevelIsOffered(_ options: EncodingOptions) throws(APIError) {
         let level = options.correctionLevel
         guard options.versions.allSatisfy({ $0.capacity(correctionLevel: level, mode: .byte).dataBits == 0 }) else {

@@ -30,10 +30,11 @@ enum PageHTML {
                         placeholder="https://example.com"></textarea>
             </label>
             <div class="options">
-              <label class="field" for="symbol">Symbol <output>QR or Micro QR</output>
+              <label class="field" for="symbol">Symbol <output>QR, Micro QR or rMQR</output>
                 <select id="symbol">
                   <option value="qr" selected>QR Code</option>
                   <option value="micro">Micro QR</option>
+                  <option value="rmqr">rMQR (rectangular)</option>
                 </select>
               </label>
               <label class="field" for="ecc">Error correction <output>damage it survives</output>

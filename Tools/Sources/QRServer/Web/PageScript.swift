@@ -94,7 +94,7 @@ enum PageScript {
               symbol: gen.symbol.value,
               ecc: gen.ecc.value,
               scale: Number(gen.scale.value),
-              border: gen.symbol.value === 'micro' ? 2 : 4,
+              border: gen.symbol.value === 'qr' ? 4 : 2,
               format,
               fg: gen.fg.value,
               bg: gen.transparent.checked ? 'transparent' : gen.bg.value,
@@ -123,7 +123,7 @@ enum PageScript {
             const details = error.details;
             if (error.kind === 'capacity' && details.capacity_bytes !== undefined) {
               const needed = details.bits_needed ? ` It needs ${Math.ceil(details.bits_needed / 8)} bytes;` : '';
-              const kind = gen.symbol.value === 'micro' ? 'Micro QR Code' : 'QR Code';
+              const kind = { micro: 'Micro QR Code', rmqr: 'rMQR Code' }[gen.symbol.value] || 'QR Code';
               return `Too long for a ${kind}.${needed} version ${details.version} at level ${details.ecc} holds about `
                 + `${details.capacity_bytes} bytes of text. Shorten it or pick a lower error-correction level.`;
             }
@@ -205,11 +205,11 @@ enum PageScript {
           }
 
           gen.text.addEventListener('input', () => schedulePreview());
-          // Micro QR offers levels L, M and Q only.
+          // Micro QR offers levels L, M and Q only; rMQR offers M and H.
           gen.symbol.addEventListener('change', () => {
-            const micro = gen.symbol.value === 'micro';
-            gen.ecc.querySelector('option[value="H"]').disabled = micro;
-            if (micro && gen.ecc.value === 'H') gen.ecc.value = 'Q';
+            const offered = { micro: ['L', 'M', 'Q'], rmqr: ['M', 'H'] }[gen.symbol.value] || ['L', 'M', 'Q', 'H'];
+            for (const option of gen.ecc.options) option.disabled = !offered.includes(option.value);
+            if (!offered.includes(gen.ecc.value)) gen.ecc.value = offered.includes('Q') ? 'Q' : 'M';
           });
           for (const control of [gen.symbol, gen.ecc, gen.scale, gen.fg, gen.bg, gen.transparent]) {
             control.addEventListener('input', () => schedulePreview());

@@ -75,6 +75,27 @@ struct GenerateTests {
         }
     }
 
+    /// rMQR through both routes: the library's symbol, its size numbered as
+    /// the standard lists them, a 2-module quiet zone, rectangular images.
+    @Test func generateAndQuickCodeMakeRMQR() async throws {
+        try await TestServer.run { client in
+            let id = try await client.submit(
+                "/generate", json: #"{"text": "LOT 4711", "symbol": "rmqr", "ecc": "H", "scale": 2}"#)
+            _ = try await client.finished(id)
+            let png = try await client.get("/result/\(id)/image")
+            let code = try QRCode(text: "LOT 4711", options: EncodingOptions(symbol: .rmqr, correctionLevel: .high))
+            #expect(png.bytes == (try code.pngData(options: RenderOptions(scale: 2, border: 2))))
+            let image = try GrayImage(pngData: png.bytes)
+            #expect(image.width == (code.width + 4) * 2 && image.height == (code.height + 4) * 2)
+
+            let quick = try await client.get("/qr?text=12345&symbol=rmqr&version=11&scale=3")
+            let r11x27 = try QRVersion.rmqr(height: 11, width: 27)
+            let expected = try QRCode(text: "12345", options: EncodingOptions(versions: r11x27...r11x27))
+            #expect(quick.status == .ok)
+            #expect(quick.bytes == (try expected.pngData(options: RenderOptions(scale: 3, border: 2))))
+        }
+    }
+
     @Test func generateMakesSVG() async throws {
         try await TestServer.run { client in
             let id = try await client.submit("/generate", json: #"{"text": "vector", "format": "SVG"}"#)
@@ -98,7 +119,9 @@ struct GenerateTests {
         (#"{"text": "x", "format": "gif"}"#, "format"), (#"{"text": "x", "fg": "nocolour"}"#, "fg"),
         (##"{"text": "x", "bg": "#12345"}"##, "bg"), (#"{"text": "x", "size": 3}"#, "size"),
         (#"{"text": "x", "scale": 1e400}"#, "scale"), ("{\"text\": ", "body"), ("[]", "body"), ("", "body"),
-        (#"{"text": "x", "symbol": "rmqr"}"#, "symbol"), (#"{"text": "x", "symbol": "nano"}"#, "symbol"),
+        (#"{"text": "x", "symbol": "rmqr", "ecc": "L"}"#, "ecc"), (#"{"text": "x", "symbol": "nano"}"#, "symbol"),
+        (#"{"text": "x", "symbol": "rmqr", "version": 33}"#, "version"),
+        (#"{"text": "x", "symbol": "rmqr", "mask": 1}"#, "mask"),
         (#"{"text": "x", "symbol": "micro", "ecc": "H"}"#, "ecc"),
         (#"{"text": "x", "symbol": "micro", "version": 1, "ecc": "M"}"#, "ecc"),
         (#"{"text": "x", "symbol": "micro", "version": 5}"#, "version"),
