@@ -185,6 +185,17 @@ struct DocumentationExampleTests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
+    @Test func encodingArticleRMQR() throws {
+        let strip = try QRCode(text: "LOT 4711", options: EncodingOptions(symbol: .rmqr, maximumHeight: 9))
+        print(strip.symbol, strip.version, strip.width, strip.height)   // rmqr R9x43 43 9
+        let r11 = try QRVersion.rmqr(height: 11, width: 77)
+        let tube = try QRCode(text: "SN 0042-17", options: EncodingOptions(correctionLevel: .high, versions: r11...r11))
+
+        #expect(strip.symbol == .rmqr && strip.version.description == "R9x43" && strip.height == 9)
+        #expect(tube.version == r11 && tube.width == 77 && tube.height == 11 && tube.correctionLevel == .high)
+        #expect(try QRDecoder.decode(tube.modules).text == "SN 0042-17")
+    }
+
     @Test func encodingArticleMicroQR() throws {
         let micro = try QRCode(text: "12345", options: EncodingOptions(symbol: .micro, correctionLevel: .low))
         print(micro.symbol, micro.version)   // micro M1
