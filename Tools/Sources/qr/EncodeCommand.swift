@@ -101,8 +101,12 @@ struct EncodeCommand: ParsableCommand {
             throw ValidationError("--min-version \(minVersion.version) exceeds --max-version \(maxVersion.version)")
         }
         if let maxHeight {
-            guard symbolKind == .rmqr else { throw ValidationError("--max-height applies to rMQR only (--symbol rmqr)") }
-            guard (7...17).contains(maxHeight) else { throw ValidationError("--max-height \(maxHeight) is outside 7–17") }
+            guard symbolKind == .rmqr else {
+                throw ValidationError("--max-height applies to rMQR only (--symbol rmqr)")
+            }
+            guard (7...17).contains(maxHeight) else {
+                throw ValidationError("--max-height \(maxHeight) is outside 7–17")
+            }
         }
         let maskLimit = ([.micro: 3, .rmqr: 0] as [SymbolKind: Int])[symbolKind] ?? 7
         if let mask, !(0...maskLimit).contains(mask) {
@@ -168,7 +172,9 @@ struct EncodeCommand: ParsableCommand {
 
     private func encodingOptions() throws -> EncodingOptions {
         let kind = symbolKind
-        let all = ([.micro: QRVersion.allMicro, .rmqr: QRVersion.allRMQR] as [SymbolKind: ClosedRange<QRVersion>])[kind] ?? QRVersion.all
+        let all =
+            ([.micro: QRVersion.allMicro, .rmqr: QRVersion.allRMQR] as [SymbolKind: ClosedRange<QRVersion>])[kind]
+            ?? QRVersion.all
         let versions: ClosedRange<QRVersion> =
             if let version { version.version...version.version } else {
                 (minVersion?.version ?? all.lowerBound)...(maxVersion?.version ?? all.upperBound)
@@ -284,7 +290,9 @@ struct VersionOption: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind {
-        .list((QRVersion.all.map(\.description) + QRVersion.allMicro.map(\.description) + QRVersion.allRMQR.map(\.description)))
+        .list(
+            (QRVersion.all.map(\.description) + QRVersion.allMicro.map(\.description)
+                + QRVersion.allRMQR.map(\.description)))
     }
 }
 
