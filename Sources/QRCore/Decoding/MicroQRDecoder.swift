@@ -24,6 +24,14 @@ enum MicroQRDecoder {
         let codewords = Self.codewords(in: grid, mask: format.mask, layout: layout, blocks: blocks)
         let doubtful = uncertain.map { Self.codewords(in: $0, mask: nil, layout: layout, blocks: blocks) }
         let (data, corrected) = try BlockCorrector.correctedData(codewords, uncertain: doubtful, blocks: blocks)
+        // M1's two error-correction codewords only detect errors (Table 9):
+        // a symbol that needed correcting is rejected, since a correction
+        // would leave nothing to tell a real symbol from noise that came near.
+        if format.version.number == 1 && corrected > 0 {
+            throw .uncorrectableBlock(
+                block: 0, blockCount: 1, ecCodewords: blocks.ecCodewordsPerBlock,
+                reason: "M1 detects errors without correcting them")
+        }
         let content = try BitstreamParser.parse(data, version: format.version)
         return DecodedSymbol(
             content: content, information: information, mirrored: mirrored, errorsCorrected: corrected,

@@ -127,6 +127,18 @@ struct MicroQRGridDecodingTests {
         #expect(symbol.text == "MICRO 42" && symbol.errorsCorrected > 0)
     }
 
+    /// M1 only detects errors (ISO/IEC 18004:2015 Table 9): a clean M1 reads,
+    /// one with a wrong data module is refused rather than corrected (a
+    /// mirrored rMQR finder once passed for an M1 that way).
+    @Test func m1DetectsErrorsWithoutCorrectingThem() throws {
+        let code = try QRCode(text: "12345", options: EncodingOptions(symbol: .micro, correctionLevel: .low))
+        #expect(code.version.description == "M1")
+        #expect(try QRDecoder.decode(code.modules).text == "12345")
+        var damaged = code.modules
+        damaged.toggle(x: code.size - 1, y: code.size - 1)
+        #expect(throws: QRDecodingError.self) { try QRDecoder.decode(damaged) }
+    }
+
     /// Random grids, and real symbols with random format information, end in
     /// a result or a typed error: never a trap.
     @Test func randomGridsNeverTrap() throws {
