@@ -3,10 +3,18 @@
 // libFuzzer harness: codewords → Reed–Solomon correction per block → bit stream parser.
 //
 // Input:
-//   byte 0   version, 1 + byte modulo 40 (Model 2) or 14 (Model 1)
-//   byte 1   bits 0–1: error-correction level (L, M, Q, H); bit 2: mode;
+//   byte 0   version, 1 + byte modulo 40 (Model 2), 14 (Model 1), 4 (Micro
+//            QR M1–M4) or 32 (rMQR sizes)
+//   byte 1   bits 0–1: error-correction level (L, M, Q, H; for Micro QR and
+//            rMQR, the version's own levels in turn); bit 2: mode;
 //            bit 3: QR Code Model 1 (its block tables, blocks not interleaved,
-//            a bit stream after four leading bits)
+//            a bit stream after four leading bits); bits 4–5: symbol kind,
+//            0 QR Code, 1 Micro QR, 2 rMQR (their block tables, mode
+//            indicators and count widths), 3 grid mode
+//   grid mode (bits 4–5 = 3):
+//     rest     a Micro QR or rMQR grid (byte 0 modulo 36 picks the size: M1–M4,
+//              then the rMQR sizes), one bit a module row by row, for the grid
+//              decoder: its format information decoders, placement and parser
 //   encode mode (bit 2 clear):
 //     byte 2   number k of corruptions, then k corruptions of 3 bytes each: a
 //              codeword position (16 bits little-endian, modulo the codeword
@@ -32,12 +40,23 @@
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = Array(UnsafeBufferPointer(start: data, count: size))[...]
     guard let versionByte = input.popFirst(), let flags = input.popFirst() else { return 0 }
-    let model: SymbolModel = flags & 8 == 0 ? .model2 : .model1
-    let versions = model == .model1 ? Model1Version.maximum : 40
-    let version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % versions)
+    let kind = flags >> 4 & 3
+    if kind == 3 {
+        fuzzGrid(versionByte, input)
+        return 0
+    }
+    let model: SymbolModel = flags & 8 == 0 || kind != 0 ? .model2 : .model1
+    let version: QRVersion
+    switch kind {
+    case 1: version = QRVersion.allMicro.lowerBound.advanced(by: Int(versionByte) % 4)
+    case 2: version = QRVersion.allRMQR.lowerBound.advanced(by: Int(versionByte) % 32)
+    default:
+        version = QRVersion(uncheckedNumber: 1 + Int(versionByte) % (model == .model1 ? Model1Version.maximum : 40))
+    }
+    let levels = ErrorCorrectionLevel.allCases.filter { $0.isOffered(by: version) }
     let format = FormatInformation(
-        correctionLevel: ErrorCorrectionLevel.allCases[Int(flags & 3)],
-        mask: QRMask(uncheckedNumber: 0))
+        correctionLevel: levels[Int(flags & 3) % levels.count],
+        mask: version.kind == .micro ? QRMask.allMicro[0] : (version.kind == .rmqr ? QRMask.rmqr : QRMask.all[0]))
     let information = SymbolInformation(version: version, format: format, model: model)
     if flags & 4 == 0 {
         fuzzEncoded(input, information: information)
@@ -45,6 +64,23 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fuzzReceived(input, information: information)
     }
     return 0
+}
+
+/// A Micro QR or rMQR grid from the input's bits, decoded: whatever the
+/// modules say, the decoder returns a symbol or a typed error. A result must
+/// be of the grid's kind and size.
+private func fuzzGrid(_ sizeByte: UInt8, _ input: ArraySlice<UInt8>) {
+    let sizes = QRVersion.allMicro.map { ($0.width, $0.height) } + QRVersion.allRMQR.map { ($0.width, $0.height) }
+    let (width, height) = sizes[Int(sizeByte) % sizes.count]
+    var grid = BitMatrix(width: width, height: height)
+    let bytes = Array(input)
+    for index in 0..<min(width * height, bytes.count * 8) where bytes[index / 8] >> (index % 8) & 1 != 0 {
+        grid[index % width, index / width] = true
+    }
+    guard let symbol = try? QRDecoder.decode(grid) else { return }
+    require(
+        symbol.version.width == width && symbol.version.height == height,
+        "a \(width)×\(height) grid decoded as \(symbol.version)")
 }
 
 /// The data and EC codewords in symbol order: interleaved as the encoder
