@@ -142,7 +142,13 @@ struct RMQRSymbolLocator {
             misses = top || bottom ? 0 : misses + 1
             if misses == 2 { break }
         }
-        return fit.transform
+        // A last fit that drops stray measurements (a module taken for its
+        // neighbour under blur or noise): a third of a module off is too far.
+        let module = fit.transform.apply(1, 0).distance(to: fit.transform.apply(0, 0))
+        guard fit.from.count >= 8,
+            let robust = PerspectiveTransform.robustFit(fit.from, to: fit.to, tolerance: module / 3)
+        else { return fit.transform }
+        return robust
     }
 
     /// Columns within a module of an alignment pattern of some width: their

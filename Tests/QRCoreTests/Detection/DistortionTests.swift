@@ -17,31 +17,32 @@ struct DistortionTests {
         var testDescription: String { name }
     }
 
-    static let families: [Family] = [
-        Family(name: "rotation", floor: 24, cases: 24),
-        Family(name: "perspective", floor: 24, cases: 24),
-        Family(name: "blur", floor: 24, cases: 24),
-        Family(name: "noise", floor: 24, cases: 24),
-        Family(name: "lighting", floor: 24, cases: 24),
-        Family(name: "low contrast", floor: 24, cases: 24),
-        Family(name: "inverted", floor: 24, cases: 24),
-        Family(name: "mirrored", floor: 24, cases: 24),
-        Family(name: "damage", floor: 24, cases: 24),
-        Family(name: "small modules", floor: 23, cases: 24),
-        Family(name: "high versions", floor: 24, cases: 24),
-        Family(name: "steep perspective", floor: 22, cases: 24),
-        // Issue 10's kinds (DistortionTests+Hard.swift). zxing-cpp 3.1.1 reads
-        // 18, 15, 13, 11, 15, 8, 0 and 13 of these images (written out as PGM).
-        Family(name: "bare", floor: 21, cases: 24),
-        Family(name: "dotted", floor: 21, cases: 24),
-        Family(name: "rounded", floor: 22, cases: 24),
-        Family(name: "shear", floor: 21, cases: 24),
-        Family(name: "foreshortened", floor: 19, cases: 24),
-        Family(name: "curved dense", floor: 8, cases: 8),
-        Family(name: "heavy noise", floor: 14, cases: 24),
-        Family(name: "heavy blur", floor: 20, cases: 24),
-        Family(name: "model 1", floor: 23, cases: 24),
-    ]
+    static let families: [Family] =
+        [
+            Family(name: "rotation", floor: 24, cases: 24),
+            Family(name: "perspective", floor: 24, cases: 24),
+            Family(name: "blur", floor: 24, cases: 24),
+            Family(name: "noise", floor: 24, cases: 24),
+            Family(name: "lighting", floor: 24, cases: 24),
+            Family(name: "low contrast", floor: 24, cases: 24),
+            Family(name: "inverted", floor: 24, cases: 24),
+            Family(name: "mirrored", floor: 24, cases: 24),
+            Family(name: "damage", floor: 24, cases: 24),
+            Family(name: "small modules", floor: 23, cases: 24),
+            Family(name: "high versions", floor: 24, cases: 24),
+            Family(name: "steep perspective", floor: 22, cases: 24),
+            // Issue 10's kinds (DistortionTests+Hard.swift). zxing-cpp 3.1.1 reads
+            // 18, 15, 13, 11, 15, 8, 0 and 13 of these images (written out as PGM).
+            Family(name: "bare", floor: 21, cases: 24),
+            Family(name: "dotted", floor: 21, cases: 24),
+            Family(name: "rounded", floor: 22, cases: 24),
+            Family(name: "shear", floor: 21, cases: 24),
+            Family(name: "foreshortened", floor: 19, cases: 24),
+            Family(name: "curved dense", floor: 8, cases: 8),
+            Family(name: "heavy noise", floor: 14, cases: 24),
+            Family(name: "heavy blur", floor: 20, cases: 24),
+            Family(name: "model 1", floor: 23, cases: 24),
+        ] + familyFamilies
 
     @Test(arguments: families)
     func readsDistortedSymbols(_ family: Family) throws {
@@ -69,6 +70,7 @@ struct DistortionTests {
     static func scenario(_ family: String, index: Int, random: inout SeededRandom) throws -> (SyntheticImage, String) {
         if family == "curved dense" { return try curvedDense(random: &random) }
         if family == "model 1" { return try model1(random: &random) }
+        if let scenario = try familyScenario(family, random: &random) { return scenario }
         let (code, text) = try payload(&random)
         if let hard = hardScenario(family, code: code, index: index, random: &random) { return (hard, text) }
         let angle = Double.random(in: 0..<360, using: &random)
