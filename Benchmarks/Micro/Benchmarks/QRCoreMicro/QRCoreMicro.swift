@@ -23,6 +23,22 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The family against QR Code at about the same data capacity (issue 13's
+    // bar: Micro QR and rMQR no slower per symbol than QR for as many bits):
+    // M4-L holds 128 data bits, QR 1-L 152; R17x139-M 1,216, QR 8-M 1,232.
+    let m4 = try! QRVersion.micro(4), r17x139 = try! QRVersion.rmqr(height: 17, width: 139)
+    let family: [(String, String, EncodingOptions)] = [
+        ("micro M4-L", "MICRO QR 2026", EncodingOptions(correctionLevel: .low, versions: m4...m4)),
+        ("qr 1-L", "MICRO QR 2026", EncodingOptions(correctionLevel: .low, versions: 1...1)),
+        ("rmqr R17x139-M", Inputs.longText, EncodingOptions(versions: r17x139...r17x139, boostsCorrection: false)),
+        ("qr 8-M", Inputs.longText, EncodingOptions(versions: 8...8, boostsCorrection: false)),
+    ]
+    for (name, text, options) in family {
+        Benchmark("encode \(name)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try QRCode(text: text, options: options)) }
+        }
+    }
+
     Benchmark("png url-H") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try QRCode(text: Inputs.url, correctionLevel: .high).pngData(options: RenderOptions(scale: 10, border: 4)))
@@ -50,6 +66,8 @@ let benchmarks: @Sendable () -> Void = {
 /// What the benchmarks read, made once per benchmark, outside the measurement.
 enum Inputs {
     static let url = "https://example.com/ticket/8F3A-22C1-9D0B?seat=14B&event=42"
+    /// 144 bytes: fits R17x139-M and QR 8-M in one byte segment.
+    static let longText = String(repeating: "rectangular ", count: 12)
 
     /// A file of the repository's Fixtures folder, found from this source file.
     static func fixture(_ relativePath: String) -> String {
