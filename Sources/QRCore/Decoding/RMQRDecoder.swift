@@ -24,7 +24,7 @@ enum RMQRDecoder {
             version: format.version, format: FormatInformation(correctionLevel: format.correctionLevel, mask: .rmqr),
             model: .model2)
         let blocks = information.blocks
-        let layout = RMQRLayout(version: format.version)
+        let layout = RMQRLayout.of(format.version)
         let codewords = Self.codewords(in: grid, masked: true, layout: layout, count: blocks.totalCodewords)
         let doubtful = uncertain.map {
             Self.codewords(in: $0, masked: false, layout: layout, count: blocks.totalCodewords)

@@ -38,8 +38,19 @@ struct PerspectiveTransform: Sendable {
     /// transform with h₃₃ = 1), for when more than four correspondences are known.
     static func fitting(_ from: [ImagePoint], to: [ImagePoint]) -> PerspectiveTransform? {
         precondition(from.count == to.count && from.count >= 4)
-        var normal = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
-        for (p, q) in zip(from, to) {
+        var equations = NormalEquations()
+        for (p, q) in zip(from, to) { equations.add(p, q) }
+        return equations.solution()
+    }
+
+    /// The normal equations of ``fitting(_:to:)``, accumulated one pair at a
+    /// time, so that a caller refitting after every new pair pays for that
+    /// pair alone rather than for all of them again.
+    struct NormalEquations {
+        private var normal = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
+        private(set) var count = 0
+
+        mutating func add(_ p: ImagePoint, _ q: ImagePoint) {
             let rows: [[Double]] = [
                 [p.x, p.y, 1, 0, 0, 0, -p.x * q.x, -p.y * q.x, q.x],
                 [0, 0, 0, p.x, p.y, 1, -p.x * q.y, -p.y * q.y, q.y],
@@ -49,12 +60,16 @@ struct PerspectiveTransform: Sendable {
                     for col in 0..<9 { normal[r][col] += row[r] * row[col] }
                 }
             }
+            count += 1
         }
-        // Nearly collinear points leave the system all but singular; its
-        // "solution" can overflow.
-        guard let solution = LinearSystem.solve(normal), solution.allSatisfy(\.isFinite) else { return nil }
-        let s = solution
-        return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
+
+        /// The homography, or nil with fewer than four pairs or when they are
+        /// nearly collinear, which leaves the system all but singular (its
+        /// "solution" can overflow).
+        func solution() -> PerspectiveTransform? {
+            guard count >= 4, let s = LinearSystem.solve(normal), s.allSatisfy(\.isFinite) else { return nil }
+            return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
+        }
     }
 
     /// The least-squares affine map taking `from` to `to` (three or more

@@ -61,8 +61,9 @@ struct RMQRSymbolLocator {
         for height in [7, 9, 11, 13, 15, 17] where leftEdgeAgreement(transform, height: height) >= 0.7 {
             // A second walk starts from the first one's fit: its predictions
             // are closer, so fewer modules are mistaken for their neighbours.
-            let first = followEdges(transform, finder: finder, height: height)
-            let followed = followEdges(first, finder: finder, height: height)
+            guard let first = followEdges(transform, finder: finder, height: height, dropsStrays: false),
+                let followed = followEdges(first, finder: finder, height: height, dropsStrays: true)
+            else { continue }
             for (index, size) in RMQRSpec.sizes.enumerated() where size.height == height {
                 let version = QRVersion(uncheckedRMQR: index + 1)
                 let agreement = patternAgreement(followed, version: version)
@@ -124,7 +125,9 @@ struct RMQRSymbolLocator {
     /// Runs longer than a module (alignment patterns, corner patterns) are
     /// passed over; the walk ends where both rows have read light twice in a
     /// row, past the right end.
-    private func followEdges(_ start: PerspectiveTransform, finder: [ImagePoint], height: Int) -> PerspectiveTransform {
+    private func followEdges(
+        _ start: PerspectiveTransform, finder: [ImagePoint], height: Int, dropsStrays: Bool
+    ) -> PerspectiveTransform? {
         var fit = EdgeFit(transform: start, from: Self.square, to: finder)
         if height > 7 {
             for y in stride(from: 8, to: height - 2, by: 2) {
@@ -133,15 +136,20 @@ struct RMQRSymbolLocator {
             for x in [0.5, 1.5] { measureBottomEdge(&fit, x: x, height: height) }
         }
         var misses = 0
+        let besideFinder = fit.from.count
         for x in stride(from: 4, to: 142, by: 2) where !Self.nearAlignmentColumn.contains(x) {
             // The bottom row is timing from column 3 under taller finders; the
             // top row from column 8, past the finder and its separator.
             let top = x >= 8 && measure(&fit, x: x, y: 0, inward: (1, 0), outward: (0, -1))
             let bottom = (x >= 8 || height > 7) && measure(&fit, x: x, y: height - 1, inward: (1, 0), outward: (0, 1))
+            // Texture that passed the separator test rarely has edge modules
+            // that face light: give up early rather than walk 139 modules.
+            if x == 16 && fit.from.count - besideFinder < 3 { return nil }
             guard x >= 8 else { continue }  // only the bottom row is read under the finder
             misses = top || bottom ? 0 : misses + 1
             if misses == 2 { break }
         }
+        guard dropsStrays else { return fit.transform }
         // A last fit that drops stray measurements (a module taken for its
         // neighbour under blur or noise): a third of a module off is too far.
         let module = fit.transform.apply(1, 0).distance(to: fit.transform.apply(0, 0))
@@ -169,9 +177,7 @@ struct RMQRSymbolLocator {
             let dark = binary.isSet(at: fit.transform.apply(x, y))
             if dark { seenDark = true }
             guard seenDark && !dark else { continue }
-            fit.from.append(ImagePoint(x: x, y: bottom))
-            fit.to.append(fit.transform.apply(x, y - 0.05))
-            fit.refit()
+            fit.add(ImagePoint(x: x, y: bottom), fit.transform.apply(x, y - 0.05))
             return
         }
     }
@@ -182,17 +188,26 @@ struct RMQRSymbolLocator {
         var transform: PerspectiveTransform
         var from: [ImagePoint]
         var to: [ImagePoint]
+        /// The perspective's normal equations, kept up to date pair by pair.
+        private var equations = PerspectiveTransform.NormalEquations()
 
-        /// Refits to all correspondences: an affine map while they lie within
-        /// a few modules of the finder (a full perspective fitted to points
-        /// that span 7 modules across puts the vanishing point anywhere, and
-        /// the next prediction 50 modules out with it), a perspective once
-        /// they reach along the symbol.
-        mutating func refit() {
-            let reach = from.map(\.x).max() ?? 0
-            let fitted =
-                reach > 14
-                ? PerspectiveTransform.fitting(from, to: to) : PerspectiveTransform.affineFitting(from, to: to)
+        init(transform: PerspectiveTransform, from: [ImagePoint], to: [ImagePoint]) {
+            self.transform = transform
+            self.from = from
+            self.to = to
+            for (p, q) in zip(from, to) { equations.add(p, q) }
+        }
+
+        /// Adds a correspondence and refits to all of them: an affine map
+        /// while they lie within a few modules of the finder (a full
+        /// perspective fitted to points that span 7 modules across puts the
+        /// vanishing point anywhere, and the next prediction 50 modules out
+        /// with it), a perspective once they reach along the symbol.
+        mutating func add(_ p: ImagePoint, _ q: ImagePoint) {
+            from.append(p)
+            to.append(q)
+            equations.add(p, q)
+            let fitted = p.x > 14 ? equations.solution() : PerspectiveTransform.affineFitting(from, to: to)
             if let fitted { transform = fitted }
         }
     }
@@ -224,9 +239,7 @@ struct RMQRSymbolLocator {
             // The edge must face the quiet zone: light half a module beyond it.
             guard let edge = outerEdge(from: run.centre, across: across), !binary.isSet(at: edge + across * 0.6)
             else { continue }
-            fit.from.append(ImagePoint(x: cx + outward.0 * 0.5, y: cy + outward.1 * 0.5))
-            fit.to.append(edge)
-            fit.refit()
+            fit.add(ImagePoint(x: cx + outward.0 * 0.5, y: cy + outward.1 * 0.5), edge)
             return true
         }
         return found
@@ -244,27 +257,19 @@ struct RMQRSymbolLocator {
         return nil
     }
 
-    /// The share of `version`'s function-pattern modules (format fields
-    /// excepted) and of the 1-module ring of quiet zone around it that read
-    /// as they should through `transform`.
+    /// The share of `version`'s known modules (``RMQRLayout/knownModules``:
+    /// function patterns and a ring of quiet zone) that read as they should
+    /// through `transform`; 0 as soon as too many disagree for the share to
+    /// reach ``minimumPatternAgreement`` (most sizes tried are wrong).
     private func patternAgreement(_ transform: PerspectiveTransform, version: QRVersion) -> Double {
-        let layout = RMQRLayout(version: version)
-        var format = BitMatrix(width: version.width, height: version.height)
-        for (x, y) in RMQRFormatInformation.finderSidePositions { format[x, y] = true }
-        for (x, y) in RMQRFormatInformation.subFinderSidePositions(width: version.width, height: version.height) {
-            format[x, y] = true
+        let known = RMQRLayout.of(version).knownModules
+        let allowed = Int((1 - Self.minimumPatternAgreement) * Double(known.count))
+        var wrong = 0
+        for module in known where isDark(transform, module.x, module.y) != module.dark {
+            wrong += 1
+            if wrong > allowed { return 0 }
         }
-        var right = 0, total = 0
-        for y in -1...version.height {
-            for x in -1...version.width {
-                let inside = (0..<version.width).contains(x) && (0..<version.height).contains(y)
-                if inside && (!layout.isFunction[x, y] || format[x, y]) { continue }
-                let expected = inside && layout.functionPatterns[x, y]
-                if isDark(transform, x, y) == expected { right += 1 }
-                total += 1
-            }
-        }
-        return Double(right) / Double(total)
+        return Double(known.count - wrong) / Double(known.count)
     }
 
     private func isDark(_ transform: PerspectiveTransform, _ x: Int, _ y: Int) -> Bool {

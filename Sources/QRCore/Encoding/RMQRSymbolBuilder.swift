@@ -10,7 +10,7 @@ enum RMQRSymbolBuilder {
         let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
         precondition(dataCodewords.count == blocks.dataCodewords, "data codeword count does not match the size")
         let codewords = SymbolBuilder.interleave(dataCodewords, blocks: blocks)
-        let layout = RMQRLayout(version: version)
+        let layout = RMQRLayout.of(version)
         var matrix = layout.functionPatterns
         var index = 0
         for (x, y) in layout.dataPositions {
@@ -36,11 +36,27 @@ struct RMQRLayout {
     let functionPatterns: BitMatrix
     /// Which modules belong to function patterns or format fields.
     let isFunction: BitMatrix
+    /// Which modules hold format information (both copies).
+    let isFormat: BitMatrix
+    /// The modules whose colour a reader knows before reading anything: every
+    /// function-pattern module (format fields excepted) and the ring of quiet
+    /// zone just outside the symbol (x or y of −1, `width` or `height`), with
+    /// whether each is dark. The detector compares them with an image.
+    let knownModules: [(x: Int, y: Int, dark: Bool)]
     /// Data module positions in placement order.
     let dataPositions: [(x: Int, y: Int)]
 
-    init(version: QRVersion) {
+    /// The layout of every size, built once: the encoder, the decoder and
+    /// the detector (which checks several sizes per candidate) share them.
+    private static let all: [RMQRLayout] = QRVersion.allRMQR.map { RMQRLayout(building: $0) }
+
+    /// The layout of an rMQR size.
+    static func of(_ version: QRVersion) -> RMQRLayout {
         precondition(version.kind == .rmqr, "not an rMQR size")
+        return all[version.number - 1]
+    }
+
+    private init(building version: QRVersion) {
         width = version.width
         height = version.height
         var patterns = Patterns(width: width, height: height)
@@ -49,10 +65,22 @@ struct RMQRLayout {
         patterns.drawSubFinder()
         patterns.drawCorners()
         for column in RMQRSpec.alignmentColumns(width: width) { patterns.drawAlignment(column: column) }
-        for (x, y) in RMQRFormatInformation.finderSidePositions { patterns.reserve(x, y) }
-        for (x, y) in RMQRFormatInformation.subFinderSidePositions(width: width, height: height) {
-            patterns.reserve(x, y)
+        var format = BitMatrix(width: width, height: height)
+        for (x, y) in RMQRFormatInformation.finderSidePositions { format[x, y] = true }
+        for (x, y) in RMQRFormatInformation.subFinderSidePositions(width: width, height: height) { format[x, y] = true }
+        for y in 0..<height {
+            for x in 0..<width where format[x, y] { patterns.reserve(x, y) }
         }
+        isFormat = format
+        var known: [(x: Int, y: Int, dark: Bool)] = []
+        for y in -1...height {
+            for x in -1...width {
+                let inside = (0..<width).contains(x) && (0..<height).contains(y)
+                if inside && (!patterns.reserved[x, y] || format[x, y]) { continue }
+                known.append((x, y, inside && patterns.colours[x, y]))
+            }
+        }
+        knownModules = known
         functionPatterns = patterns.colours
         isFunction = patterns.reserved
         dataPositions = Self.placementOrder(isFunction: patterns.reserved)

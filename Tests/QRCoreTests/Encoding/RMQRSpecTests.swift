@@ -14,7 +14,7 @@ struct RMQRSpecTests {
 
     @Test func layoutHoldsTheCodewordsAndRemainderBitsOfEverySize() {
         for version in QRVersion.allRMQR {
-            let layout = RMQRLayout(version: version)
+            let layout = RMQRLayout.of(version)
             for level in [ErrorCorrectionLevel.medium, .high] {
                 let blocks = BlockStructure(version: version, correctionLevel: level)
                 #expect(
