@@ -2,12 +2,14 @@
 /// (usually the detector, deciding whether to resample) needs to know, and
 /// ``description`` says it in one sentence.
 public enum QRDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The grid is not square or its side is not 17 + 4v for a version v in
-    /// 1…40 (§5.3.1).
+    /// The grid's size is none of the family's: a square of side 17 + 4v for
+    /// a QR version v in 1…40 (§5.3.1), of side 11, 13, 15 or 17 for Micro QR,
+    /// or one of rMQR's 32 rectangles.
     case invalidGridSize(width: Int, height: Int)
     /// No copy of the format information (§7.9.1), nor a mixture of the two
     /// copies' halves, is within 3 bits of a format codeword: `distance` is the
-    /// smallest Hamming distance found.
+    /// smallest Hamming distance found (of 15 bits for QR Code and Micro QR,
+    /// 18 for rMQR).
     case formatInformationUnreadable(distance: Int)
     /// Versions 7 and up: neither version information block (§7.10) is
     /// within 3 bits of a version codeword.
@@ -31,9 +33,10 @@ public enum QRDecodingError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .invalidGridSize(width, height):
-            return "invalid grid size \(width)×\(height): QR symbols are square with sides 21, 25, …, 177"
+            return "invalid grid size \(width)×\(height): QR Code sides are 21, 25, …, 177, Micro QR sides 11, 13, 15, 17, "
+                + "and rMQR sizes R7x43 … R17x139"
         case let .formatInformationUnreadable(distance):
-            return "format information unreadable: the nearest format codeword differs in \(distance) of 15 bits"
+            return "format information unreadable: the nearest format codeword differs in \(distance) bits"
         case let .versionInformationUnreadable(version):
             return "version information unreadable in a grid of version \(version)'s size"
         case let .versionMismatch(fromSize, fromInformation):
