@@ -20,7 +20,7 @@ enum MicroQRDecoder {
             version: format.version,
             format: FormatInformation(correctionLevel: format.correctionLevel, mask: format.mask), model: .model2)
         let blocks = information.blocks
-        let layout = MicroLayout(size: grid.width)
+        let layout = MicroLayout.of(size: grid.width)
         let codewords = Self.codewords(in: grid, mask: format.mask, layout: layout, blocks: blocks)
         let doubtful = uncertain.map { Self.codewords(in: $0, mask: nil, layout: layout, blocks: blocks) }
         let (data, corrected) = try BlockCorrector.correctedData(codewords, uncertain: doubtful, blocks: blocks)

@@ -14,7 +14,7 @@ enum MicroSymbolBuilder {
         let blocks = BlockStructure(version: version, correctionLevel: correctionLevel)
         precondition(dataCodewords.count == blocks.dataCodewords, "data codeword count does not match the version")
         let ec = ReedSolomonEncoder.remainder(of: dataCodewords[...], degree: blocks.ecCodewordsPerBlock)
-        let layout = MicroLayout(size: version.size)
+        let layout = MicroLayout.of(size: version.size)
         var unmasked = layout.functionPatterns
         place(bits(data: dataCodewords, ec: ec, blocks: blocks), into: &unmasked, layout: layout)
         let chosen = mask ?? bestMask(unmasked, version: version, correctionLevel: correctionLevel, layout: layout)
@@ -92,7 +92,18 @@ struct MicroLayout {
     /// Data module positions in placement order (§7.7.3).
     let dataPositions: [(x: Int, y: Int)]
 
-    init(size: Int) {
+    /// The layouts of M1…M4, built once and shared by the encoder and the
+    /// decoder.
+    private static let all: [MicroLayout] = [11, 13, 15, 17].map { MicroLayout(building: $0) }
+
+    /// The layout of the Micro QR symbol with `size` modules a side (11, 13,
+    /// 15 or 17).
+    static func of(size: Int) -> MicroLayout {
+        precondition([11, 13, 15, 17].contains(size), "not a Micro QR size")
+        return all[(size - 11) / 2]
+    }
+
+    private init(building size: Int) {
         self.size = size
         var patterns = BitMatrix(size: size)
         for y in 0..<7 {
