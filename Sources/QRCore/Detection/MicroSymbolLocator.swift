@@ -41,6 +41,19 @@ struct MicroSymbolLocator {
             guard let transform = PerspectiveTransform.quadrilateral(square, to: turned),
                 separatorAgreement(transform) >= Self.minimumAgreement
             else { continue }
+            // The finder's outline misjudges the module pitch by a few
+            // per cent under blur or a slight turn; over 17 modules that
+            // puts the far timing modules out of phase, so the timing
+            // patterns are followed outwards as well and each size is also
+            // judged on that walk's fit.
+            if let followed = followedTiming(transform, corners: turned) {
+                for size in Self.sizes {
+                    let agreement = timingAgreement(followed, size: size)
+                    guard agreement >= Self.minimumAgreement else { continue }
+                    let mapping = GridMapping(dimension: size, transform: followed, moduleSize: module)
+                    scored.append((mapping, agreement + Self.refinementBonus))
+                }
+            }
             for size in Self.sizes {
                 let agreement = timingAgreement(transform, size: size)
                 guard agreement >= Self.minimumAgreement else { continue }
@@ -78,6 +91,36 @@ struct MicroSymbolLocator {
         }
         guard from.count >= 8 else { return nil }
         return PerspectiveTransform.fitting(from, to: to)
+    }
+
+    /// `transform` refitted module by module along the timing patterns:
+    /// from the finder outwards, each next dark timing module of row 0 and
+    /// column 0 is looked for where the latest fit puts it, and the fit is
+    /// redone with it (affine at first, a full perspective once the walk has
+    /// passed module 12). The walk ends where neither pattern shows a dark
+    /// module, at the quiet zone. Nil when no timing module was found.
+    private func followedTiming(_ transform: PerspectiveTransform, corners: [ImagePoint]) -> PerspectiveTransform? {
+        var from = [ImagePoint(x: 0, y: 0), ImagePoint(x: 7, y: 0), ImagePoint(x: 7, y: 7), ImagePoint(x: 0, y: 7)]
+        var to = corners
+        var current = transform
+        for i in stride(from: 8, through: Self.sizes.last! - 1, by: 2) {
+            var found = 0
+            for (x, y, dx, dy) in [(Double(i) + 0.5, 0.5, 1.0, 0.0), (0.5, Double(i) + 0.5, 0.0, 1.0)] {
+                let centre = current.apply(x, y)
+                guard let run = binary.darkRun(near: centre, along: current.apply(x + dx, y + dy) - centre),
+                    run.modules < 1.6
+                else { continue }
+                from.append(ImagePoint(x: x, y: y))
+                to.append(run.centre)
+                found += 1
+            }
+            guard found > 0 else { break }
+            let fit =
+                i >= 12 ? PerspectiveTransform.fitting(from, to: to) : PerspectiveTransform.affineFitting(from, to: to)
+            guard let fit else { break }
+            current = fit
+        }
+        return from.count > 4 ? current : nil
     }
 
     /// The share of the separator's 15 modules (row 7 and column 7, up to
