@@ -15,8 +15,8 @@ extension DistortionTests {
     }
 
     /// Measured pass counts, checked in as floors. On the same images (written
-    /// out as PNG) zxing-cpp 3.1.1 reads every Micro QR case (72 of 72; ours
-    /// 69) but only 8 of the 72 rMQR ones (ours 59): its rMQR detector wants
+    /// out as PNG) zxing-cpp 3.1.1 reads every Micro QR case (72 of 72, as
+    /// we do) but only 8 of the 72 rMQR ones (ours 59): its rMQR detector wants
     /// the symbol nearly upright.
     private static let familyFloors: [String: Int] = [
         "micro rotation": 12, "micro perspective": 12, "micro blur": 12, "micro noise": 12, "micro inverted": 12,
