@@ -27,7 +27,7 @@
             #expect(fixtures.contains { $0.progressive == true && $0.colorSpace == "yCbCr" })
             #expect(fixtures.contains { $0.progressive == true && $0.colorSpace == "cmyk" })
             #expect(fixtures.contains { $0.colorSpace == "cmyk" && $0.adobe == false })
-            #expect(try ImageFixture.named("jpeg-ycbcr-restart.jpg").restartMarkers ?? 0 >= 5)
+            #expect(ImageFixture.named("jpeg-ycbcr-restart.jpg").restartMarkers ?? 0 >= 5)
             let arithmetic = try ImageFixture.named("jpeg-ycbcr-arithmetic.jpg").bytes
             #expect(JPEGBytes.segments(arithmetic).contains { $0.marker == 0xC9 })  // SOF9: arithmetic coding
         }
@@ -115,7 +115,7 @@
         }
 
         @Test func theCallersLimitsApply() throws {
-            let fixture = try ImageFixture.named("jpeg-ycbcr-420.jpg")
+            let fixture = ImageFixture.named("jpeg-ycbcr-420.jpg")
             let bytes = try fixture.bytes
             let narrow = ImageLimits(maxPixels: 10_000, maxDimension: 36)
             let small = ImageLimits(maxPixels: 37 * 29 - 1, maxDimension: 100)
