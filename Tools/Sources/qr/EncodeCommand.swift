@@ -349,7 +349,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension ErrorCorrectionLevel: ExpressibleByArgument {
+extension ErrorCorrectionLevel: @retroactive ExpressibleByArgument {
     public init?(argument: String) { self.init(letter: argument) }
     public static var allValueStrings: [String] { ["L", "M", "Q", "H"] }
     /// Shown as the default in --help ("M", not the raw value).
