@@ -31,11 +31,12 @@ struct SymbolStyle: Sendable {
 
     /// Whether point `p` (symbol modules; the outer top-left corner at 0, 0) is dark.
     func isDark(_ modules: BitMatrix, at p: ImagePoint) -> Bool {
-        let n = modules.width
-        guard p.x >= 0, p.y >= 0, p.x < Double(n), p.y < Double(n) else { return false }
+        let (w, h) = (modules.width, modules.height)
+        guard p.x >= 0, p.y >= 0, p.x < Double(w), p.y < Double(h) else { return false }
         let mx = Int(p.x), my = Int(p.y)
-        // QR Code has three finder patterns; Micro QR Code (at most 17 modules) one.
-        let eyes = n >= 21 ? [(0, 0), (n - 7, 0), (0, n - 7)] : [(0, 0)]
+        // QR Code has three finder patterns; Micro QR Code (at most 17
+        // modules a side) and rMQR (a rectangle) one, in the top-left corner.
+        let eyes = w == h && w >= 21 ? [(0, 0), (w - 7, 0), (0, h - 7)] : [(0, 0)]
         for (fx, fy) in eyes
         where (fx..<(fx + 7)).contains(mx) && (fy..<(fy + 7)).contains(my) {
             return isDarkInEye(ImagePoint(x: p.x - Double(fx) - 3.5, y: p.y - Double(fy) - 3.5))
