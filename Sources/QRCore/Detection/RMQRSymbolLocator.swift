@@ -62,19 +62,33 @@ struct RMQRSymbolLocator {
             // A second walk starts from the first one's fit: its predictions
             // are closer, so fewer modules are mistaken for their neighbours.
             guard let first = followEdges(transform, finder: finder, height: height, dropsStrays: false),
-                let followed = followEdges(first, finder: finder, height: height, dropsStrays: true)
+                let followed = followEdges(first.transform, finder: finder, height: height, dropsStrays: true)
             else { continue }
+            // The measurements lie along three edges, so a full perspective
+            // can put a vanishing point where none is and bend the corner
+            // farthest from them (the top right) by a module; the affine fit
+            // to the same points cannot, and a strip seen at an ordinary
+            // angle is nearly affine. Each size is judged on both, the
+            // perspective first on a tie.
+            let fits = [followed.transform, PerspectiveTransform.affineFitting(followed.from, to: followed.to)]
             for (index, size) in RMQRSpec.sizes.enumerated() where size.height == height {
                 let version = QRVersion(uncheckedRMQR: index + 1)
-                let agreement = patternAgreement(followed, version: version)
-                guard agreement >= Self.minimumPatternAgreement else { continue }
-                let mapping = GridMapping(
-                    dimension: size.width, transform: followed, moduleSize: moduleSize, rectangularHeight: height)
-                scored.append((mapping, agreement))
+                for (rank, fit) in fits.enumerated() {
+                    guard let fit else { continue }
+                    let agreement = patternAgreement(fit, version: version)
+                    guard agreement >= Self.minimumPatternAgreement else { continue }
+                    let mapping = GridMapping(
+                        dimension: size.width, transform: fit, moduleSize: moduleSize, rectangularHeight: height)
+                    scored.append((mapping, agreement - Double(rank) * Self.affinePenalty))
+                }
             }
         }
         return scored
     }
+
+    /// Subtracted from an affine fit's agreement: on a tie the perspective,
+    /// which also follows a foreshortened strip, is tried first.
+    private static let affinePenalty = 0.001
 
     /// The share of the separator's 15 modules (column 7 down to row 7, and
     /// row 7 up to column 7) that read light; row 7 is the quiet zone when
@@ -115,8 +129,8 @@ struct RMQRSymbolLocator {
         return y % 2 == 0 || (y == height - 2 && height > 9)
     }
 
-    /// `transform` refit to the finder's corners and the dark modules of the
-    /// edge timing patterns: first down the left edge below the finder (which
+    /// `start` refit to the finder's corners and the dark modules of the
+    /// edge timing patterns (the correspondences and the fit are returned): first down the left edge below the finder (which
     /// fixes the symbol's height in the image: the finder alone is only 7
     /// modules), then along the top and bottom edges outwards from the
     /// finder. Each dark module is measured along its row or column (its
@@ -127,7 +141,7 @@ struct RMQRSymbolLocator {
     /// row, past the right end.
     private func followEdges(
         _ start: PerspectiveTransform, finder: [ImagePoint], height: Int, dropsStrays: Bool
-    ) -> PerspectiveTransform? {
+    ) -> EdgeFit? {
         var fit = EdgeFit(transform: start, from: Self.square, to: finder)
         if height > 7 {
             for y in stride(from: 8, to: height - 2, by: 2) {
@@ -149,14 +163,16 @@ struct RMQRSymbolLocator {
             misses = top || bottom ? 0 : misses + 1
             if misses == 2 { break }
         }
-        guard dropsStrays else { return fit.transform }
+        guard dropsStrays else { return fit }
         // A last fit that drops stray measurements (a module taken for its
         // neighbour under blur or noise): a third of a module off is too far.
         let module = fit.transform.apply(1, 0).distance(to: fit.transform.apply(0, 0))
-        guard fit.from.count >= 8,
+        if fit.from.count >= 8,
             let robust = PerspectiveTransform.robustFit(fit.from, to: fit.to, tolerance: module / 3)
-        else { return fit.transform }
-        return robust
+        {
+            fit.transform = robust
+        }
+        return fit
     }
 
     /// Columns within a module of an alignment pattern of some width: their
