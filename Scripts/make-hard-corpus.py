@@ -77,9 +77,11 @@ The colour JPEG set of the README:
         --per-category 10 --jobs 2
 """
 import argparse
+import functools
 import io
 import json
 import math
+import operator
 import os
 import sys
 import zlib
@@ -1964,7 +1966,10 @@ def sequence_parts(rng, text, count, level):
 
 def make_sequence_symbols(rng):
     """A message split over 2-6 QR symbols by structured append. Every part must read alone with
-    zxing-cpp, and the parts' texts in order must make the message (no part ends inside a character)."""
+    zxing-cpp, and the parts' texts in order must make the message (no part ends inside a character).
+    segno 1.6 computes the parity over the message's ISO-8859-1 (else Shift_JIS) bytes even when
+    it writes them as UTF-8, where ISO/IEC 18004 (8.3.2) takes the bytes as written: a segno
+    sequence whose two parities differ is drawn again, as no reader could check it."""
     for attempt in range(30):
         count = int(rng.integers(2, 7))
         message = long_payload(rng, int(count * U(rng, 25, 110)))
@@ -1973,6 +1978,9 @@ def make_sequence_symbols(rng):
         if made is None or len(made[0]) != count:
             continue
         matrices, encoder = made
+        if encoder == "segno" and segno.encoder.calc_structured_append_parity(message) != \
+                functools.reduce(operator.xor, message.encode()):
+            continue
         syms = [Symbol(m, None, (m.shape[0] - 17) // 4, level, encoder) for m in matrices]
         texts = []
         for sym in syms:
