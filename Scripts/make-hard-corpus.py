@@ -2,7 +2,7 @@
 """Make a hard, photo-like QR Code evaluation corpus for `peers.sh decode-eval`.
 
 usage: make-hard-corpus.py OUTDIR [--seed N] [--per-category N]
-                           [--categories a,b,...] [--jobs N] [--jpeg]
+                           [--categories a,b,...] [--jobs N] [--jpeg] [--qr PATH]
 
 Writes OUTDIR/<category>/<category>-NNN.png (.jpg with --jpeg) and OUTDIR/manifest.json, a JSON
 list of {"file", "category", "texts", "info"}; "texts" are the exact texts of
@@ -47,6 +47,25 @@ damaged_data keeps the damage within the Reed-Solomon capacity of every block
 (checked module by module); damaged_finder covers part or all of one finder
 pattern and nothing else.
 
+Three more categories, the rest of the QR family, are made only when named
+with --categories (the default corpus stays the same for each seed): micro
+(one Micro QR symbol, M1-M4 at the levels each offers, with serial, lot,
+part and date codes or short URLs, on a small parts label or a circuit
+board's silkscreen box, sometimes inverted or beside a QR Code, 2-4 modules
+of quiet zone, 2.5-10 px a module), rmqr (one rMQR strip written by zxing-cpp,
+R7x43-R17x139 at level M or H, 2 modules of quiet zone, any rotation, tilted
+up to 35 degrees but never so that the modules at one end look more than 1.4
+times the size of those at the other) and structured_append (a whole sequence of 2-6 QR symbols in a row, a
+column or a grid on one card, written by `qr encode --split` with --qr PATH
+for half the images, else by segno.make_sequence; "texts" are the parts'
+texts, info["message"] the message, which Scripts/check-sa-photos.py
+checks `qr decode --merge` against). Each gets one of the same cameras as
+the other kinds (plain, blur, motion, noise, low light, strong JPEG):
+    Benchmarks/peers/peers.sh python Scripts/make-hard-corpus.py /tmp/family1 --seed 1 \\
+        --categories micro,rmqr,structured_append --qr QR_BINARY
+    Benchmarks/peers/peers.sh decode-eval /tmp/family1 --decoders zxing,ours \\
+        --zxing-formats QRCode,MicroQRCode,RMQRCode --ours "QR_BINARY decode --json"
+
 Needs numpy, opencv, segno, qrcodegen, qrcode and zxingcpp (the peers venv):
     Benchmarks/peers/peers.sh python Scripts/make-hard-corpus.py /tmp/hard --seed 1 --jobs 2
     Benchmarks/peers/peers.sh decode-eval /tmp/hard --decoders zxing,zbar,opencv,ours \\
@@ -58,9 +77,11 @@ The colour JPEG set of the README:
         --per-category 10 --jobs 2
 """
 import argparse
+import functools
 import io
 import json
 import math
+import operator
 import os
 import sys
 import zlib
@@ -80,6 +101,8 @@ CATEGORIES = [
     "damaged_data", "damaged_finder", "jpeg", "large_image", "curved", "no_code",
     "bare", "dotted", "rounded", "shear", "foreshortened", "curved_dense", "heavy_noise", "heavy_blur", "phone",
 ]
+# Made only when named with --categories, so that the default corpus stays what it was for each seed.
+EXTRA_CATEGORIES = ["micro", "rmqr", "structured_append"]
 
 # ----------------------------------------------------------------------------
 # Random helpers
@@ -393,10 +416,10 @@ def encode(rng, text, level, encoder, version_range=(1, 40)):
     return None
 
 
-def clean_read_ok(sym):
+def clean_read_ok(sym, fmt=zxingcpp.BarcodeFormat.QRCode):
     img = render_flat(sym.matrix, 4, 4)
     try:
-        res = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)
+        res = zxingcpp.read_barcodes(img, formats=fmt)
     except Exception:
         return False
     return len(res) == 1 and res[0].text == sym.text
@@ -504,20 +527,23 @@ def ink_colors(rng):
 
 
 class Label:
-    """A printed label: premultiplied BGR + alpha texture; the code's module (0,0) at `origin` (tex px)."""
+    """A printed label: premultiplied BGR + alpha texture; the code's module (0,0) at `origin` (tex px).
+    The code is n modules wide and `rows` high (n unless given: rMQR symbols and cards of several
+    symbols are wider than tall)."""
 
-    def __init__(self, tex, origin, tpm, n, quiet):
+    def __init__(self, tex, origin, tpm, n, quiet, rows=None):
         self.tex, self.origin, self.tpm, self.n, self.quiet = tex, origin, tpm, n, quiet
+        self.rows = n if rows is None else rows
 
     @property
     def center(self):
-        return (self.origin[0] + self.n * self.tpm / 2, self.origin[1] + self.n * self.tpm / 2)
+        return (self.origin[0] + self.n * self.tpm / 2, self.origin[1] + self.rows * self.tpm / 2)
 
     def code_corners(self, quiet=None):
         q = self.quiet if quiet is None else quiet
         x0, y0 = self.origin[0] - q * self.tpm, self.origin[1] - q * self.tpm
-        s = (self.n + 2 * q) * self.tpm
-        return np.array([[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s]], float)
+        sx, sy = (self.n + 2 * q) * self.tpm, (self.rows + 2 * q) * self.tpm
+        return np.array([[x0, y0], [x0 + sx, y0], [x0 + sx, y0 + sy], [x0, y0 + sy]], float)
 
     def outline(self):
         h, w = self.tex.shape[:2]
@@ -525,16 +551,16 @@ class Label:
 
 
 def code_label(rng, sym, dark=None, light=None, quiet=None, margin=None, tpm=None, caption=None, dot_gain=None):
-    n = sym.n
+    rows, n = sym.matrix.shape  # rMQR symbols are wider than tall
     if dark is None:
         dark, light = ink_colors(rng)
     quiet = quiet if quiet is not None else int(pick(rng, [4, 4, 4, 4, 3, 2]))
     margin = margin if margin is not None else int(rng.integers(0, 5))
     tpm = tpm or int(max(3, min(10, 1500 // (n + 2 * quiet + 2 * margin))))
     caption = chance(rng, 0.3) if caption is None else caption
-    cap_rows = int(max(3, n * 0.18)) if caption else 0
+    cap_rows = int(max(3, rows * 0.18)) if caption else 0
     wm = n + 2 * (quiet + margin)
-    hm = wm + cap_rows
+    hm = rows + 2 * (quiet + margin) + cap_rows
     h, w = hm * tpm, wm * tpm
     ox = oy = (quiet + margin) * tpm
     tex = np.empty((h, w, 4), np.float32)
@@ -546,7 +572,7 @@ def code_label(rng, sym, dark=None, light=None, quiet=None, margin=None, tpm=Non
     if k:
         ker = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * k + 1, 2 * k + 1))
         mod = (cv2.dilate if gain > 0 else cv2.erode)(mod.astype(np.uint8), ker).astype(bool)
-    region = tex[oy:oy + n * tpm, ox:ox + n * tpm, :3]
+    region = tex[oy:oy + rows * tpm, ox:ox + n * tpm, :3]
     region[mod] = dark
     if caption:
         txt = pick(rng, CAPTIONS)
@@ -558,7 +584,7 @@ def code_label(rng, sym, dark=None, light=None, quiet=None, margin=None, tpm=Non
             put_text(canvas, txt, (int((w - tw) / 2), int(h - cap_rows * tpm * 0.3)), font, scale,
                      tuple(float(c) for c in dark), max(1, int(scale * 2)))
             tex[..., :3] = canvas
-    return Label(tex, (ox, oy), tpm, n, quiet)
+    return Label(tex, (ox, oy), tpm, n, quiet, rows)
 
 
 # Styled symbols, as styling libraries draw them (python-qrcode's StyledPilImage module drawers,
@@ -1827,7 +1853,335 @@ def gen_no_code(rng, info):
     return out, []
 
 
-GENERATORS = {name: globals()["gen_" + name] for name in CATEGORIES}
+# ----------------------------------------------------------------------------
+# The QR family beside QR Code: Micro QR, rMQR, structured append
+# (made only when named with --categories; see EXTRA_CATEGORIES)
+# ----------------------------------------------------------------------------
+
+# Path of a `qr` binary (--qr) for structured-append sequences; set in each worker by make_one.
+QR_BINARY = None
+
+PART_NUMBERS = ["74HC595", "LM358", "STM32F103", "ESP32-C3", "NE555", "ATMEGA328P", "TPS62130", "BC547"]
+
+
+def p_micro(rng):
+    """A payload as parts and boards carry it: serial numbers, lot, part and date codes, short URLs."""
+    r = rng.random()
+    if r < 0.2:
+        return digits(rng, int(rng.integers(4, 6)))  # 5 digits or fewer fit M1
+    if r < 0.35:
+        return digits(rng, int(rng.integers(6, 24)))
+    if r < 0.55:
+        return pick(rng, [f"LOT {digits(rng, 4)}", f"L{digits(rng, 4)}-{digits(rng, 2)}", f"SN{digits(rng, 6)}",
+                          f"REV {pick(rng, 'ABCDE')}", f"{chars(rng, 2, UPPER)}{digits(rng, 5)}"])
+    if r < 0.7:
+        return f"PN:{pick(rng, PART_NUMBERS)}"
+    if r < 0.8:
+        return pick(rng, [f"{int(rng.integers(2018, 2027))}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}",
+                          f"D/C {digits(rng, 4)}"])
+    if r < 0.9:
+        return f"HTTPS://QR.EX/{chars(rng, int(rng.integers(2, 6)), UPPER + '0123456789')}"
+    return pick(rng, ["id=", "sn:", "", "lot/"]) + chars(rng, int(rng.integers(3, 8)), LOWER + "0123456789")
+
+
+MICRO_LEVELS = {"M1": [None], "M2": ["L", "M"], "M3": ["L", "M"], "M4": ["L", "M", "Q"]}
+
+
+def make_micro_symbol(rng):
+    """A Micro QR symbol (segno) of a random version M1-M4 at a level that version offers (M1 has
+    error detection only), checked like make_symbol: zxing-cpp reads its clean rendering exactly."""
+    for attempt in range(80):
+        text = p_micro(rng)
+        version = pick(rng, ["M1", "M2", "M2", "M3", "M3", "M4", "M4", "M4"])
+        level = pick(rng, MICRO_LEVELS[version])
+        try:
+            q = segno.make_micro(text, version=version, error=level, boost_error=chance(rng, 0.5))
+        except ValueError:  # segno.DataOverflowError: the text does not fit this version and level
+            continue
+        sym = Symbol(np.array(q.matrix, dtype=bool), text, q.version, q.error.upper() if q.error else None, "segno")
+        if clean_read_ok(sym, zxingcpp.BarcodeFormat.MicroQRCode):
+            return sym
+    raise RuntimeError("could not make a readable Micro QR symbol")
+
+
+def p_rmqr(rng):
+    """A payload for a strip on a label: GS1-like strings, serial and lot codes, short URLs, tickets."""
+    r = rng.random()
+    if r < 0.25:
+        return p_gs1(rng)
+    if r < 0.45:
+        return p_micro(rng)
+    if r < 0.65:
+        return f"https://{pick(rng, TLD_SHORT)}/{chars(rng, int(rng.integers(5, 9)), ALNUM)}"
+    if r < 0.8:
+        return (f"{chars(rng, 3, UPPER)}{digits(rng, 4)}-{digits(rng, 4)} "
+                f"{pick(rng, ['SEAT', 'GATE', 'ROW', 'BOX'])} {digits(rng, 2)}")
+    if r < 0.9:
+        return f"tel:+{digits(rng, 11)}"
+    return pick(rng, LATIN_SENT)[:int(rng.integers(12, 40))].rstrip()
+
+
+def make_rmqr_symbol(rng):
+    """An rMQR symbol written by zxing-cpp (segno cannot), level M or H, often of a random size
+    R7x43-R17x139 (else the smallest that fits), checked like make_symbol."""
+    for attempt in range(80):
+        text = p_rmqr(rng)
+        kw = {"ec_level": pick(rng, ["M", "M", "H"])}
+        if chance(rng, 0.6):
+            kw["version"] = int(rng.integers(1, 33))  # zxing-cpp numbers the 32 sizes R7x43 = 1 ... R17x139 = 32
+        try:
+            code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.RMQRCode, **kw)
+        except Exception:  # the text does not fit that size and level
+            continue
+        m = np.array(code.to_image(scale=1, add_quiet_zones=False)) < 128
+        sym = Symbol(m, text, f"R{m.shape[0]}x{m.shape[1]}", code.ec_level, "zxing-cpp")
+        if clean_read_ok(sym, zxingcpp.BarcodeFormat.RMQRCode):
+            return sym
+    raise RuntimeError("could not make a readable rMQR symbol")
+
+
+def sequence_parts(rng, text, count, level):
+    """The symbols of one structured-append sequence: `qr encode --split` (when --qr is given, half
+    the time) or segno.make_sequence. Returns (matrices, encoder) or None if it cannot be split."""
+    if chance(rng, 0.5) and QR_BINARY:
+        import subprocess
+        import tempfile
+        args = [QR_BINARY, "encode", "--split", str(count), "--ecc", level, "--scale", "1", "--border", "0"]
+        if chance(rng, 0.3):
+            args.append("--no-boost")
+        with tempfile.TemporaryDirectory() as work:
+            made = subprocess.run(args + ["-o", os.path.join(work, "part.png")], input=text.encode(),
+                                  capture_output=True)
+            if made.returncode != 0:
+                return None
+            paths = made.stdout.decode().split()
+            return [cv2.imread(p, cv2.IMREAD_GRAYSCALE) < 128 for p in paths], "qr"
+    try:
+        seq = segno.make_sequence(text, symbol_count=count, error=level.lower(), encoding="utf-8",
+                                  boost_error=chance(rng, 0.5))
+    except ValueError:
+        return None
+    return [np.array(q.matrix, dtype=bool) for q in seq], "segno"
+
+
+def make_sequence_symbols(rng):
+    """A message split over 2-6 QR symbols by structured append. Every part must read alone with
+    zxing-cpp, and the parts' texts in order must make the message (no part ends inside a character).
+    segno 1.6 computes the parity over the message's ISO-8859-1 (else Shift_JIS) bytes even when
+    it writes them as UTF-8, where ISO/IEC 18004 (8.3.2) takes the bytes as written: a segno
+    sequence whose two parities differ is drawn again, as no reader could check it."""
+    for attempt in range(30):
+        count = int(rng.integers(2, 7))
+        message = long_payload(rng, int(count * U(rng, 25, 110)))
+        level = pick(rng, "LMMQH")
+        made = sequence_parts(rng, message, count, level)
+        if made is None or len(made[0]) != count:
+            continue
+        matrices, encoder = made
+        if encoder == "segno" and segno.encoder.calc_structured_append_parity(message) != \
+                functools.reduce(operator.xor, message.encode()):
+            continue
+        syms = [Symbol(m, None, (m.shape[0] - 17) // 4, level, encoder) for m in matrices]
+        texts = []
+        for sym in syms:
+            res = zxingcpp.read_barcodes(render_flat(sym.matrix, 4, 4), formats=zxingcpp.BarcodeFormat.QRCode)
+            texts.append(res[0].text if len(res) == 1 else None)
+        if None in texts or "".join(texts) != message:
+            continue
+        for sym, t in zip(syms, texts):
+            sym.text = t
+        return message, syms
+    raise RuntimeError("could not make a readable structured-append sequence")
+
+
+def card_label(rng, matrices, cols, quiet, gap, dark, light, tpm, margin=0, dot_gain=0.0):
+    """Several symbols printed on one card in a grid (row-major, `gap` modules apart, each in the
+    top-left of its cell): a Label whose code area holds them all, and each symbol's box (x, y, w, h)
+    in texture pixels."""
+    cw = max(m.shape[1] for m in matrices)
+    ch = max(m.shape[0] for m in matrices)
+    nrows = (len(matrices) + cols - 1) // cols
+    wm, hm = cols * cw + (cols - 1) * gap, nrows * ch + (nrows - 1) * gap
+    ox = oy = (quiet + margin) * tpm
+    tex = np.empty(((hm + 2 * (quiet + margin)) * tpm, (wm + 2 * (quiet + margin)) * tpm, 4), np.float32)
+    tex[..., :3] = light
+    tex[..., 3] = 1
+    k = int(round(abs(dot_gain) * tpm))
+    boxes = []
+    for i, m in enumerate(matrices):
+        x, y = ox + (i % cols) * (cw + gap) * tpm, oy + (i // cols) * (ch + gap) * tpm
+        mod = np.kron(m, np.ones((tpm, tpm), bool))
+        if k:
+            ker = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * k + 1, 2 * k + 1))
+            mod = (cv2.dilate if dot_gain > 0 else cv2.erode)(mod.astype(np.uint8), ker).astype(bool)
+        tex[y:y + mod.shape[0], x:x + mod.shape[1], :3][mod] = dark
+        boxes.append((x, y, m.shape[1] * tpm, m.shape[0] * tpm))
+    return Label(tex, (ox, oy), tpm, wm, quiet, hm), boxes
+
+
+SOLDER_MASKS = [(0.12, 0.38, 0.10), (0.1, 0.3, 0.12), (0.45, 0.2, 0.05), (0.08, 0.08, 0.08), (0.12, 0.1, 0.5)]
+
+
+def on_board(rng, label):
+    """The label's code area as a silkscreen box on a circuit board: the label is set into a larger
+    texture of solder mask with pads, traces and component outlines around it."""
+    tpm = label.tpm
+    mask = np.array(pick(rng, SOLDER_MASKS)) + rng.uniform(-0.03, 0.03, 3)
+    silk = (0.88, 0.9, 0.9)
+    mx, my = [int(rng.integers(3, 16)) * tpm for _ in range(2)]
+    h, w = label.tex.shape[:2]
+    tex = np.empty((h + 2 * my, w + 2 * mx, 4), np.float32)
+    tex[..., :3] = mask
+    tex[..., 3] = 1
+    img = np.ascontiguousarray(tex[..., :3])
+    H, W = img.shape[:2]
+    for _ in range(int(rng.integers(4, 14))):
+        p0 = (int(rng.integers(0, W)), int(rng.integers(0, H)))
+        p1 = (p0[0] + int(rng.integers(-W // 2, W // 2)), p0[1]) if chance(rng, 0.5) else \
+             (p0[0], p0[1] + int(rng.integers(-H // 2, H // 2)))
+        cv2.line(img, p0, p1, tuple(float(c) for c in np.clip(mask * 1.35, 0, 1)), max(1, int(tpm * U(rng, 0.3, 1.2))))
+    for _ in range(int(rng.integers(3, 12))):
+        x, y = int(rng.integers(0, W)), int(rng.integers(0, H))
+        s = int(tpm * U(rng, 0.8, 3))
+        cv2.rectangle(img, (x, y), (x + s, y + int(s * U(rng, 0.5, 2))), (0.55, 0.7, 0.8), -1)  # gold pads
+    for _ in range(int(rng.integers(1, 4))):
+        put_text(img, pick(rng, ["R", "C", "U", "D", "J", "Q"]) + str(int(rng.integers(1, 99))),
+                 (int(rng.integers(0, W)), int(rng.integers(10, H))), FONTS[0], tpm * U(rng, 0.08, 0.15), silk,
+                 max(1, tpm // 6))
+    tex[..., :3] = img
+    tex[my:my + h, mx:mx + w] = label.tex
+    return Label(tex, (label.origin[0] + mx, label.origin[1] + my), tpm, label.n, label.quiet, label.rows)
+
+
+def module_size_at(pose, x, y, tpm):
+    """Apparent module size (square root of the projected area of one module) at texture point (x, y)."""
+    p, _ = pose.forward(np.array([[x, y], [x + tpm, y], [x, y + tpm]], float))
+    a, b = p[1] - p[0], p[2] - p[0]
+    return math.sqrt(abs(a[0] * b[1] - a[1] * b[0]))
+
+
+def fit_module(mp, label, rz, W, H, share=0.85):
+    """mp lowered so that the label's code area (quiet zone included), turned by rz, spans at most
+    `share` of the image either way (long strips and cards of several symbols)."""
+    c = label.code_corners()
+    w, h = (c[2] - c[0]) / label.tpm
+    a = math.radians(rz)
+    ex, ey = w * abs(math.cos(a)) + h * abs(math.sin(a)), w * abs(math.sin(a)) + h * abs(math.cos(a))
+    return min(mp, share * W / ex, share * H / ey)
+
+
+FAMILY_LOOKS = ["plain", "plain", "plain", "blur", "motion", "noise", "low_light", "jpeg"]
+
+
+def family_camera(rng, canvas, info, look):
+    """The camera of the family categories: plain, or one degradation (defocus, motion, sensor noise,
+    low light, strong JPEG) sized to the module."""
+    m = min(info["module_px"]) if isinstance(info["module_px"], list) else info["module_px"]
+    info["look"] = look
+    if look == "blur":
+        if chance(rng, 0.5):
+            return camera(rng, canvas, info, blur=m * U(rng, 0.2, 0.4))
+        return camera(rng, canvas, info, blur=0.3, disk=m * U(rng, 0.35, 0.75))
+    if look == "motion":
+        return camera(rng, canvas, info, blur=0.3, motion=(m * U(rng, 0.5, 1.2), U(rng, 0, 180)))
+    if look == "noise":
+        salt = round(U(rng, 0.005, 0.02), 3) if chance(rng, 0.3) else 0.0
+        return camera(rng, canvas, info, noise=U(rng, 0.05, 0.12), shot=0.003, salt=salt)
+    if look == "low_light":
+        return camera(rng, canvas, info, exposure=U(rng, 0.35, 0.55), noise=U(rng, 0.02, 0.045), shot=0.003)
+    if look == "jpeg":
+        return camera(rng, canvas, info, jpeg=int(rng.integers(25, 55)))
+    return camera(rng, canvas, info)
+
+
+def gen_micro(rng, info):
+    """One Micro QR symbol, printed small: a parts label (2-4 modules of quiet zone, sometimes with a
+    QR Code beside it) or a silkscreen box on a circuit board (sometimes inverted: light modules
+    printed on the dark solder mask); 2.5-10 px a module, any pose, one family_camera look."""
+    W, H = photo_size(rng)
+    sym = make_micro_symbol(rng)
+    beside = make_symbol(rng, (1, 4)) if chance(rng, 0.25) else None
+    kind = "label" if beside else pick(rng, ["label", "label", "label", "board", "board", "board_inverted"])
+    dark, light = ink_colors(rng)
+    if kind == "board_inverted":
+        dark, light = np.array([0.88, 0.9, 0.9]), np.array(pick(rng, SOLDER_MASKS))
+    elif kind == "board":
+        dark = np.array(pick(rng, SOLDER_MASKS))
+    quiet = 4 if beside else int(pick(rng, [2, 2, 2, 3, 4]))
+    matrices = [sym.matrix] + ([beside.matrix] if beside else [])
+    label, boxes = card_label(rng, matrices, len(matrices), quiet, int(rng.integers(4, 8)), dark, light, 10,
+                              margin=int(rng.integers(0, 3)) if kind == "label" else 0,
+                              dot_gain=U(rng, -0.08, 0.12))
+    card_origin = np.array(label.origin)
+    if kind != "label":
+        label = on_board(rng, label)
+    look = pick(rng, FAMILY_LOOKS + ["tilt", "rotation"])
+    rz = U(rng, 0, 360) if look == "rotation" or chance(rng, 0.3) else default_rz(rng)
+    tilt = U(rng, 30, 50) if look == "tilt" else U(rng, 0, 25)
+    mp = U(rng, 2.5, 10)
+    canvas, pose, label = single_code_scene(rng, info, W, H, sym, fit_module(mp, label, rz, W, H), rz=rz, tilt=tilt,
+                                            label=label, f_rel=(0.6, 1.0) if look == "tilt" else (0.8, 1.4))
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    off = np.array(label.origin) - card_origin  # on_board moved the card into a larger texture
+    sizes = [round(module_size_at(pose, x + off[0] + w / 2, y + off[1] + h / 2, label.tpm), 2) for x, y, w, h in boxes]
+    info.update({"module_px": sizes if beside else sizes[0], "kind": kind, "quiet": quiet, "tilt": round(tilt, 1),
+                 "rz": round(rz % 360, 1)})
+    if beside:
+        info["beside"] = beside.info()
+    look = "plain" if look in ("tilt", "rotation") else look
+    return family_camera(rng, canvas, info, look), [sym.text] + ([beside.text] if beside else [])
+
+
+def gen_rmqr(rng, info):
+    """One rMQR symbol, a strip printed on a label with a 2-module quiet zone: any rotation, tilted by
+    up to 35 degrees but never so steeply that its two ends differ in module size by more than 1.4
+    times; 2.5-7 px a module, one family_camera look."""
+    W, H = photo_size(rng)
+    sym = make_rmqr_symbol(rng)
+    label = code_label(rng, sym, quiet=2, margin=int(rng.integers(0, 3)))
+    rows, cols = sym.matrix.shape
+    ox, oy = label.origin
+    ends = [(ox + label.tpm / 2, oy + rows * label.tpm / 2), (ox + (cols - 0.5) * label.tpm, oy + rows * label.tpm / 2)]
+
+    def end_ratio(pose):
+        a, b = (module_size_at(pose, x, y, label.tpm) for x, y in ends)
+        return max(a, b) / min(a, b)
+
+    rz = U(rng, 0, 360)
+    canvas, pose, _ = single_code_scene(rng, info, W, H, sym, max(2.2, fit_module(U(rng, 2.5, 7), label, rz, W, H)),
+                                        rz=rz, tilt=U(rng, 0, 35), label=label,
+                                        accept=lambda p: end_ratio(p) <= 1.4, tries=200)
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    info.update({"rz": round(rz, 1), "end_ratio": round(end_ratio(pose), 2)})
+    return family_camera(rng, canvas, info, pick(rng, FAMILY_LOOKS)), [sym.text]
+
+
+def gen_structured_append(rng, info):
+    """A whole structured-append sequence of 2-6 QR symbols side by side, in a column or a grid on
+    one card or page, photographed; "texts" are the parts' texts (what each part reads as alone),
+    info["message"] the joined message."""
+    message, syms = make_sequence_symbols(rng)
+    count = len(syms)
+    W, H = pick(rng, [(1280, 960), (1600, 1200), (1920, 1080), (1920, 1440), (2048, 1536)])
+    if count <= 3:
+        cols = count if chance(rng, 0.7) else int(rng.integers(1, count))  # a row, else a column or 2 + 1
+    else:
+        cols = pick(rng, [2, 3, count])
+    dark, light = ink_colors(rng)
+    label, boxes = card_label(rng, [s.matrix for s in syms], cols, 4, int(pick(rng, [4, 4, 6, 8])), dark, light, 6,
+                              margin=int(rng.integers(1, 6)), dot_gain=U(rng, -0.08, 0.12))
+    rz = default_rz(rng)
+    mp = max(2.0, fit_module(U(rng, 2.5, 6), label, rz, W, H))
+    canvas, pose, _ = single_code_scene(rng, info, W, H, syms[0], mp, rz=rz, tilt=U(rng, 0, 30), label=label)
+    canvas *= illumination(rng, H, W, 0.2, 0.3)
+    info.pop("level")  # the level asked for; boosting may have raised it in some parts
+    info.update({"version": [s.version for s in syms], "level_asked": syms[0].level, "encoder": syms[0].encoder,
+                 "parts": count, "cols": cols, "rz": round(rz, 1), "message": message,
+                 "module_px": [round(module_size_at(pose, x + w / 2, y + h / 2, label.tpm), 2) for x, y, w, h in boxes]})
+    return family_camera(rng, canvas, info, pick(rng, FAMILY_LOOKS)), [s.text for s in syms]
+
+
+GENERATORS = {name: globals()["gen_" + name] for name in CATEGORIES + EXTRA_CATEGORIES}
 
 
 # ----------------------------------------------------------------------------
@@ -1836,9 +2190,9 @@ GENERATORS = {name: globals()["gen_" + name] for name in CATEGORIES}
 
 
 def make_one(job):
-    global PHONE_JPEG
-    outdir, seed, cat, i, phone = job
-    PHONE_JPEG = phone
+    global PHONE_JPEG, QR_BINARY
+    outdir, seed, cat, i, phone, qr = job
+    PHONE_JPEG, QR_BINARY = phone, qr
     rng = np.random.default_rng([seed, zlib.crc32(cat.encode()), i])
     info = {}
     for attempt in range(5):
@@ -1864,16 +2218,21 @@ def main():
     ap.add_argument("outdir", help="output folder (created); gets manifest.json and <category>/*.png (or .jpg)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--per-category", type=int, default=20, help="images per category (default 20)")
-    ap.add_argument("--categories", default=",".join(CATEGORIES), help="comma-separated subset of: " + ",".join(CATEGORIES))
+    ap.add_argument("--categories", default=",".join(CATEGORIES),
+                    help="comma-separated subset of: " + ",".join(CATEGORIES + EXTRA_CATEGORIES) +
+                    " (default: all but " + ",".join(EXTRA_CATEGORIES) + ")")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (the output does not depend on it)")
     ap.add_argument("--jpeg", action="store_true", help="save colour JPEGs as a phone would, not PNGs")
+    ap.add_argument("--qr", metavar="PATH", help="a qr binary: structured_append writes half its sequences "
+                    "with `qr encode --split` (else all with segno)")
     a = ap.parse_args()
     cats = [c for c in a.categories.split(",") if c]
     for c in cats:
         if c not in GENERATORS:
-            sys.exit(f"unknown category {c}; known: {', '.join(CATEGORIES)}")
+            sys.exit(f"unknown category {c}; known: {', '.join(CATEGORIES + EXTRA_CATEGORIES)}")
         os.makedirs(os.path.join(a.outdir, c), exist_ok=True)
-    jobs = [(a.outdir, a.seed, c, i, a.jpeg) for c in cats for i in range(a.per_category)]
+    qr = os.path.abspath(a.qr) if a.qr else None
+    jobs = [(a.outdir, a.seed, c, i, a.jpeg, qr) for c in cats for i in range(a.per_category)]
     if a.jobs > 1:
         import multiprocessing
         with multiprocessing.Pool(a.jobs) as pool:

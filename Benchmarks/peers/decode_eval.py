@@ -2,6 +2,7 @@
 """Score QR decoders on a corpus, side by side, in one run.
 
 usage: decode_eval.py CORPUS [--decoders zxing,opencv,aruco,zbar,ours] [--ours CMD] [--rotations] [--json OUT]
+                      [--zxing-formats QRCode,MicroQRCode,RMQRCode]
 CORPUS: a dir with manifest.json (Scripts/make-hard-corpus.py), or a dir of
 zxing-style folders (NAME.png or NAME.jpg + NAME.txt). A code counts as found when its exact text is
 decoded; a decoded text that is expected nowhere in the image is a misread.
@@ -9,6 +10,10 @@ decoded; a decoded text that is expected nowhere in the image is a misread.
 JSON Lines: {"file": ..., "codes": [{"text": ...}, ...], "decode_ms": ...};
 its time per image is decode_ms where given, else the whole run's wall time / N.
 Peers are timed around the decode call alone (image already in memory).
+--zxing-formats names the zxing-cpp BarcodeFormat values that zxing and
+zxing-fast read (default QRCode). In zxing-cpp 3.1.1, the peers' version,
+QRCode already reads Micro QR and rMQR too, and QRCodeModel2 is QR Code alone;
+in 2.x QRCode, MicroQRCode and RMQRCode are separate formats.
 """
 import argparse, collections, json, os, shlex, subprocess, sys, tempfile, time
 import numpy as np, cv2
@@ -32,12 +37,21 @@ def load_corpus(root):
             items.append((os.path.join(d, f), folder, [text]))
     return items
 
+ZXING_FORMATS = ["QRCode"]  # --zxing-formats
+_zxf = None
+def zxing_formats():
+    global _zxf
+    if _zxf is None:
+        import zxingcpp
+        fs = [getattr(zxingcpp.BarcodeFormat, f) for f in ZXING_FORMATS]
+        _zxf = fs[0] if len(fs) == 1 else fs
+    return _zxf
 def dec_zxing(img):
     import zxingcpp
-    return [r.text for r in zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)]
+    return [r.text for r in zxingcpp.read_barcodes(img, formats=zxing_formats())]
 def dec_zxing_fast(img):
     import zxingcpp
-    return [r.text for r in zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode, try_rotate=False, try_invert=False, try_downscale=False)]
+    return [r.text for r in zxingcpp.read_barcodes(img, formats=zxing_formats(), try_rotate=False, try_invert=False, try_downscale=False)]
 _cvd = None
 def dec_opencv(img):
     global _cvd
@@ -97,7 +111,14 @@ def main():
     ap.add_argument("corpus"); ap.add_argument("--decoders", default="zxing,opencv,zbar")
     ap.add_argument("--ours", default="qr decode --json"); ap.add_argument("--rotations", action="store_true")
     ap.add_argument("--json")
+    ap.add_argument("--zxing-formats", default="QRCode", help="zxing-cpp BarcodeFormat names, comma-separated (default QRCode)")
     a = ap.parse_args()
+    global ZXING_FORMATS
+    ZXING_FORMATS = [f for f in a.zxing_formats.split(",") if f]
+    if any(n.startswith("zxing") for n in a.decoders.split(",")):
+        import zxingcpp
+        unknown = [f for f in ZXING_FORMATS if not hasattr(zxingcpp.BarcodeFormat, f)]
+        if unknown: ap.error(f"unknown zxing-cpp format {', '.join(unknown)}")
     items = load_corpus(a.corpus)
     rots = [0, 90, 180, 270] if a.rotations else [0]
     report = {}
