@@ -29,6 +29,18 @@ extension BitMatrix {
         let centre = point + step * ((middle - Double(samples / 2)) / Double(samples / 2) * reach)
         return (centre, Double(last - first + 1) / Double(samples / 2) * reach)
     }
+
+    /// Where a dark edge module ends towards the quiet zone: from its
+    /// centre along `across` (one module outwards), the first light sample,
+    /// within a module; nil when none is light there.
+    func outerEdge(from centre: ImagePoint, across: ImagePoint) -> ImagePoint? {
+        let samples = 10
+        for k in 1...samples {
+            let point = centre + across * (Double(k) / Double(samples))
+            if !isSet(at: point) { return centre + across * ((Double(k) - 0.5) / Double(samples)) }
+        }
+        return nil
+    }
 }
 
 extension FinderPatternOutline {

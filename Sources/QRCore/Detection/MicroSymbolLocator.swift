@@ -95,24 +95,37 @@ struct MicroSymbolLocator {
 
     /// `transform` refitted module by module along the timing patterns:
     /// from the finder outwards, each next dark timing module of row 0 and
-    /// column 0 is looked for where the latest fit puts it, and the fit is
-    /// redone with it (affine at first, a full perspective once the walk has
-    /// passed module 12). The walk ends where neither pattern shows a dark
-    /// module, at the quiet zone. Nil when no timing module was found.
+    /// column 0 is looked for where the latest fit puts it, measured along
+    /// its pattern (the run's middle) and across it (the symbol's outer
+    /// edge, which faces the quiet zone), and the fit is redone with it
+    /// (affine at first, a full perspective once the walk has passed module
+    /// 12). The middles alone would leave the fit free to drift across the
+    /// edges, which a steep view does. The walk ends where neither pattern
+    /// shows a dark module, at the quiet zone. Nil when no timing module was
+    /// found.
     private func followedTiming(_ transform: PerspectiveTransform, corners: [ImagePoint]) -> PerspectiveTransform? {
         var from = [ImagePoint(x: 0, y: 0), ImagePoint(x: 7, y: 0), ImagePoint(x: 7, y: 7), ImagePoint(x: 0, y: 7)]
         var to = corners
         var current = transform
         for i in stride(from: 8, through: Self.sizes.last! - 1, by: 2) {
             var found = 0
-            for (x, y, dx, dy) in [(Double(i) + 0.5, 0.5, 1.0, 0.0), (0.5, Double(i) + 0.5, 0.0, 1.0)] {
-                let centre = current.apply(x, y)
-                guard let run = binary.darkRun(near: centre, along: current.apply(x + dx, y + dy) - centre),
-                    run.modules < 1.6
-                else { continue }
-                from.append(ImagePoint(x: x, y: y))
+            // (module centre, one module along the pattern, one module outwards)
+            let edges = [
+                (ImagePoint(x: Double(i) + 0.5, y: 0.5), ImagePoint(x: 1, y: 0), ImagePoint(x: 0, y: -1)),
+                (ImagePoint(x: 0.5, y: Double(i) + 0.5), ImagePoint(x: 0, y: 1), ImagePoint(x: -1, y: 0)),
+            ]
+            for (module, along, outwards) in edges {
+                let centre = current.apply(module.x, module.y)
+                let step = current.apply(module.x + along.x, module.y + along.y) - centre
+                guard let run = binary.darkRun(near: centre, along: step), run.modules < 1.6 else { continue }
+                from.append(module)
                 to.append(run.centre)
                 found += 1
+                let across = current.apply(module.x + outwards.x, module.y + outwards.y) - centre
+                if let edge = binary.outerEdge(from: run.centre, across: across), !binary.isSet(at: edge + across * 0.6) {
+                    from.append(module + outwards * 0.5)
+                    to.append(edge)
+                }
             }
             guard found > 0 else { break }
             let fit =

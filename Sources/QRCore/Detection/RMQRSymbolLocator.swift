@@ -253,24 +253,12 @@ struct RMQRSymbolLocator {
             guard (0.5..<1.6).contains(run.modules) else { continue }
             let across = fit.transform.apply(px + outward.0, py + outward.1) - centre
             // The edge must face the quiet zone: light half a module beyond it.
-            guard let edge = outerEdge(from: run.centre, across: across), !binary.isSet(at: edge + across * 0.6)
+            guard let edge = binary.outerEdge(from: run.centre, across: across), !binary.isSet(at: edge + across * 0.6)
             else { continue }
             fit.add(ImagePoint(x: cx + outward.0 * 0.5, y: cy + outward.1 * 0.5), edge)
             return true
         }
         return found
-    }
-
-    /// Where a dark edge module ends towards the quiet zone: from its
-    /// centre along `across` (one module outwards), the first light sample,
-    /// within a module; nil when none is light there.
-    private func outerEdge(from centre: ImagePoint, across: ImagePoint) -> ImagePoint? {
-        let samples = 10
-        for k in 1...samples {
-            let point = centre + across * (Double(k) / Double(samples))
-            if !binary.isSet(at: point) { return centre + across * ((Double(k) - 0.5) / Double(samples)) }
-        }
-        return nil
     }
 
     /// The share of `version`'s known modules (``RMQRLayout/knownModules``:
