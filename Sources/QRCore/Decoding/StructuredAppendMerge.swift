@@ -35,7 +35,10 @@ extension DecodedSymbol.StructuredAppend {
     /// The message of a complete sequence: the parts' texts joined in index
     /// order, whatever order `symbols` has. The same part may appear more
     /// than once (two photos of one symbol). The parity, the XOR of all the
-    /// parts' bytes, is checked against the one in their headers (§8).
+    /// parts' bytes, is checked against the one in their headers (§8). A
+    /// parity taken over the message's text in ISO-8859-1 or Shift JIS is
+    /// accepted too, whatever encoding the parts use: segno 1.6 writes it so
+    /// for UTF-8 data, and it identifies the message as well.
     /// - Throws: ``StructuredAppendError`` naming what is missing or wrong.
     public static func merge(_ symbols: [DecodedSymbol]) throws(StructuredAppendError) -> String {
         var parts: [Int: DecodedSymbol] = [:]
@@ -52,8 +55,32 @@ extension DecodedSymbol.StructuredAppend {
         guard missing.isEmpty else { throw .missingParts(missing, count: header.count) }
         let ordered = (0..<header.count).map { parts[$0]! }
         let computed = ordered.reduce(0 as UInt8) { sum, part in part.bytes.reduce(sum) { $0 ^ $1 } }
-        guard computed == header.parity else { throw .parityMismatch(expected: header.parity, computed: computed) }
-        return ordered.map(\.text).joined()
+        let message = ordered.map(\.text).joined()
+        guard computed == header.parity || writerParities(of: message).contains(header.parity) else {
+            throw .parityMismatch(expected: header.parity, computed: computed)
+        }
+        return message
+    }
+
+    /// The parity of `text` in ISO-8859-1 and in Shift JIS, where the text
+    /// has a spelling in each: what writers that take the parity over the
+    /// text rather than the bytes they encode put in the header.
+    static func writerParities(of text: String) -> [UInt8] {
+        var latin1: UInt8? = 0, shiftJIS: UInt8? = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            latin1 = value <= 0xFF ? latin1.map { $0 ^ UInt8(value) } : nil
+            if value < 0x80 {
+                shiftJIS = shiftJIS.map { $0 ^ UInt8(value) }
+            } else if (0xFF61...0xFF9F).contains(value) {  // half-width katakana, single bytes 0xA1…0xDF
+                shiftJIS = shiftJIS.map { $0 ^ UInt8(value - 0xFF61 + 0xA1) }
+            } else if let code = ShiftJIS.doubleByteCode(for: scalar) {
+                shiftJIS = shiftJIS.map { $0 ^ UInt8(code >> 8) ^ UInt8(code & 0xFF) }
+            } else {
+                shiftJIS = nil
+            }
+        }
+        return [latin1, shiftJIS].compactMap { $0 }
     }
 }
 

@@ -28,6 +28,51 @@ struct StructuredAppendMergeTests {
         #expect(throws: StructuredAppendError.missingParts([2], count: 4)) { try results[0].get() }
     }
 
+    /// A sequence whose parts carry `parity` whatever their content: each
+    /// part one UTF-8 byte segment behind an ECI 26 designator.
+    static func sequence(_ parts: [String], parity: UInt8) throws -> [DecodedSymbol] {
+        try parts.enumerated().map { index, part in
+            let header = QRSegment.structuredAppendHeader(index: index, count: parts.count, parity: parity)
+            let code = try QREncoder.encode(
+                .fixed([try QRSegment.eci(26), QRSegment.bytes(Array(part.utf8))]), prefix: [header],
+                options: EncodingOptions())
+            return try QRDecoder.decode(code.modules)
+        }
+    }
+
+    static func xor(_ bytes: some Sequence<UInt8>) -> UInt8 { bytes.reduce(0, ^) }
+
+    @Test func parityOfTheBytesAsWrittenJoins() throws {
+        let parts = ["Grüße aus ", "München"]
+        let symbols = try Self.sequence(parts, parity: Self.xor(parts.joined().utf8))
+        #expect(try DecodedSymbol.StructuredAppend.merge(symbols) == "Grüße aus München")
+    }
+
+    /// segno 1.6 takes the parity over the text's ISO-8859-1 bytes (else its
+    /// Shift JIS bytes) even when it writes UTF-8.
+    @Test func parityOfTheTextInLatin1OrShiftJISJoins() throws {
+        let latin = ["Grüße aus ", "München"]
+        let latinParity = Self.xor(latin.joined().unicodeScalars.map { UInt8($0.value) })
+        #expect(latinParity != Self.xor(latin.joined().utf8))
+        #expect(try DecodedSymbol.StructuredAppend.merge(Self.sequence(latin, parity: latinParity)) == latin.joined())
+
+        let japanese = ["日本語の", "ﾃｷｽﾄ"]
+        // 日 93FA, 本 967B, 語 8CEA, の 82CC; half-width katakana are single bytes.
+        let shiftJIS: [UInt8] = [0x93, 0xFA, 0x96, 0x7B, 0x8C, 0xEA, 0x82, 0xCC, 0xC3, 0xB7, 0xBD, 0xC4]
+        let symbols = try Self.sequence(japanese, parity: Self.xor(shiftJIS))
+        #expect(try DecodedSymbol.StructuredAppend.merge(symbols) == japanese.joined())
+    }
+
+    @Test func anyOtherParityIsRefused() throws {
+        let parts = ["Grüße aus ", "München"]
+        let right = Self.xor(parts.joined().utf8)
+        let latin = Self.xor(parts.joined().unicodeScalars.map { UInt8($0.value) })
+        let wrong = (0...255).map(UInt8.init).first { $0 != right && $0 != latin }!
+        #expect(throws: StructuredAppendError.parityMismatch(expected: wrong, computed: right)) {
+            try DecodedSymbol.StructuredAppend.merge(Self.sequence(parts, parity: wrong))
+        }
+    }
+
     /// Three parts side by side in one picture, out of order, read and joined.
     @Test func readerJoinsASequenceInOneImage() throws {
         let message = "Structured append in one photo: three symbols, one message."
