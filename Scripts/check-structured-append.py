@@ -9,10 +9,12 @@
    Debian's libzxing-dev, zxing-cpp 1.4) every part's index and count are
    also checked as zxing-cpp's C++ library reads them; qr decode --json
    must report the same header on the same files.
-2. Writes sequences with segno (`segno.make_sequence(text, symbol_count=N)`)
-   and joins them with `qr decode --merge`, given the files in shuffled
-   order; the index, count and parity segno wrote must be what
-   `qr decode --json` reports.
+2. Writes sequences with segno (`segno.make_sequence(text, symbol_count=N)`,
+   texts with accents and Japanese too) and joins them with
+   `qr decode --merge`, given the files in shuffled order; the index, count
+   and parity segno wrote must be what `qr decode --json` reports. segno
+   1.6.6 writes some parts of non-ASCII texts that zxing-cpp cannot read
+   either; those sequences are skipped and counted.
 
     g++ -std=c++17 -O1 Scripts/zxing-sequence.cpp -lZXing -o /tmp/zxing-sequence
     Benchmarks/peers/peers.sh python Scripts/check-structured-append.py QR_BINARY [--count 40] \
@@ -34,9 +36,8 @@ WORDS = ("structured append joins sixteen symbols message part order parity zxin
          "Grüße ÀÉÎ 日本語 テキスト 0123456789 HELLO WORLD https://example.com/a?b=c").split()
 
 
-def random_text(rng, words, ascii_only=False):
-    choices = [w for w in WORDS if w.isascii()] if ascii_only else WORDS
-    return " ".join(rng.choice(choices) for _ in range(words))
+def random_text(rng, words):
+    return " ".join(rng.choice(WORDS) for _ in range(words))
 
 
 def qr_json(qr, paths):
@@ -94,9 +95,12 @@ def check_ours_in_zxing(qr, rng, count, work, sequence_tool=None):
 
 
 def check_segno_in_ours(qr, rng, count, work):
-    failures = 0
+    """Returns (failures, sequences skipped because zxing-cpp cannot read
+    every part either: segno 1.6.6 writes some version 7-9 parts of
+    non-ASCII texts that no reader decodes)."""
+    failures = skipped = 0
     for trial in range(count):
-        text = random_text(rng, rng.randint(30, 150), ascii_only=True)
+        text = random_text(rng, rng.randint(30, 150))
         symbols = rng.randint(2, 16)
         sequence = segno.make_sequence(text, symbol_count=symbols, encoding="utf-8")
         paths = []
@@ -104,10 +108,14 @@ def check_segno_in_ours(qr, rng, count, work):
             path = os.path.join(work, f"segno{trial}-{i}.png")
             code.save(path, scale=4)
             paths.append(path)
+        if not all(zxingcpp.read_barcodes(Image.open(path), formats=zxingcpp.BarcodeFormat.QRCode)
+                   for path in paths):
+            skipped += 1
+            continue
         records = qr_json(qr, paths)
-        parity = 0
-        for byte in text.encode("utf-8"):
-            parity ^= byte
+        # segno takes the parity over the text in ISO-8859-1, else Shift JIS,
+        # else UTF-8, whatever each part is written in; QRCore accepts that.
+        parity = segno.encoder.calc_structured_append_parity(text)
         headers = [r["codes"][0].get("structured_append") if r["codes"] else None for r in records]
         expected = [{"index": i, "count": len(paths), "parity": parity} for i in range(len(paths))]
         shuffled = paths[:]
@@ -116,7 +124,7 @@ def check_segno_in_ours(qr, rng, count, work):
         if headers != expected or merged.returncode != 0 or merged.stdout.rstrip("\n") != text:
             failures += 1
             print(f"FAIL segno {len(paths)} symbols: headers {headers}; merge {merged.returncode} {merged.stderr.strip()}")
-    return failures
+    return failures, skipped
 
 
 def main():
@@ -129,10 +137,11 @@ def main():
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as work:
         ours = check_ours_in_zxing(args.qr, rng, args.count, work, args.zxing_sequence)
-        theirs = check_segno_in_ours(args.qr, rng, args.count, work)
+        theirs, skipped = check_segno_in_ours(args.qr, rng, args.count, work)
     checked = " (texts, index and count as zxing-cpp reads them)" if args.zxing_sequence else " (texts)"
     print(f"qr encode --split read by zxing-cpp{checked}: {args.count - ours} of {args.count} sequences")
-    print(f"segno sequences merged by qr decode --merge: {args.count - theirs} of {args.count}")
+    print(f"segno sequences merged by qr decode --merge: {args.count - skipped - theirs} of {args.count - skipped}"
+          f" ({skipped} skipped: zxing-cpp cannot read every part either)")
     return 1 if ours or theirs else 0
 
 

@@ -36,9 +36,10 @@ extension DecodedSymbol.StructuredAppend {
     /// order, whatever order `symbols` has. The same part may appear more
     /// than once (two photos of one symbol). The parity, the XOR of all the
     /// parts' bytes, is checked against the one in their headers (§8). A
-    /// parity taken over the message's text in ISO-8859-1 or Shift JIS is
-    /// accepted too, whatever encoding the parts use: segno 1.6 writes it so
-    /// for UTF-8 data, and it identifies the message as well.
+    /// parity taken over the whole message's text in ISO-8859-1, Shift JIS
+    /// or UTF-8 is accepted too, whatever encoding each part uses: segno 1.6
+    /// takes the first of these the text fits (while it writes each part in
+    /// the encoding that part fits), and it identifies the message as well.
     /// - Throws: ``StructuredAppendError`` naming what is missing or wrong.
     public static func merge(_ symbols: [DecodedSymbol]) throws(StructuredAppendError) -> String {
         var parts: [Int: DecodedSymbol] = [:]
@@ -63,8 +64,9 @@ extension DecodedSymbol.StructuredAppend {
     }
 
     /// The parity of `text` in ISO-8859-1 and in Shift JIS, where the text
-    /// has a spelling in each: what writers that take the parity over the
-    /// text rather than the bytes they encode put in the header.
+    /// has a spelling in each, and in UTF-8: what writers that take the
+    /// parity over the text rather than the bytes they encode put in the
+    /// header.
     static func writerParities(of text: String) -> [UInt8] {
         var latin1: UInt8? = 0, shiftJIS: UInt8? = 0
         for scalar in text.unicodeScalars {
@@ -80,7 +82,7 @@ extension DecodedSymbol.StructuredAppend {
                 shiftJIS = nil
             }
         }
-        return [latin1, shiftJIS].compactMap { $0 }
+        return [latin1, shiftJIS, text.utf8.reduce(0, ^)].compactMap { $0 }
     }
 }
 

@@ -63,11 +63,31 @@ struct StructuredAppendMergeTests {
         #expect(try DecodedSymbol.StructuredAppend.merge(symbols) == japanese.joined())
     }
 
+    /// Parts written in different encodings (Latin-1 where a part fits it,
+    /// UTF-8 where it does not), with the parity of the whole text in UTF-8,
+    /// as segno writes a text that fits neither ISO-8859-1 nor Shift JIS.
+    @Test func parityOfTheWholeTextInUTF8Joins() throws {
+        let parts = ["Grüezi aus ", "München – bis bald"]
+        let headerParity = Self.xor(parts.joined().utf8)
+        let symbols = try parts.enumerated().map { index, part in
+            let header = QRSegment.structuredAppendHeader(index: index, count: 2, parity: headerParity)
+            let latin1 = part.unicodeScalars.allSatisfy { $0.value <= 0xFF }
+            let segments =
+                latin1
+                ? [QRSegment.bytes(part.unicodeScalars.map { UInt8($0.value) })]
+                : [try QRSegment.eci(26), QRSegment.bytes(Array(part.utf8))]
+            let code = try QREncoder.encode(.fixed(segments), prefix: [header], options: EncodingOptions())
+            return try QRDecoder.decode(code.modules)
+        }
+        #expect(Self.xor(symbols.flatMap(\.bytes)) != headerParity)  // not the bytes as written
+        #expect(try DecodedSymbol.StructuredAppend.merge(symbols) == parts.joined())
+    }
+
     @Test func anyOtherParityIsRefused() throws {
         let parts = ["Grüße aus ", "München"]
         let right = Self.xor(parts.joined().utf8)
         let latin = Self.xor(parts.joined().unicodeScalars.map { UInt8($0.value) })
-        let wrong = (0...255).map(UInt8.init).first { $0 != right && $0 != latin }!
+        let wrong = (0...255).map(UInt8.init).first { $0 != right && $0 != latin }!  // no Shift JIS spelling
         #expect(throws: StructuredAppendError.parityMismatch(expected: wrong, computed: right)) {
             try DecodedSymbol.StructuredAppend.merge(Self.sequence(parts, parity: wrong))
         }
