@@ -33,8 +33,8 @@ public enum QRDecodingError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .invalidGridSize(width, height):
-            return "invalid grid size \(width)×\(height): QR Code sides are 21, 25, …, 177, Micro QR sides 11, 13, 15, 17, "
-                + "and rMQR sizes R7x43 … R17x139"
+            return "invalid grid size \(width)×\(height): QR Code sides are 21, 25, …, 177, "
+                + "Micro QR sides 11, 13, 15, 17, and rMQR sizes R7x43 … R17x139"
         case let .formatInformationUnreadable(distance):
             return "format information unreadable: the nearest format codeword differs in \(distance) bits"
         case let .versionInformationUnreadable(version):

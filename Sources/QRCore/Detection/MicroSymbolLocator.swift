@@ -122,7 +122,10 @@ struct MicroSymbolLocator {
                 to.append(run.centre)
                 found += 1
                 let across = current.apply(module.x + outwards.x, module.y + outwards.y) - centre
-                if let edge = binary.outerEdge(from: run.centre, across: across), !binary.isSet(at: edge + across * 0.6) {
+                // The edge must face the quiet zone: light just beyond it.
+                if let edge = binary.outerEdge(from: run.centre, across: across),
+                    !binary.isSet(at: edge + across * 0.6)
+                {
                     from.append(module + outwards * 0.5)
                     to.append(edge)
                 }
