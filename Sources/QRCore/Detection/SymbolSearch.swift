@@ -101,12 +101,17 @@ struct SymbolSearch {
     /// time spent on an image without one.
     static let maxFailedTriples = 40
 
+    /// More failed triples allowed for each symbol found: an image of
+    /// several symbols side by side (a structured-append sequence) groups
+    /// their finders into many cross-symbol triples that fail.
+    static let failedTriplesPerSymbol = 20
+
     /// Decodes the triples in order, each finder pattern used by one symbol at most.
     private func decode(_ triples: [FinderTriple], context: Context, inverted: Bool) -> [DecodedSymbol] {
         var results: [DecodedSymbol] = []
         var used: [ImagePoint] = []
         var failed = 0
-        for triple in triples where failed < Self.maxFailedTriples {
+        for triple in triples where failed < Self.maxFailedTriples + results.count * Self.failedTriplesPerSymbol {
             if let limit = options.maxSymbols, results.count >= limit { break }
             let centres = [triple.topLeft.centre, triple.topRight.centre, triple.bottomLeft.centre]
             if centres.contains(where: { used.contains($0) }) { continue }
