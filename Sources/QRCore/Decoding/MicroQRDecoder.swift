@@ -9,7 +9,7 @@ enum MicroQRDecoder {
 
     /// Whether `grid` has the size of a Micro QR symbol.
     static func isMicroSize(_ grid: BitMatrix) -> Bool {
-        grid.width == grid.height && [11, 13, 15, 17].contains(grid.width)
+        grid.width == grid.height && MicroLayout.sizes.contains(grid.width)
     }
 
     static func decode(

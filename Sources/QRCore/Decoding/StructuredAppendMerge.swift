@@ -74,8 +74,8 @@ extension DecodedSymbol.StructuredAppend {
             latin1 = value <= 0xFF ? latin1.map { $0 ^ UInt8(value) } : nil
             if value < 0x80 {
                 shiftJIS = shiftJIS.map { $0 ^ UInt8(value) }
-            } else if (0xFF61...0xFF9F).contains(value) {  // half-width katakana, single bytes 0xA1…0xDF
-                shiftJIS = shiftJIS.map { $0 ^ UInt8(value - 0xFF61 + 0xA1) }
+            } else if let byte = HalfWidthKatakana.byte(for: scalar) {
+                shiftJIS = shiftJIS.map { $0 ^ byte }
             } else if let code = ShiftJIS.doubleByteCode(for: scalar) {
                 shiftJIS = shiftJIS.map { $0 ^ UInt8(code >> 8) ^ UInt8(code & 0xFF) }
             } else {

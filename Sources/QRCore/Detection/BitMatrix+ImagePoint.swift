@@ -32,12 +32,17 @@ extension BitMatrix {
 
     /// Where a dark edge module ends towards the quiet zone: from its
     /// centre along `across` (one module outwards), the first light sample,
-    /// within a module; nil when none is light there.
+    /// within a module. Nil when none is light there, or when the image is
+    /// not light just beyond the edge (0.6 module on), as the quiet zone is:
+    /// a module inside the symbol has dark neighbours there.
     func outerEdge(from centre: ImagePoint, across: ImagePoint) -> ImagePoint? {
         let samples = 10
         for k in 1...samples {
             let point = centre + across * (Double(k) / Double(samples))
-            if !isSet(at: point) { return centre + across * ((Double(k) - 0.5) / Double(samples)) }
+            guard isSet(at: point) else {
+                let edge = centre + across * ((Double(k) - 0.5) / Double(samples))
+                return isSet(at: edge + across * 0.6) ? nil : edge
+            }
         }
         return nil
     }

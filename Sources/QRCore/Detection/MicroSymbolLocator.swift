@@ -13,7 +13,7 @@ struct MicroSymbolLocator {
     let binary: BitMatrix
 
     /// The sizes of M1…M4.
-    static let sizes = [11, 13, 15, 17]
+    static let sizes = MicroLayout.sizes
 
     /// The least share of separator, timing and quiet-zone modules that must
     /// read as they should for a size to be sampled.
@@ -122,10 +122,7 @@ struct MicroSymbolLocator {
                 to.append(run.centre)
                 found += 1
                 let across = current.apply(module.x + outwards.x, module.y + outwards.y) - centre
-                // The edge must face the quiet zone: light just beyond it.
-                if let edge = binary.outerEdge(from: run.centre, across: across),
-                    !binary.isSet(at: edge + across * 0.6)
-                {
+                if let edge = binary.outerEdge(from: run.centre, across: across) {
                     from.append(module + outwards * 0.5)
                     to.append(edge)
                 }

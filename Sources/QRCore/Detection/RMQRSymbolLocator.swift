@@ -252,9 +252,7 @@ struct RMQRSymbolLocator {
             // Slivers are noise or a neighbour's corner; long runs are patterns.
             guard (0.5..<1.6).contains(run.modules) else { continue }
             let across = fit.transform.apply(px + outward.0, py + outward.1) - centre
-            // The edge must face the quiet zone: light half a module beyond it.
-            guard let edge = binary.outerEdge(from: run.centre, across: across), !binary.isSet(at: edge + across * 0.6)
-            else { continue }
+            guard let edge = binary.outerEdge(from: run.centre, across: across) else { continue }
             fit.add(ImagePoint(x: cx + outward.0 * 0.5, y: cy + outward.1 * 0.5), edge)
             return true
         }

@@ -92,15 +92,18 @@ struct MicroLayout {
     /// Data module positions in placement order (§7.7.3).
     let dataPositions: [(x: Int, y: Int)]
 
+    /// The sides of M1…M4, in modules.
+    static let sizes = [11, 13, 15, 17]
+
     /// The layouts of M1…M4, built once and shared by the encoder and the
     /// decoder.
-    private static let all: [MicroLayout] = [11, 13, 15, 17].map { MicroLayout(building: $0) }
+    private static let all: [MicroLayout] = sizes.map { MicroLayout(building: $0) }
 
-    /// The layout of the Micro QR symbol with `size` modules a side (11, 13,
-    /// 15 or 17).
+    /// The layout of the Micro QR symbol with `size` modules a side (one of
+    /// ``sizes``).
     static func of(size: Int) -> MicroLayout {
-        precondition([11, 13, 15, 17].contains(size), "not a Micro QR size")
-        return all[(size - 11) / 2]
+        precondition(sizes.contains(size), "not a Micro QR size")
+        return all[(size - sizes[0]) / 2]
     }
 
     private init(building size: Int) {

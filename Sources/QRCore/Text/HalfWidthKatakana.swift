@@ -19,6 +19,12 @@ enum HalfWidthKatakana {
         Unicode.Scalar(UInt32(byte) - 0xA1 + 0xFF61)!
     }
 
+    /// The Shift JIS byte of a half-width katakana character (the inverse of
+    /// ``scalar(_:)``), or nil for any other character.
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        (0xFF61...0xFF9F).contains(scalar.value) ? UInt8(scalar.value - 0xFF61 + 0xA1) : nil
+    }
+
     private static let dakuten: UInt8 = 0xDE, handakuten: UInt8 = 0xDF
 
     /// Whether a run of half-width katakana reads as Japanese: it is well
