@@ -70,12 +70,26 @@ enum FinderPatternGrouper {
         var result: [FinderTriple] = []
         for i in 0..<pool.count {
             for j in (i + 1)..<max(i + 1, pool.count) {
+                // No third pattern can bring two sizes too far apart back
+                // within ``maximumSizeRatio``: skip the inner loop.
+                guard sizesAgree(pool[i].moduleSize, pool[j].moduleSize) else { continue }
                 for k in (j + 1)..<max(j + 1, pool.count) {
-                    result += orientations(pool[i], pool[j], pool[k])
+                    appendOrientations(pool[i], pool[j], pool[k], to: &result)
                 }
             }
         }
         return result.sorted { $0.irregularity < $1.irregularity }
+    }
+
+    /// How many times one pattern's module may measure another's in one
+    /// triple. A steep view makes the near patterns' modules up to about
+    /// three times the far one's, and a far pattern squeezed along the tilt
+    /// measures smaller still by rows and columns (3.4 times in the
+    /// "foreshortened" distortion family).
+    static let maximumSizeRatio = 4.0
+
+    private static func sizesAgree(_ a: Double, _ b: Double) -> Bool {
+        max(a, b) <= min(a, b) * maximumSizeRatio
     }
 
     /// Whether a candidate deserves grouping: a real pattern's three-module
@@ -99,23 +113,45 @@ enum FinderPatternGrouper {
     /// shrinks the far side below the near one, and the diagonal of
     /// foreshortened-008 (seed-1 hard corpus) came out shorter than a side.
     static func orientations(_ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate) -> [FinderTriple] {
-        let sizes = [a.moduleSize, b.moduleSize, c.moduleSize]
-        // A steep view makes the near patterns' modules up to about three
-        // times the far one's, and a far pattern squeezed along the tilt
-        // measures smaller still by rows and columns (3.4 times in the
-        // "foreshortened" distortion family).
-        guard sizes.max()! <= sizes.min()! * 4 else { return [] }
-        var choices = [
-            (c, a, b, modules(between: a, b)), (a, b, c, modules(between: b, c)),
-            (b, c, a, modules(between: c, a)),
-        ].sorted { $0.3 > $1.3 }
-        let penalty = confirmationPenalty(sizes: sizes, counts: [a.count, b.count, c.count])
+        var result: [FinderTriple] = []
+        appendOrientations(a, b, c, to: &result)
+        return result
+    }
+
+    /// ``orientations(_:_:_:)`` appended to `result`. Grouping calls this
+    /// for every three of up to ``maxCandidates`` patterns (17,296 of them),
+    /// so it works on plain values and allocates nothing.
+    private static func appendOrientations(
+        _ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate, to result: inout [FinderTriple]
+    ) {
+        let largest = max(a.moduleSize, b.moduleSize, c.moduleSize)
+        let smallest = min(a.moduleSize, b.moduleSize, c.moduleSize)
+        guard largest <= smallest * maximumSizeRatio else { return }
+        // Each corner with the side opposite it, longest side first (a
+        // stable order, so that ties keep the order a, b, c).
+        typealias Choice = (corner: FinderCandidate, first: FinderCandidate, second: FinderCandidate, opposite: Double)
+        var x: Choice = (c, a, b, modules(between: a, b))
+        var y: Choice = (a, b, c, modules(between: b, c))
+        var z: Choice = (b, c, a, modules(between: c, a))
+        if y.opposite > x.opposite { swap(&x, &y) }
+        if z.opposite > y.opposite {
+            swap(&y, &z)
+            if y.opposite > x.opposite { swap(&x, &y) }
+        }
+        let penalty = confirmationPenalty(a, b, c)
         // Module sizes averaged over rows and columns misjudge squeezed
         // patterns, so a second corner whose opposite side is within 15 %
         // of the longest in modules is offered too (foreshortened-002 of the
         // seed-2 hard corpus: 27.3 modules against the true diagonal's 25.6).
-        if penalty > 0 { choices = choices.filter { $0.3 >= choices[0].3 * 0.85 }.prefix(2).map { $0 } }
-        return choices.compactMap { oriented(corner: $0.0, $0.1, $0.2, confirmationPenalty: penalty) }
+        // Patterns confirmed too weakly to be worth the extra attempts get
+        // only those two, the others every corner.
+        let choices = penalty > 0 ? (y.opposite >= x.opposite * 0.85 ? 2 : 1) : 3
+        for index in 0..<choices {
+            let choice = index == 0 ? x : index == 1 ? y : z
+            if let triple = oriented(corner: choice.corner, choice.first, choice.second, confirmationPenalty: penalty) {
+                result.append(triple)
+            }
+        }
     }
 
     /// The distance between two patterns' centres in modules: along a line
@@ -133,10 +169,11 @@ enum FinderPatternGrouper {
         confirmationPenalty: Double
     ) -> FinderTriple? {
         var (p, q) = (first, second)
-        let sizes = [corner.moduleSize, p.moduleSize, q.moduleSize]
+        let largest = max(corner.moduleSize, p.moduleSize, q.moduleSize)
+        let smallest = min(corner.moduleSize, p.moduleSize, q.moduleSize)
         let u = p.centre - corner.centre, v = q.centre - corner.centre
         let lengthU = (ImagePoint.dot(u, u)).squareRoot(), lengthV = (ImagePoint.dot(v, v)).squareRoot()
-        let moduleSize = (sizes[0] + sizes[1] + sizes[2]) / 3
+        let moduleSize = (corner.moduleSize + p.moduleSize + q.moduleSize) / 3
         guard min(lengthU, lengthV) >= 10 * moduleSize * 0.7, max(lengthU, lengthV) <= 3 * min(lengthU, lengthV) else {
             return nil
         }
@@ -158,7 +195,7 @@ enum FinderPatternGrouper {
         // short far side is not held against it (see ``FinderTriple/moduleSpan``).
         triple.irregularity =
             abs(cosine) + abs(spans.top - spans.left) / max(spans.top, spans.left)
-            + (sizes.max()! - sizes.min()!) / moduleSize / 4 + abs(span - dimension) / 8 + confirmationPenalty
+            + (largest - smallest) / moduleSize / 4 + abs(span - dimension) / 8 + confirmationPenalty
         return triple
     }
 
@@ -167,9 +204,10 @@ enum FinderPatternGrouper {
     /// three per pixel of module size (``FinderPatternFinder``). Triples of
     /// barely confirmed patterns rank behind those of well-confirmed ones,
     /// which matters in dense symbols whose data modules mimic finders.
-    private static func confirmationPenalty(sizes: [Double], counts: [Int]) -> Double {
-        let weakest = zip(counts, sizes).map { Double($0) / max($1, 1) }.min()!
-        return 0.5 * max(0, 2 - weakest)
+    private static func confirmationPenalty(_ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate) -> Double
+    {
+        func lines(_ candidate: FinderCandidate) -> Double { Double(candidate.count) / max(candidate.moduleSize, 1) }
+        return 0.5 * max(0, 2 - min(lines(a), lines(b), lines(c)))
     }
 
     /// The most candidates considered for recovering a missing pattern.
