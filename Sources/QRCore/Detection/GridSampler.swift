@@ -108,11 +108,15 @@ struct GridSampler {
         image.pixels.withUnsafeBufferPointer { pixels in
             for i in 8..<(dimension - 8) {
                 let expectDark = i % 2 == 0
-                for centre in [map(Double(i) + 0.5, 6.5), map(6.5, Double(i) + 0.5)] {
+                // Row 6, then column 6 (two calls: an array of the two
+                // points would be allocated for every module).
+                func read(_ centre: ImagePoint) {
                     let dark =
                         (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
                     if dark == expectDark { agreeing += 1 } else { disagreeing += 1 }
                 }
+                read(map(Double(i) + 0.5, 6.5))
+                read(map(6.5, Double(i) + 0.5))
                 if disagreeing > allowed { return }
             }
         }
