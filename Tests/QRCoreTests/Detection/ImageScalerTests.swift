@@ -27,4 +27,24 @@ struct ImageScalerTests {
             }
         }
     }
+
+    /// The multiply-and-shift that replaces division gives the exact
+    /// quotient over the whole range downscaling can produce: every block
+    /// sum for the small factors, and the ends of the range for the largest.
+    @Test func reciprocalDividesExactly() {
+        for factor in 1...16 {
+            let area = UInt32(factor * factor)
+            let reciprocal = ImageScaler.Reciprocal(area)
+            for n in 0...(255 * area + area / 2) {
+                guard reciprocal.quotient(n) == n / area else {
+                    Issue.record("\(n) / \(area): \(reciprocal.quotient(n))")
+                    return
+                }
+            }
+        }
+        let largest = UInt32(256 * 256), reciprocal = ImageScaler.Reciprocal(largest)
+        for n in [0, 1, largest - 1, largest, largest + 1, 255 * largest, 255 * largest + largest / 2] {
+            #expect(reciprocal.quotient(n) == n / largest, "\(n)")
+        }
+    }
 }
