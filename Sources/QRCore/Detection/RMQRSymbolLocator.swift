@@ -53,8 +53,7 @@ struct RMQRSymbolLocator {
     /// symbol's top-left corner first, clockwise in module space).
     private func mappings(finder: [ImagePoint], moduleSize: Double) -> [(mapping: GridMapping, agreement: Double)] {
         guard let transform = PerspectiveTransform.quadrilateral(Self.square, to: finder),
-            separatorAgreement(transform) >= Self.minimumAgreement,
-            topEdgeAgreement(transform) >= Self.minimumTopEdgeAgreement
+            separatorAgreement(transform) >= Self.minimumAgreement
         else { return [] }
         var scored: [(mapping: GridMapping, agreement: Double)] = []
         // The finder alone extrapolates the left edge 10 modules below it;
@@ -101,26 +100,6 @@ struct RMQRSymbolLocator {
             if i < 7 && !isDark(transform, 7, i) { light += 1 }
         }
         return Double(light) / 15
-    }
-
-    /// The least share of ``topEdgeAgreement(_:)``'s modules that must
-    /// read as they should before the edges are followed.
-    static let minimumTopEdgeAgreement = 0.75
-
-    /// The share of the top edge's first four modules past the separator
-    /// (row 0, columns 8 to 11: timing, dark on even columns) and of the
-    /// quiet zone above them that read as they should. Every rMQR symbol
-    /// has them, whatever its size; texture that passed the separator test
-    /// mostly does not, and following the edges costs far more. Farther
-    /// out the finder's perspective misplaces them: columns 8 to 13 with 9
-    /// of 12 right lost 3 of the 29 symbols of the rMQR photo sets.
-    private func topEdgeAgreement(_ transform: PerspectiveTransform) -> Double {
-        var right = 0
-        for x in 8...11 {
-            if isDark(transform, x, 0) == x.isMultiple(of: 2) { right += 1 }
-            if !isDark(transform, x, -1) { right += 1 }
-        }
-        return Double(right) / 8
     }
 
     /// The share of the left edge's modules below the finder that read as a
