@@ -131,19 +131,28 @@ struct FinderPatternOutline {
         from start: ImagePoint, direction: ImagePoint, moduleLength: Double,
         slack: Double = 0
     ) -> ImagePoint? {
+        // The three colour changes, in plain values: this runs for 32 rays
+        // of three patterns for every triple tried.
         var t = 0.0, previous = true
-        var changes: [Double] = []
-        while t < 6 * moduleLength && changes.count < 3 {
+        var changes = (0.0, 0.0, 0.0), count = 0
+        while t < 6 * moduleLength && count < 3 {
             t += 0.25
             let dark = isDark(start + direction * t)
-            if dark != previous { changes.append(t - 0.125) }
+            if dark != previous {
+                switch count {
+                case 0: changes.0 = t - 0.125
+                case 1: changes.1 = t - 0.125
+                default: changes.2 = t - 0.125
+                }
+                count += 1
+            }
             previous = dark
         }
-        guard changes.count == 3 else { return nil }
-        let stone = changes[0], ring = changes[1] - changes[0], outer = changes[2] - changes[1]
+        guard count == 3 else { return nil }
+        let stone = changes.0, ring = changes.1 - changes.0, outer = changes.2 - changes.1
         let proportionate = { (run: Double) in run >= 0.3 * stone - slack && run <= 1.4 * stone + slack }
         guard proportionate(ring), proportionate(outer) else { return nil }
-        return start + direction * changes[2]
+        return start + direction * changes.2
     }
 
     /// The least-squares line through the points, dropping the worst one and
