@@ -58,11 +58,16 @@ struct Binarizer {
             let index = queue[head]
             head += 1
             let x = index % columns, y = index / columns
-            for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)]
-            where nx >= 0 && ny >= 0 && nx < columns && ny < rows && levels[ny * columns + nx] < 0 {
+            // Left, right, up, down, without an array of the four per block.
+            func spread(_ nx: Int, _ ny: Int) {
+                guard nx >= 0 && ny >= 0 && nx < columns && ny < rows && levels[ny * columns + nx] < 0 else { return }
                 levels[ny * columns + nx] = levels[index]
                 queue.append(ny * columns + nx)
             }
+            spread(x - 1, y)
+            spread(x + 1, y)
+            spread(x, y - 1)
+            spread(x, y + 1)
         }
     }
 
