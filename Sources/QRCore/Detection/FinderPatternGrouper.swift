@@ -126,7 +126,7 @@ enum FinderPatternGrouper {
     ) {
         let largest = max(a.moduleSize, b.moduleSize, c.moduleSize)
         let smallest = min(a.moduleSize, b.moduleSize, c.moduleSize)
-        guard largest <= smallest * maximumSizeRatio else { return }
+        guard sizesAgree(largest, smallest) else { return }
         // Each corner with the side opposite it, longest side first (a
         // stable order, so that ties keep the order a, b, c).
         typealias Choice = (corner: FinderCandidate, first: FinderCandidate, second: FinderCandidate, opposite: Double)
@@ -148,7 +148,10 @@ enum FinderPatternGrouper {
         let choices = penalty > 0 ? (y.opposite >= x.opposite * 0.85 ? 2 : 1) : 3
         for index in 0..<choices {
             let choice = index == 0 ? x : index == 1 ? y : z
-            if let triple = oriented(corner: choice.corner, choice.first, choice.second, confirmationPenalty: penalty) {
+            if let triple = oriented(
+                corner: choice.corner, choice.first, choice.second, sizeRange: largest - smallest,
+                confirmationPenalty: penalty)
+            {
                 result.append(triple)
             }
         }
@@ -162,15 +165,15 @@ enum FinderPatternGrouper {
     }
 
     /// The triple with `corner` as its top-left pattern, or nil if the
-    /// others do not stand about square to it; `confirmationPenalty` is the
-    /// three patterns' (``confirmationPenalty(sizes:counts:)``), whatever their order.
+    /// others do not stand about square to it. `sizeRange` (largest module
+    /// size less smallest) and `confirmationPenalty`
+    /// (``confirmationPenalty(_:_:_:)``) are the three patterns', whatever
+    /// their order, so the caller works them out once for all corners.
     private static func oriented(
-        corner: FinderCandidate, _ first: FinderCandidate, _ second: FinderCandidate,
+        corner: FinderCandidate, _ first: FinderCandidate, _ second: FinderCandidate, sizeRange: Double,
         confirmationPenalty: Double
     ) -> FinderTriple? {
         var (p, q) = (first, second)
-        let largest = max(corner.moduleSize, p.moduleSize, q.moduleSize)
-        let smallest = min(corner.moduleSize, p.moduleSize, q.moduleSize)
         let u = p.centre - corner.centre, v = q.centre - corner.centre
         let lengthU = (ImagePoint.dot(u, u)).squareRoot(), lengthV = (ImagePoint.dot(v, v)).squareRoot()
         let moduleSize = (corner.moduleSize + p.moduleSize + q.moduleSize) / 3
@@ -195,7 +198,7 @@ enum FinderPatternGrouper {
         // short far side is not held against it (see ``FinderTriple/moduleSpan``).
         triple.irregularity =
             abs(cosine) + abs(spans.top - spans.left) / max(spans.top, spans.left)
-            + (largest - smallest) / moduleSize / 4 + abs(span - dimension) / 8 + confirmationPenalty
+            + sizeRange / moduleSize / 4 + abs(span - dimension) / 8 + confirmationPenalty
         return triple
     }
 
@@ -233,7 +236,7 @@ enum FinderPatternGrouper {
                 for centre in missingCentres(a.centre, b.centre) {
                     let guess = refine(
                         FinderCandidate(centre: centre, moduleSize: (a.moduleSize + b.moduleSize) / 2, count: 0))
-                    result += orientations(a, b, guess)
+                    appendOrientations(a, b, guess, to: &result)
                 }
             }
         }

@@ -204,16 +204,18 @@ struct SymbolSearch {
         var dimensions = [0, 4, -4, 8, -8].map { estimate + $0 }.filter { $0 != timed?.dimension }
         if let timed { dimensions.insert(timed.dimension, at: 0) }
         dimensions = dimensions.filter { (21...177).contains($0) }
-        let outlined = dimensions.map { context.locator.initialTransform(triple, dimension: $0, outlines: outlines) }
+        let firstGuesses = dimensions.map {
+            context.locator.initialTransform(triple, dimension: $0, outlines: outlines)
+        }
         if screened && timed == nil {
-            let promising = zip(dimensions, outlined).contains { dimension, initial in
+            let promising = zip(dimensions, firstGuesses).contains { dimension, initial in
                 context.sampler.timingAgreement(
                     dimension: dimension, floor: Self.screeningAgreement, map: initial.transform.apply)
                     >= Self.screeningAgreement
             }
             guard promising else { return [] }
         }
-        for (dimension, outlinedInitial) in zip(dimensions, outlined) {
+        for (dimension, firstGuess) in zip(dimensions, firstGuesses) {
             if (25...41).contains(dimension) && alignments == nil {
                 alignments = context.locator.bottomRightCandidates(triple)
             }
@@ -221,7 +223,7 @@ struct SymbolSearch {
             // fit to the timing patterns: one timing pattern leaves the far
             // side extrapolated (shear-012 of the seed-1 hard corpus), and on
             // a curved page both are bent (curved dense distortion family).
-            var initials = [outlinedInitial]
+            var initials = [firstGuess]
             if dimension == timed?.dimension, let fit = timed?.transform { initials.insert((fit, true), at: 0) }
             for initial in initials {
                 for mapping in context.locator.locate(
