@@ -15,8 +15,8 @@ enum ImageScaler {
         precondition((1...256).contains(factor), "a column of 256 pixels sums within UInt16")
         let width = image.width / factor, height = image.height / factor
         var output = [UInt8](repeating: 0, count: width * height)
-        let area = UInt32(factor * factor), used = width * factor
-        let reciprocal = Reciprocal(area)
+        let used = width * factor
+        let area = Reciprocal(UInt32(factor * factor))
         var columns = [UInt16](repeating: 0, count: used)
         image.pixels.withUnsafeBufferPointer { source in
             columns.withUnsafeMutableBufferPointer { columns in
@@ -30,10 +30,10 @@ enum ImageScaler {
                         let row = UnsafeMutableBufferPointer(rebasing: output[(y * width)..<((y + 1) * width)])
                         // Literal factors let the compiler unroll the block sums.
                         switch factor {
-                        case 2: sumBlocks(columns, into: row, factor: 2, area: area, reciprocal)
-                        case 3: sumBlocks(columns, into: row, factor: 3, area: area, reciprocal)
-                        case 4: sumBlocks(columns, into: row, factor: 4, area: area, reciprocal)
-                        default: sumBlocks(columns, into: row, factor: factor, area: area, reciprocal)
+                        case 2: sumBlocks(columns, into: row, factor: 2, area: area)
+                        case 3: sumBlocks(columns, into: row, factor: 3, area: area)
+                        case 4: sumBlocks(columns, into: row, factor: 4, area: area)
+                        default: sumBlocks(columns, into: row, factor: factor, area: area)
                         }
                     }
                 }
@@ -46,12 +46,12 @@ enum ImageScaler {
     @inline(__always)
     private static func sumBlocks(
         _ columns: UnsafeMutableBufferPointer<UInt16>, into row: UnsafeMutableBufferPointer<UInt8>,
-        factor: Int, area: UInt32, _ reciprocal: Reciprocal
+        factor: Int, area: Reciprocal
     ) {
         for x in 0..<row.count {
             var total: UInt32 = 0
             for dx in 0..<factor { total += UInt32(columns[x * factor + dx]) }
-            row[x] = UInt8(reciprocal.quotient(total + area / 2))
+            row[x] = UInt8(area.roundedQuotient(total))
         }
     }
 
@@ -61,13 +61,20 @@ enum ImageScaler {
     /// < 2⁴⁰, and m · d − 2⁴⁰ < d, so every n < 2⁴⁰ / d is exact: here
     /// d ≤ 256² and n ≤ 255 · d + d / 2, below 2²⁴.
     struct Reciprocal {
+        let divisor: UInt32
         let multiplier: UInt64
 
         init(_ divisor: UInt32) {
+            self.divisor = divisor
             multiplier = ((1 << 40) + UInt64(divisor) - 1) / UInt64(divisor)
         }
 
+        /// ⌊n / divisor⌋.
         @inline(__always)
         func quotient(_ n: UInt32) -> UInt32 { UInt32(truncatingIfNeeded: (UInt64(n) &* multiplier) &>> 40) }
+
+        /// n / divisor rounded to the nearest, halves up.
+        @inline(__always)
+        func roundedQuotient(_ n: UInt32) -> UInt32 { quotient(n + divisor / 2) }
     }
 }
