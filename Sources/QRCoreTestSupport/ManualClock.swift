@@ -7,7 +7,7 @@ import QRCore
 /// It guards its time with `NSLock`, not `Synchronization.Mutex`: on Linux a
 /// contended Mutex is handed over inside the kernel, where ThreadSanitizer
 /// cannot see it, and the server tests run under TSan in CI.
-public final class ManualClock: ParallelCodecClock, @unchecked Sendable {
+public final class ManualClock: ParallelCodecClock, @unchecked Sendable {  // safe: time only under lock
     // Safe to share: `time` is read and written only with `lock` held.
     private let lock = NSLock()
     private var time = Duration.zero

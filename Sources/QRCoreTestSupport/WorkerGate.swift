@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A job calls ``pass()`` on its worker thread; the test awaits
 /// ``waitForArrivals(_:)`` and later calls ``open()``.
-public final class WorkerGate: @unchecked Sendable {
+public final class WorkerGate: @unchecked Sendable {  // safe: isOpen only with the condition locked
     // Safe to share: `isOpen` is read and written only with `condition` locked,
     // and the AsyncStream continuation is itself thread-safe.
     private let condition = NSCondition()

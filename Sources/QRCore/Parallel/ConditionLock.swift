@@ -15,7 +15,7 @@
 ///
 /// `@unchecked Sendable` is safe: the pthread objects are used only through
 /// pthread calls, which synchronise themselves.
-final class ConditionLock: @unchecked Sendable {
+final class ConditionLock: @unchecked Sendable {  // safe: pthread objects used only through pthread calls
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
