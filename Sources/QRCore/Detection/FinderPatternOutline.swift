@@ -15,6 +15,9 @@
 /// and adjacent lines meet at the corners.
 struct FinderPatternOutline {
     let binary: BitMatrix
+    /// Ray walks kept for the search this outline measures in, if any: a
+    /// pattern's outline is measured for every triple it joins.
+    var memo: OutlineRayMemo? = nil
 
     /// Unit vectors of the 32 ray directions, 11.25° apart: cos and sin of
     /// k·π/16, built from exact values at 0 and π/2 by the half-angle
@@ -71,11 +74,13 @@ struct FinderPatternOutline {
         guard moduleLength > 0.5, isDark(centre) else { return nil }
         // Sides in corner order: top (−down), right, bottom (+down), left.
         var ends: [[ImagePoint]] = [[], [], [], []]
-        for direction in Self.directions {
-            guard let side = side(of: direction, right: right, down: down),
-                let end = outerEdge(from: centre, direction: direction, moduleLength: moduleLength)
-            else { continue }
-            ends[side].append(end)
+        let reach = 6 * moduleLength
+        let walks = memo?.walks(from: centre, reach: reach) { walkAll(from: centre, reach: $0) }
+        for (index, direction) in Self.directions.enumerated() {
+            guard let side = side(of: direction, right: right, down: down) else { continue }
+            let walk = walks?[index] ?? RayWalk(binary: binary, from: centre, direction: direction, reach: reach)
+            guard let distance = walk.outerEdge(reach: reach) else { continue }
+            ends[side].append(centre + direction * distance)
         }
         var lines: [(point: ImagePoint, direction: ImagePoint)] = []
         for sideEnds in ends {
@@ -121,38 +126,22 @@ struct FinderPatternOutline {
     }
 
     /// Where the ray from the centre (inside the stone) leaves the outer dark
-    /// ring: the third colour change, after the stone and the light ring,
-    /// within six modules. Along any ray the stone's half (1.5 modules) and
-    /// the two rings (1 module each) keep their proportions, so a ray whose
-    /// rings are far out of proportion crossed a blurred-shut ring or strayed
-    /// into data modules, and is dropped; `slack` pixels either way are
-    /// forgiven. Steps are a quarter pixel.
+    /// ring, within six modules (``RayWalk/outerEdge(reach:slack:)``).
     private func outerEdge(
         from start: ImagePoint, direction: ImagePoint, moduleLength: Double,
         slack: Double = 0
     ) -> ImagePoint? {
-        // The three colour changes, in plain values: this runs for 32 rays
-        // of three patterns for every triple tried.
-        var t = 0.0, previous = true
-        var changes = (0.0, 0.0, 0.0), count = 0
-        while t < 6 * moduleLength && count < 3 {
-            t += 0.25
-            let dark = isDark(start + direction * t)
-            if dark != previous {
-                switch count {
-                case 0: changes.0 = t - 0.125
-                case 1: changes.1 = t - 0.125
-                default: changes.2 = t - 0.125
-                }
-                count += 1
-            }
-            previous = dark
-        }
-        guard count == 3 else { return nil }
-        let stone = changes.0, ring = changes.1 - changes.0, outer = changes.2 - changes.1
-        let proportionate = { (run: Double) in run >= 0.3 * stone - slack && run <= 1.4 * stone + slack }
-        guard proportionate(ring), proportionate(outer) else { return nil }
-        return start + direction * changes.2
+        let reach = 6 * moduleLength
+        guard
+            let distance = RayWalk(binary: binary, from: start, direction: direction, reach: reach)
+                .outerEdge(reach: reach, slack: slack)
+        else { return nil }
+        return start + direction * distance
+    }
+
+    /// The walks of all 32 rays from `centre`, each up to `reach` pixels.
+    private func walkAll(from centre: ImagePoint, reach: Double) -> [RayWalk] {
+        Self.directions.map { RayWalk(binary: binary, from: centre, direction: $0, reach: reach) }
     }
 
     /// The least-squares line through the points, dropping the worst one and
@@ -202,5 +191,77 @@ struct FinderPatternOutline {
         guard abs(denominator) > 1e-9 else { return nil }
         let t = ImagePoint.cross(b.point - a.point, b.direction) / denominator
         return a.point + a.direction * t
+    }
+}
+
+/// One ray's walk out of a finder pattern's centre: the first three colour
+/// changes (leaving the stone, the light ring and the outer dark ring), at
+/// quarter-pixel steps.
+struct RayWalk {
+    /// Distances of the changes found; the first `found` are valid.
+    private var changes = (0.0, 0.0, 0.0)
+    private var found = 0
+    /// How far the walk was allowed to go.
+    let reach: Double
+
+    /// Walks from `start` along the unit vector `direction` until the third
+    /// change or until the step reaches `reach` pixels.
+    init(binary: BitMatrix, from start: ImagePoint, direction: ImagePoint, reach: Double) {
+        self.reach = reach
+        var t = 0.0, previous = true
+        while t < reach && found < 3 {
+            t += 0.25
+            let dark = binary.isSet(at: start + direction * t)
+            if dark != previous {
+                switch found {
+                case 0: changes.0 = t - 0.125
+                case 1: changes.1 = t - 0.125
+                default: changes.2 = t - 0.125
+                }
+                found += 1
+            }
+            previous = dark
+        }
+    }
+
+    /// Whether a walk of `reach` pixels from the same start gives the same
+    /// answer as this one: the steps are the same, so a shorter walk sees a
+    /// prefix of them. A longer one may find changes this one did not.
+    func answers(reach other: Double) -> Bool { found == 3 || other <= reach }
+
+    /// The distance at which the ray leaves the outer dark ring, had it been
+    /// walked only up to `reach` (at most the walk's own unless the walk
+    /// found all three changes). Along any ray the stone's half (1.5
+    /// modules) and the two rings (1 module each) keep their proportions, so
+    /// a ray whose rings are far out of proportion crossed a blurred-shut
+    /// ring or strayed into data modules, and is dropped; `slack` pixels
+    /// either way are forgiven.
+    func outerEdge(reach limit: Double, slack: Double = 0) -> Double? {
+        // The walk of `limit` takes the step at t only while t − 0.25 < limit,
+        // and the third change was seen at the step t = changes.2 + 0.125.
+        guard found == 3, changes.2 - 0.125 < limit else { return nil }
+        let stone = changes.0, ring = changes.1 - changes.0, outer = changes.2 - changes.1
+        let proportionate = { (run: Double) in run >= 0.3 * stone - slack && run <= 1.4 * stone + slack }
+        guard proportionate(ring), proportionate(outer) else { return nil }
+        return changes.2
+    }
+}
+
+/// The ray walks from finder-pattern centres in one binary image, kept so
+/// that each is walked once: a pattern's outline is measured twice for each
+/// triple it joins (``FinderPatternOutline/corners(centre:right:down:)``)
+/// and twice more for each Micro QR and rMQR frame, always along the same
+/// 32 rays from the same centre; only how far they may reach differs.
+/// Belongs to one search on one thread.
+final class OutlineRayMemo {
+    private var walks: [ImagePoint: [RayWalk]] = [:]
+
+    /// The walks from `centre`, walked by `walk` again if any of those kept
+    /// would not answer for `reach` (``RayWalk/answers(reach:)``).
+    func walks(from centre: ImagePoint, reach: Double, walk: (Double) -> [RayWalk]) -> [RayWalk] {
+        if let kept = walks[centre], kept.allSatisfy({ $0.answers(reach: reach) }) { return kept }
+        let fresh = walk(reach)
+        walks[centre] = fresh
+        return fresh
     }
 }

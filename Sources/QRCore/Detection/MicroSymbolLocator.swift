@@ -11,6 +11,8 @@
 /// symbol reads as the transpose, which the decoder tries by itself.
 struct MicroSymbolLocator {
     let binary: BitMatrix
+    /// The search's finder-outline ray walks, shared with its other locators.
+    var rays: OutlineRayMemo? = nil
 
     /// The sizes of M1…M4.
     static let sizes = MicroLayout.sizes
@@ -23,7 +25,7 @@ struct MicroSymbolLocator {
     /// first, at most three.
     func mappings(for candidate: FinderCandidate) -> [GridMapping] {
         var scored: [(mapping: GridMapping, agreement: Double)] = []
-        for corners in FinderPatternOutline(binary: binary).loneCorners(of: candidate) {
+        for corners in FinderPatternOutline(binary: binary, memo: rays).loneCorners(of: candidate) {
             scored += mappings(corners: corners, moduleSize: candidate.moduleSize)
         }
         return scored.sorted { $0.agreement > $1.agreement }.prefix(3).map(\.mapping)

@@ -18,6 +18,8 @@
 ///    enough is sampled.
 struct RMQRSymbolLocator {
     let binary: BitMatrix
+    /// The search's finder-outline ray walks, shared with its other locators.
+    var rays: OutlineRayMemo? = nil
 
     /// The least share of separator modules that must read light.
     static let minimumAgreement = 0.8
@@ -30,7 +32,7 @@ struct RMQRSymbolLocator {
     /// returned beside it.
     func mappings(for candidate: FinderCandidate) -> [(mapping: GridMapping, mirrored: Bool)] {
         var scored: [(mapping: GridMapping, mirrored: Bool, agreement: Double)] = []
-        for corners in FinderPatternOutline(binary: binary).loneCorners(of: candidate) {
+        for corners in FinderPatternOutline(binary: binary, memo: rays).loneCorners(of: candidate) {
             for mirrored in [false, true] {
                 let ordered = mirrored ? [corners[0], corners[3], corners[2], corners[1]] : corners
                 for rotation in 0..<4 {

@@ -45,6 +45,8 @@ struct GridMapping: Sendable {
 /// alignment pattern (§6.3.6) as the fourth point where the version has one.
 struct SymbolLocator {
     let binary: BitMatrix
+    /// The finder outlines' ray walks, kept for this locator's search.
+    let rays = OutlineRayMemo()
 
     /// The first estimate of the mapping, from the finders alone: fitted to
     /// their `outlines` where those could be measured (``outlines(of:)``),
@@ -67,7 +69,7 @@ struct SymbolLocator {
     func outlines(of triple: FinderTriple) -> [[ImagePoint]?] {
         let rough = parallelogram(triple, dimension: triple.estimatedDimension)
         let d = Double(triple.estimatedDimension)
-        let outline = FinderPatternOutline(binary: binary)
+        let outline = FinderPatternOutline(binary: binary, memo: rays)
         return [(triple.topLeft, 3.5, 3.5), (triple.topRight, d - 3.5, 3.5), (triple.bottomLeft, 3.5, d - 3.5)].map {
             finder, gx, gy in
             let right = rough.apply(gx + 0.5, gy) - rough.apply(gx - 0.5, gy)

@@ -34,7 +34,7 @@ struct SymbolSearch {
             results = decode(completed, context: context, inverted: inverted)
         }
         results += decodeLoneFinders(
-            candidates, besides: results, binary: binary, sampler: context.sampler, inverted: inverted)
+            candidates, besides: results, binary: binary, context: context, inverted: inverted)
         if results.isEmpty { results = decodePure(binary: binary, sampler: context.sampler, inverted: inverted) }
         return results
     }
@@ -47,14 +47,16 @@ struct SymbolSearch {
     /// Micro QR and rMQR symbols around finder patterns that no decoded
     /// symbol contains (``MicroSymbolLocator``, ``RMQRSymbolLocator``).
     private func decodeLoneFinders(
-        _ candidates: [FinderCandidate], besides found: [DecodedSymbol], binary: BitMatrix, sampler: GridSampler,
+        _ candidates: [FinderCandidate], besides found: [DecodedSymbol], binary: BitMatrix, context: Context,
         inverted: Bool
     ) -> [DecodedSymbol] {
+        let sampler = context.sampler
         let unused = candidates.filter { candidate in
             FinderPatternGrouper.isPlausible(candidate)
                 && !found.contains { $0.corners.scaled(by: 1 / Double(scale)).contains(candidate.centre) }
         }
-        let micro = MicroSymbolLocator(binary: binary), rmqr = RMQRSymbolLocator(binary: binary)
+        let micro = MicroSymbolLocator(binary: binary, rays: context.locator.rays)
+        let rmqr = RMQRSymbolLocator(binary: binary, rays: context.locator.rays)
         var results: [DecodedSymbol] = []
         for candidate in unused.sorted(by: { $0.count > $1.count }).prefix(Self.maxMicroCandidates) {
             if let limit = options.maxSymbols, found.count + results.count >= limit { break }
