@@ -22,36 +22,111 @@ struct FinderPatternFinder {
 
     init(binary: BitMatrix) { self.binary = binary }
 
-    /// All candidates, scanning every `rowStep`-th row.
-    func find(rowStep: Int = 1) -> [FinderCandidate] {
+    /// All candidates. Even rows are scanned end to end; an odd row only
+    /// around the patterns confirmed on the even rows beside it, unless
+    /// `everyRow`. A real pattern's stone crosses several rows, so every row
+    /// through it is still scanned and each confirms it as before (its count
+    /// is what ``FinderPatternGrouper/isPlausible(_:)`` judges), while
+    /// texture that mimics the ratio on one odd row alone, and half the row
+    /// walking, is skipped: the scan was the largest stage of a search.
+    /// Patterns of under two pixels a module, blurred, may confirm on odd
+    /// rows alone, and need `everyRow`.
+    func find(everyRow: Bool = false) -> [FinderCandidate] {
         var candidates: [FinderCandidate] = []
         binary.words.withUnsafeBufferPointer { words in
-            for y in Swift.stride(from: rowStep / 2, to: binary.height, by: rowStep) {
-                scanRow(y, words: words, into: &candidates)
+            var spans: [Range<Int>] = []  // around the patterns confirmed on the row just scanned
+            if everyRow {
+                for y in 0..<binary.height {
+                    scanRow(y, from: 0, to: binary.width, words: words, into: &candidates, confirmed: &spans)
+                    spans.removeAll(keepingCapacity: true)
+                }
+                return
             }
+            var above: [Range<Int>] = []  // spans from the even row above the odd row `y − 1`
+            for y in Swift.stride(from: 0, to: binary.height, by: 2) {
+                scanRow(y, from: 0, to: binary.width, words: words, into: &candidates, confirmed: &spans)
+                if y > 0 { scanSpans(above + spans, row: y - 1, words: words, into: &candidates) }
+                swap(&above, &spans)
+                spans.removeAll(keepingCapacity: true)
+            }
+            if binary.height % 2 == 0 { scanSpans(above, row: binary.height - 1, words: words, into: &candidates) }
         }
         return candidates
     }
 
-    /// Walks the runs of row `y` through its colour transitions and checks
-    /// the last five runs whenever a dark run ends.
-    private func scanRow(_ y: Int, words: UnsafeBufferPointer<UInt64>, into candidates: inout [FinderCandidate]) {
-        var window = RunWindow()
-        var runStart = 0
-        var dark = false  // colour of the run before the first transition: the light margin
-        func endRun(at end: Int) {
-            guard end > runStart else { return }
-            window.push(end - runStart)
-            if dark && window.isFull && window.roughlyFits, let found = confirm(runs: window, rowEnd: end, y: y) {
-                merge(found, into: &candidates)
+    /// Scans the parts of an odd row around patterns confirmed beside it,
+    /// each stretch once where spans overlap.
+    private func scanSpans(
+        _ spans: [Range<Int>], row y: Int, words: UnsafeBufferPointer<UInt64>,
+        into candidates: inout [FinderCandidate]
+    ) {
+        var merged: [Range<Int>] = []
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, span.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+            } else {
+                merged.append(span)
             }
         }
-        binary.forEachTransition(in: words, row: y) { position in
-            endRun(at: position)
-            dark.toggle()
+        var ignored: [Range<Int>] = []
+        for span in merged {
+            scanRow(y, from: span.lowerBound, to: span.upperBound, words: words, into: &candidates, confirmed: &ignored)
+        }
+    }
+
+    /// Walks the runs of row `y` between columns `start` and `end` through
+    /// its colour transitions and checks the last five runs whenever a dark
+    /// run ends; the span around each confirmed pattern, a pattern's width
+    /// either side, goes to `confirmed`. From the row's start the margin
+    /// before the first transition counts as light; from inside the row
+    /// the runs begin at the first transition, since the run cut by `start`
+    /// has no true length. (A plain loop over the transitions: closures
+    /// capturing the run state cost dynamic exclusivity checks here.)
+    private func scanRow(
+        _ y: Int, from start: Int, to end: Int, words: UnsafeBufferPointer<UInt64>,
+        into candidates: inout [FinderCandidate], confirmed: inout [Range<Int>]
+    ) {
+        var window = RunWindow()
+        var runStart = start
+        var dark = false  // colour of the run before the first transition: the light margin
+        var counting = start == 0
+        var transitions = binary.transitions(in: words, row: y, from: start, to: end)
+        while let position = transitions.next() {
+            if counting {
+                if position > runStart {
+                    window.push(position - runStart)
+                    if dark { check(window, rowEnd: position, y: y, into: &candidates, confirmed: &confirmed) }
+                }
+                dark.toggle()
+            } else {
+                counting = true
+                dark = binary[position, y]
+            }
             runStart = position
         }
-        if dark { endRun(at: binary.width) }
+        if dark && counting && end == binary.width && binary.width > runStart {
+            window.push(binary.width - runStart)
+            check(window, rowEnd: binary.width, y: y, into: &candidates, confirmed: &confirmed)
+        }
+    }
+
+    /// Checks the five runs ending at `rowEnd`, the last one dark, and
+    /// merges a confirmed pattern into `candidates`.
+    @inline(__always)
+    private func check(
+        _ window: RunWindow, rowEnd: Int, y: Int, into candidates: inout [FinderCandidate],
+        confirmed: inout [Range<Int>]
+    ) {
+        guard window.isFull && window.roughlyFits && fits(window),
+            let found = confirm(runs: window, rowEnd: rowEnd, y: y)
+        else { return }
+        merge(found, into: &candidates)
+        let total = window.total
+        confirmed.append(max(0, rowEnd - 2 * total)..<min(binary.width, rowEnd + total))
+    }
+
+    private func fits(_ runs: RunWindow) -> Bool {
+        fitsRatio(Double(runs.r0), Double(runs.r1), Double(runs.r2), Double(runs.r3), Double(runs.r4))
     }
 
     /// Whether five runs, dark first, fit 1:1:3:1:1.
@@ -66,9 +141,6 @@ struct FinderPatternFinder {
     /// Checks a horizontal hit vertically, re-centres it horizontally and checks
     /// a diagonal; returns the confirmed candidate.
     private func confirm(runs: RunWindow, rowEnd: Int, y: Int) -> FinderCandidate? {
-        guard fitsRatio(Double(runs.r0), Double(runs.r1), Double(runs.r2), Double(runs.r3), Double(runs.r4)) else {
-            return nil
-        }
         let total = runs.total
         let centreX = Double(rowEnd - runs.r4 - runs.r3) - Double(runs.r2) / 2
         guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total),

@@ -23,7 +23,11 @@ struct SymbolSearch {
         var binary = self.binary
         if inverted { binary.invert() }
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
-        let candidates = FinderPatternFinder(binary: binary).find().map(refiner.refine)
+        // The denoising layer's symbols are small (1.5–2 pixels a module)
+        // and blurred by the averaging; it has a ninth of the pixels, so
+        // every row is scanned there.
+        let everyRow = scale == QRReader.denoisingFactor
+        let candidates = FinderPatternFinder(binary: binary).find(everyRow: everyRow).map(refiner.refine)
         let context = Context(
             locator: SymbolLocator(binary: binary),
             sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted),

@@ -25,6 +25,12 @@ extension BitMatrix {
         }
     }
 
+    /// The columns of row `row` within `start..<end` at which the colour
+    /// changes, as ``forEachTransition(in:row:_:)`` finds them.
+    func transitions(in words: UnsafeBufferPointer<UInt64>, row: Int, from start: Int, to end: Int) -> RowTransitions {
+        RowTransitions(words: words, stride: stride, row: row, start: start, end: end)
+    }
+
     /// Calls `body` with each maximal run of dark modules in row `y`, left to
     /// right, as a half-open column range.
     /// - Complexity: O(width / 64 + runs).
@@ -41,5 +47,53 @@ extension BitMatrix {
             }
             if let runStart = start { body(runStart..<width) }
         }
+    }
+}
+
+/// The columns of one row, within `start..<end`, that differ in colour from
+/// the column before them (column 0 from the light margin), left to right;
+/// a change at `start` itself counts. A word at a time, like
+/// ``BitMatrix/forEachTransition(in:row:_:)``, but as an iterator, so that
+/// a scan can keep its state in plain local variables.
+struct RowTransitions: IteratorProtocol {
+    private let words: UnsafeBufferPointer<UInt64>
+    private let end: Int
+    private var wordStart: Int
+    private var index: Int
+    private var changes: UInt64 = 0
+    private var previousBit: UInt64
+
+    init(words: UnsafeBufferPointer<UInt64>, stride: Int, row: Int, start: Int, end: Int) {
+        self.words = words
+        self.end = end
+        wordStart = start & ~63
+        index = row * stride + start >> 6
+        previousBit = wordStart == 0 ? 0 : words[index - 1] >> 63
+        if start < end {
+            load()
+            changes &= UInt64.max << UInt64(start - wordStart)  // columns before `start`
+        }
+    }
+
+    /// The changes in the word at `index`, whose first column is `wordStart`.
+    @inline(__always)
+    private mutating func load() {
+        let word = words[index]
+        let valid = end - wordStart >= 64 ? UInt64.max : (1 << UInt64(end - wordStart)) - 1
+        changes = (word ^ (word << 1 | previousBit)) & valid
+        previousBit = word >> 63
+    }
+
+    @inline(__always)
+    mutating func next() -> Int? {
+        while changes == 0 {
+            wordStart += 64
+            index += 1
+            guard wordStart < end else { return nil }
+            load()
+        }
+        let column = wordStart + changes.trailingZeroBitCount
+        changes &= changes - 1
+        return column
     }
 }
