@@ -95,7 +95,9 @@ struct FinderPatternFinder {
             if counting {
                 if position > runStart {
                     window.push(position - runStart)
-                    if dark { check(window, rowEnd: position, y: y, into: &candidates, confirmed: &confirmed) }
+                    if dark {
+                        check(window, rowEnd: position, y: y, words: words, into: &candidates, confirmed: &confirmed)
+                    }
                 }
                 dark.toggle()
             } else {
@@ -106,7 +108,7 @@ struct FinderPatternFinder {
         }
         if dark && counting && end == binary.width && binary.width > runStart {
             window.push(binary.width - runStart)
-            check(window, rowEnd: binary.width, y: y, into: &candidates, confirmed: &confirmed)
+            check(window, rowEnd: binary.width, y: y, words: words, into: &candidates, confirmed: &confirmed)
         }
     }
 
@@ -114,11 +116,11 @@ struct FinderPatternFinder {
     /// merges a confirmed pattern into `candidates`.
     @inline(__always)
     private func check(
-        _ window: RunWindow, rowEnd: Int, y: Int, into candidates: inout [FinderCandidate],
-        confirmed: inout [Range<Int>]
+        _ window: RunWindow, rowEnd: Int, y: Int, words: UnsafeBufferPointer<UInt64>,
+        into candidates: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
         guard window.isFull && window.roughlyFits && fits(window),
-            let found = confirm(runs: window, rowEnd: rowEnd, y: y)
+            let found = confirm(runs: window, rowEnd: rowEnd, y: y, words: words)
         else { return }
         merge(found, into: &candidates)
         let total = window.total
@@ -140,15 +142,17 @@ struct FinderPatternFinder {
 
     /// Checks a horizontal hit vertically, re-centres it horizontally and checks
     /// a diagonal; returns the confirmed candidate.
-    private func confirm(runs: RunWindow, rowEnd: Int, y: Int) -> FinderCandidate? {
+    private func confirm(runs: RunWindow, rowEnd: Int, y: Int, words: UnsafeBufferPointer<UInt64>) -> FinderCandidate? {
         let total = runs.total
         let centreX = Double(rowEnd - runs.r4 - runs.r3) - Double(runs.r2) / 2
-        guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total),
-            let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total)
+        guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total, words: words),
+            let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total, words: words)
         else { return nil }
         // The diagonal rules out lookalikes, but below two pixels a module the
         // pixel grid itself breaks a diagonal's runs: small patterns are spared it.
-        if total >= 14 && crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total) == nil {
+        if total >= 14
+            && crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total, words: words) == nil
+        {
             return nil
         }
         let moduleSize = (vertical.total + horizontal.total) / 14
@@ -171,13 +175,13 @@ struct FinderPatternFinder {
     /// and the pattern's length, if the runs fit the ratio and the length is
     /// within a factor of ``maximumStretch`` of `expected`.
     private func crossCheck(
-        from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int
+        from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int, words: UnsafeBufferPointer<UInt64>
     ) -> (centre: Double, total: Double)? {
         let startX = Int(x), startY = Int(y)
         guard isDark(startX, startY) else { return nil }
         let limit = Int(Double(expected) * Self.maximumStretch)
-        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limit: limit),
-            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit)
+        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limit: limit, words: words),
+            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit, words: words)
         else { return nil }
         let centreRun = back.stone + ahead.stone - 1
         let scale = dx != 0 && dy != 0 ? 2.0.squareRoot() : 1.0
@@ -195,30 +199,36 @@ struct FinderPatternFinder {
     /// Lengths of the dark run containing the start (the stone), then the
     /// light ring and the dark outer ring beyond it, walking in one direction;
     /// nil if a run exceeds `limit` pixels or the image ends before the outer ring.
-    private func runs(fromX x: Int, y: Int, dx: Int, dy: Int, limit: Int) -> (stone: Int, ring: Int, outer: Int)? {
+    private func runs(
+        fromX x: Int, y: Int, dx: Int, dy: Int, limit: Int, words: UnsafeBufferPointer<UInt64>
+    ) -> (stone: Int, ring: Int, outer: Int)? {
+        // The cross-checks walk millions of pixels per image: straight from
+        // the words, without the checked subscript's repeated bounds tests.
+        let width = binary.width, height = binary.height, stride = binary.stride
+        /// 1 dark, 0 light, −1 outside the image.
+        @inline(__always)
+        func colour(_ px: Int, _ py: Int) -> Int {
+            guard px >= 0 && py >= 0 && px < width && py < height else { return -1 }
+            return Int(truncatingIfNeeded: words[py &* stride &+ px &>> 6] &>> UInt64(px & 63) & 1)
+        }
         var lengths = (stone: 0, ring: 0, outer: 0)
         var px = x, py = y
-        while isDark(px, py) {
+        while colour(px, py) == 1 {
             lengths.stone += 1
             if lengths.stone > limit { return nil }
             px += dx; py += dy
         }
-        while inside(px, py) && !binary[px, py] {
+        while colour(px, py) == 0 {
             lengths.ring += 1
             if lengths.ring > limit { return nil }
             px += dx; py += dy
         }
-        while isDark(px, py) {
+        while colour(px, py) == 1 {
             lengths.outer += 1
             if lengths.outer > limit { return nil }
             px += dx; py += dy
         }
         return lengths.ring > 0 && lengths.outer > 0 ? lengths : nil
-    }
-
-    @inline(__always)
-    private func inside(_ x: Int, _ y: Int) -> Bool {
-        x >= 0 && y >= 0 && x < binary.width && y < binary.height
     }
 
     @inline(__always)
