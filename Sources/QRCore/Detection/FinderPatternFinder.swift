@@ -31,25 +31,41 @@ struct FinderPatternFinder {
     /// walking, is skipped: the scan was the largest stage of a search.
     /// Patterns of under two pixels a module, blurred, may confirm on odd
     /// rows alone, and need `everyRow`.
+    ///
+    /// Hits are merged in row order, as a scan of every row merges them
+    /// (merging averages, so its order shows in the centres): odd row y − 1,
+    /// which needs the spans of even row y, before row y.
     func find(everyRow: Bool = false) -> [FinderCandidate] {
         var candidates: [FinderCandidate] = []
         binary.words.withUnsafeBufferPointer { words in
+            var hits: [FinderCandidate] = [], oddHits: [FinderCandidate] = []
             var spans: [Range<Int>] = []  // around the patterns confirmed on the row just scanned
             if everyRow {
                 for y in 0..<binary.height {
-                    scanRow(y, from: 0, to: binary.width, words: words, into: &candidates, confirmed: &spans)
+                    scanRow(y, from: 0, to: binary.width, words: words, hits: &hits, confirmed: &spans)
+                    for hit in hits { merge(hit, into: &candidates) }
+                    hits.removeAll(keepingCapacity: true)
                     spans.removeAll(keepingCapacity: true)
                 }
                 return
             }
             var above: [Range<Int>] = []  // spans from the even row above the odd row `y − 1`
             for y in Swift.stride(from: 0, to: binary.height, by: 2) {
-                scanRow(y, from: 0, to: binary.width, words: words, into: &candidates, confirmed: &spans)
-                if y > 0 { scanSpans(above + spans, row: y - 1, words: words, into: &candidates) }
+                scanRow(y, from: 0, to: binary.width, words: words, hits: &hits, confirmed: &spans)
+                if y > 0 {
+                    scanSpans(above + spans, row: y - 1, words: words, hits: &oddHits)
+                    for hit in oddHits { merge(hit, into: &candidates) }
+                    oddHits.removeAll(keepingCapacity: true)
+                }
+                for hit in hits { merge(hit, into: &candidates) }
+                hits.removeAll(keepingCapacity: true)
                 swap(&above, &spans)
                 spans.removeAll(keepingCapacity: true)
             }
-            if binary.height % 2 == 0 { scanSpans(above, row: binary.height - 1, words: words, into: &candidates) }
+            if binary.height % 2 == 0 {
+                scanSpans(above, row: binary.height - 1, words: words, hits: &oddHits)
+                for hit in oddHits { merge(hit, into: &candidates) }
+            }
         }
         return candidates
     }
@@ -57,8 +73,7 @@ struct FinderPatternFinder {
     /// Scans the parts of an odd row around patterns confirmed beside it,
     /// each stretch once where spans overlap.
     private func scanSpans(
-        _ spans: [Range<Int>], row y: Int, words: UnsafeBufferPointer<UInt64>,
-        into candidates: inout [FinderCandidate]
+        _ spans: [Range<Int>], row y: Int, words: UnsafeBufferPointer<UInt64>, hits: inout [FinderCandidate]
     ) {
         var merged: [Range<Int>] = []
         for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
@@ -70,7 +85,7 @@ struct FinderPatternFinder {
         }
         var ignored: [Range<Int>] = []
         for span in merged {
-            scanRow(y, from: span.lowerBound, to: span.upperBound, words: words, into: &candidates, confirmed: &ignored)
+            scanRow(y, from: span.lowerBound, to: span.upperBound, words: words, hits: &hits, confirmed: &ignored)
         }
     }
 
@@ -84,7 +99,7 @@ struct FinderPatternFinder {
     /// capturing the run state cost dynamic exclusivity checks here.)
     private func scanRow(
         _ y: Int, from start: Int, to end: Int, words: UnsafeBufferPointer<UInt64>,
-        into candidates: inout [FinderCandidate], confirmed: inout [Range<Int>]
+        hits: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
         var window = RunWindow()
         var runStart = start
@@ -96,7 +111,7 @@ struct FinderPatternFinder {
                 if position > runStart {
                     window.push(position - runStart)
                     if dark {
-                        check(window, rowEnd: position, y: y, words: words, into: &candidates, confirmed: &confirmed)
+                        check(window, rowEnd: position, y: y, words: words, hits: &hits, confirmed: &confirmed)
                     }
                 }
                 dark.toggle()
@@ -108,21 +123,21 @@ struct FinderPatternFinder {
         }
         if dark && counting && end == binary.width && binary.width > runStart {
             window.push(binary.width - runStart)
-            check(window, rowEnd: binary.width, y: y, words: words, into: &candidates, confirmed: &confirmed)
+            check(window, rowEnd: binary.width, y: y, words: words, hits: &hits, confirmed: &confirmed)
         }
     }
 
     /// Checks the five runs ending at `rowEnd`, the last one dark, and
-    /// merges a confirmed pattern into `candidates`.
+    /// adds a confirmed pattern to `hits`.
     @inline(__always)
     private func check(
         _ window: RunWindow, rowEnd: Int, y: Int, words: UnsafeBufferPointer<UInt64>,
-        into candidates: inout [FinderCandidate], confirmed: inout [Range<Int>]
+        hits: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
         guard window.isFull && window.roughlyFits && fits(window),
             let found = confirm(runs: window, rowEnd: rowEnd, y: y, words: words)
         else { return }
-        merge(found, into: &candidates)
+        hits.append(found)
         let total = window.total
         confirmed.append(max(0, rowEnd - 2 * total)..<min(binary.width, rowEnd + total))
     }
