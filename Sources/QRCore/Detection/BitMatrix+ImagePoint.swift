@@ -15,19 +15,30 @@ extension BitMatrix {
     /// its length in modules. Nil when there is none, or when it does not end
     /// within the window (longer than about two modules).
     func darkRun(near point: ImagePoint, along step: ImagePoint) -> (centre: ImagePoint, modules: Double)? {
-        let samples = 20, reach = 0.9
-        let dark = (0...samples).map { k in
-            isSet(at: point + step * (Double(k - samples / 2) / Double(samples / 2) * reach))
+        let half = 10, reach = 0.9
+        // Sample k of 0...2·half lies (k − half)/half · reach modules along.
+        func dark(_ k: Int) -> Bool { isSet(at: point + step * (Double(k - half) / Double(half) * reach)) }
+        // The dark sample nearest the middle, the earlier one on a tie. Called
+        // for every timing module of every lone finder tried, so no arrays.
+        var nearest: Int?
+        for distance in 0...half {
+            if dark(half - distance) {
+                nearest = half - distance
+                break
+            }
+            if distance > 0 && dark(half + distance) {
+                nearest = half + distance
+                break
+            }
         }
-        guard let nearest = dark.indices.filter({ dark[$0] }).min(by: { abs($0 - samples / 2) < abs($1 - samples / 2) })
-        else { return nil }
+        guard let nearest else { return nil }
         var first = nearest, last = nearest
-        while first > 0 && dark[first - 1] { first -= 1 }
-        while last < samples && dark[last + 1] { last += 1 }
-        guard first > 0 && last < samples else { return nil }  // the run must end within the window
+        while first > 0 && dark(first - 1) { first -= 1 }
+        while last < 2 * half && dark(last + 1) { last += 1 }
+        guard first > 0 && last < 2 * half else { return nil }  // the run must end within the window
         let middle = Double(first + last) / 2
-        let centre = point + step * ((middle - Double(samples / 2)) / Double(samples / 2) * reach)
-        return (centre, Double(last - first + 1) / Double(samples / 2) * reach)
+        let centre = point + step * ((middle - Double(half)) / Double(half) * reach)
+        return (centre, Double(last - first + 1) / Double(half) * reach)
     }
 
     /// Where a dark edge module ends towards the quiet zone: from its
