@@ -102,27 +102,26 @@ struct FinderPatternFinder {
         hits: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
         var window = RunWindow()
-        var runStart = start
-        var dark = false  // colour of the run before the first transition: the light margin
-        var counting = start == 0
         var transitions = binary.transitions(in: words, row: y, from: start, to: end)
+        guard let first = transitions.next() else { return }
+        // The run that starts at `runStart` is dark when `dark`. A row
+        // scanned from its start opens with the light margin's run, of no
+        // length when the first column is dark.
+        var runStart = first, dark = binary[first, y]
+        if start == 0 && first > 0 {
+            window.push(first)
+            dark = true
+        }
+        // The loop runs at every transition of every scanned row: no overflow
+        // checks (columns are far below Int.max) and no other branches.
         while let position = transitions.next() {
-            if counting {
-                if position > runStart {
-                    window.push(position - runStart)
-                    if dark {
-                        check(window, rowEnd: position, y: y, words: words, hits: &hits, confirmed: &confirmed)
-                    }
-                }
-                dark.toggle()
-            } else {
-                counting = true
-                dark = binary[position, y]
-            }
+            window.push(position &- runStart)
+            if dark { check(window, rowEnd: position, y: y, words: words, hits: &hits, confirmed: &confirmed) }
+            dark.toggle()
             runStart = position
         }
-        if dark && counting && end == binary.width && binary.width > runStart {
-            window.push(binary.width - runStart)
+        if dark && end == binary.width {
+            window.push(binary.width &- runStart)
             check(window, rowEnd: binary.width, y: y, words: words, hits: &hits, confirmed: &confirmed)
         }
     }
@@ -134,7 +133,7 @@ struct FinderPatternFinder {
         _ window: RunWindow, rowEnd: Int, y: Int, words: UnsafeBufferPointer<UInt64>,
         hits: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
-        guard window.isFull && window.roughlyFits && fits(window),
+        guard window.roughlyFits && fits(window),
             let found = confirm(runs: window, rowEnd: rowEnd, y: y, words: words)
         else { return }
         hits.append(found)
@@ -278,12 +277,13 @@ struct FinderPatternFinder {
 
 /// The last five runs of a scan line, oldest first. Plain fields rather than
 /// an array: this is updated at every transition of every scanned row.
+/// Before five runs have been pushed the oldest are 0, which no ratio test
+/// accepts (``FinderPatternFinder/fitsRatio(_:_:_:_:_:)`` wants every run
+/// within 70 % of its share).
 struct RunWindow {
     private(set) var r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0
-    private var filled = 0
 
-    var isFull: Bool { filled >= 5 }
-    var total: Int { r0 + r1 + r2 + r3 + r4 }
+    var total: Int { r0 &+ r1 &+ r2 &+ r3 &+ r4 }
 
     /// A cheap integer pre-test of the 1:1:3:1:1 ratio, looser than
     /// ``FinderPatternFinder/fitsRatio``: the centre run must be the longest
@@ -291,13 +291,12 @@ struct RunWindow {
     /// any floating-point work.
     @inline(__always)
     var roughlyFits: Bool {
-        r2 >= r0 && r2 >= r1 && r2 >= r3 && r2 >= r4 && r0 + r1 + r2 + r3 + r4 >= 7 && r2 * 8 >= total * 2
+        r2 >= r0 && r2 >= r1 && r2 >= r3 && r2 >= r4 && total >= 7 && r2 &* 8 >= total &* 2
     }
 
     /// Appends the run that just ended.
     @inline(__always)
     mutating func push(_ length: Int) {
         (r0, r1, r2, r3, r4) = (r1, r2, r3, r4, length)
-        filled += 1
     }
 }
