@@ -217,30 +217,33 @@ struct FinderPatternFinder {
         fromX x: Int, y: Int, dx: Int, dy: Int, limit: Int, words: UnsafeBufferPointer<UInt64>
     ) -> (stone: Int, ring: Int, outer: Int)? {
         // The cross-checks walk millions of pixels per image: straight from
-        // the words, without the checked subscript's repeated bounds tests.
-        let width = binary.width, height = binary.height, stride = binary.stride
-        /// 1 dark, 0 light, −1 outside the image.
-        @inline(__always)
-        func colour(_ px: Int, _ py: Int) -> Int {
-            guard px >= 0 && py >= 0 && px < width && py < height else { return -1 }
-            return Int(truncatingIfNeeded: words[py &* stride &+ px &>> 6] &>> UInt64(px & 63) & 1)
+        // the words, and the image's edge found once, as a count of steps,
+        // rather than tested at every pixel.
+        let stride = binary.stride
+        func stepsInside(_ position: Int, _ delta: Int, _ size: Int) -> Int {
+            delta > 0 ? size - position : delta < 0 ? position + 1 : Int.max
         }
+        let inside = min(stepsInside(x, dx, binary.width), stepsInside(y, dy, binary.height))
+        // Plain loops over local state: nested functions sharing it cost
+        // dynamic exclusivity checks here.
+        var index = y &* stride, px = x, steps = 0
+        let rowStep = dy &* stride
         var lengths = (stone: 0, ring: 0, outer: 0)
-        var px = x, py = y
-        while colour(px, py) == 1 {
-            lengths.stone += 1
-            if lengths.stone > limit { return nil }
-            px += dx; py += dy
-        }
-        while colour(px, py) == 0 {
-            lengths.ring += 1
-            if lengths.ring > limit { return nil }
-            px += dx; py += dy
-        }
-        while colour(px, py) == 1 {
-            lengths.outer += 1
-            if lengths.outer > limit { return nil }
-            px += dx; py += dy
+        for phase in 0..<3 {
+            let wanted: UInt64 = phase == 1 ? 0 : 1  // stone dark, ring light, outer ring dark
+            var length = 0
+            while steps < inside && words[index &+ px &>> 6] &>> UInt64(px & 63) & 1 == wanted {
+                length &+= 1
+                if length > limit { return nil }
+                px &+= dx
+                index &+= rowStep
+                steps &+= 1
+            }
+            switch phase {
+            case 0: lengths.stone = length
+            case 1: lengths.ring = length
+            default: lengths.outer = length
+            }
         }
         return lengths.ring > 0 && lengths.outer > 0 ? lengths : nil
     }
