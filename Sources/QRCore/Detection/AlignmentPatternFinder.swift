@@ -89,10 +89,10 @@ struct AlignmentPatternFinder {
     private func centreRun(fromX start: Int, y: Int, right: Int, moduleSize: Double) -> (centre: Double, next: Int)? {
         var x = start
         while x <= right {
-            while x <= right && !isDark(x, y) { x += 1 }
-            let darkStart = x
-            while x <= right && isDark(x, y) { x += 1 }
-            guard x <= right else { return nil }
+            guard let darkStart = binary.firstColumn(dark: true, inRow: y, from: x, through: right),
+                let end = binary.firstColumn(dark: false, inRow: y, from: darkStart, through: right)
+            else { return nil }
+            x = end
             let dark = x - darkStart
             if fitsModule(dark, moduleSize),
                 let before = lightRun(x: darkStart - 1, y: y, dx: -1, moduleSize: moduleSize),

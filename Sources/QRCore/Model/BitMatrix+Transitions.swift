@@ -31,6 +31,24 @@ extension BitMatrix {
         RowTransitions(words: words, stride: stride, row: row, start: start, end: end)
     }
 
+    /// The first column from `start` through `last` of row `y` that is dark
+    /// (or light), a word at a time; nil if there is none.
+    /// - Precondition: `0 ≤ start`, `last < width`, `0 ≤ y < height`.
+    func firstColumn(dark: Bool, inRow y: Int, from start: Int, through last: Int) -> Int? {
+        guard start <= last else { return nil }
+        let flip: UInt64 = dark ? 0 : .max
+        var wordStart = start & ~63, index = y * stride + start >> 6
+        var bits = (words[index] ^ flip) & (UInt64.max << UInt64(start - wordStart))
+        while bits == 0 {
+            wordStart += 64
+            index += 1
+            guard wordStart <= last else { return nil }
+            bits = words[index] ^ flip
+        }
+        let column = wordStart + bits.trailingZeroBitCount
+        return column <= last ? column : nil
+    }
+
     /// Calls `body` with each maximal run of dark modules in row `y`, left to
     /// right, as a half-open column range.
     /// - Complexity: O(width / 64 + runs).
