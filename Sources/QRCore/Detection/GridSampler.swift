@@ -108,15 +108,19 @@ struct GridSampler {
         image.pixels.withUnsafeBufferPointer { pixels in
             for i in 8..<(dimension - 8) {
                 let expectDark = i % 2 == 0
-                // Row 6, then column 6 (two calls: an array of the two
-                // points would be allocated for every module).
-                func read(_ centre: ImagePoint) {
-                    let dark =
-                        (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
-                    if dark == expectDark { agreeing += 1 } else { disagreeing += 1 }
+                // Row 6, then column 6. Called for every mapping of every
+                // triple tried, so the counts are updated here rather than by
+                // a nested function sharing them.
+                if isDark(pixels, map(Double(i) + 0.5, 6.5)) == expectDark {
+                    agreeing += 1
+                } else {
+                    disagreeing += 1
                 }
-                read(map(Double(i) + 0.5, 6.5))
-                read(map(6.5, Double(i) + 0.5))
+                if isDark(pixels, map(6.5, Double(i) + 0.5)) == expectDark {
+                    agreeing += 1
+                } else {
+                    disagreeing += 1
+                }
                 if disagreeing > allowed { return }
             }
         }
@@ -130,6 +134,13 @@ struct GridSampler {
             if level < t { low += level; lowCount += 1 } else { high += level; highCount += 1 }
         }
         return (low / max(1, lowCount), high / max(1, highCount))
+    }
+
+    /// Whether the symbol's module at `centre` reads dark, against its
+    /// block's threshold (``ThresholdMap/blockThreshold(atX:y:)``).
+    @inline(__always)
+    private func isDark(_ pixels: UnsafeBufferPointer<UInt8>, _ centre: ImagePoint) -> Bool {
+        (grey(pixels, centre) < thresholds.blockThreshold(atX: centre.x, y: centre.y)) != inverted
     }
 
     /// Bilinear grey level at an image point; outside the image counts as
