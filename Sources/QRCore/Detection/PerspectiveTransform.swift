@@ -47,27 +47,44 @@ struct PerspectiveTransform: Sendable {
     /// time, so that a caller refitting after every new pair pays for that
     /// pair alone rather than for all of them again.
     struct NormalEquations {
-        private var normal = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
+        /// The 8 × 9 augmented system, row by row, in one flat array: the
+        /// search adds pairs by the million, and an array per row cost an
+        /// allocation and a uniqueness check per element updated.
+        private var normal = [Double](repeating: 0, count: 72)
         private(set) var count = 0
 
         mutating func add(_ p: ImagePoint, _ q: ImagePoint) {
-            let rows: [[Double]] = [
-                [p.x, p.y, 1, 0, 0, 0, -p.x * q.x, -p.y * q.x, q.x],
-                [0, 0, 0, p.x, p.y, 1, -p.x * q.y, -p.y * q.y, q.y],
-            ]
-            for row in rows {
-                for r in 0..<8 {
-                    for col in 0..<9 { normal[r][col] += row[r] * row[col] }
+            // The pair's two equations, for x and then for y.
+            let x = (p.x, p.y, 1.0, 0.0, 0.0, 0.0, -p.x * q.x, -p.y * q.x, q.x)
+            let y = (0.0, 0.0, 0.0, p.x, p.y, 1.0, -p.x * q.y, -p.y * q.y, q.y)
+            accumulate(x)
+            accumulate(y)
+            count += 1
+        }
+
+        /// Adds an equation's outer product with itself (its last entry is
+        /// the right-hand side).
+        private mutating func accumulate(_ equation: (Double, Double, Double, Double, Double, Double, Double, Double, Double)) {
+            var equation = equation
+            // A tuple of one type is laid out as its elements in order.
+            withUnsafePointer(to: &equation) { tuple in
+                tuple.withMemoryRebound(to: Double.self, capacity: 9) { row in
+                    normal.withUnsafeMutableBufferPointer { normal in
+                        for r in 0..<8 {
+                            for col in 0..<9 { normal[r * 9 + col] += row[r] * row[col] }
+                        }
+                    }
                 }
             }
-            count += 1
         }
 
         /// The homography, or nil with fewer than four pairs or when they are
         /// nearly collinear, which leaves the system all but singular (its
         /// "solution" can overflow).
         func solution() -> PerspectiveTransform? {
-            guard count >= 4, let s = LinearSystem.solve(normal), s.allSatisfy(\.isFinite) else { return nil }
+            var system = normal
+            guard count >= 4, let s = LinearSystem.solve(flat: &system, size: 8), s.allSatisfy(\.isFinite)
+            else { return nil }
             return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
         }
     }
@@ -75,17 +92,30 @@ struct PerspectiveTransform: Sendable {
     /// The least-squares affine map taking `from` to `to` (three or more
     /// pairs, not all on one line): a perspective without vanishing points.
     static func affineFitting(_ from: [ImagePoint], to: [ImagePoint]) -> PerspectiveTransform? {
-        var rows = [[Double]](repeating: [Double](repeating: 0, count: 5), count: 3)
+        // Rows of basis · basisᵀ with basis · qx and basis · qy beside them.
+        var sums = [Double](repeating: 0, count: 15)
         for (p, q) in zip(from, to) {
-            let basis = [p.x, p.y, 1.0]
+            let basis = (p.x, p.y, 1.0)
             for r in 0..<3 {
-                for c in 0..<3 { rows[r][c] += basis[r] * basis[c] }
-                rows[r][3] += basis[r] * q.x
-                rows[r][4] += basis[r] * q.y
+                let br = r == 0 ? basis.0 : r == 1 ? basis.1 : basis.2
+                sums[r * 5 + 0] += br * basis.0
+                sums[r * 5 + 1] += br * basis.1
+                sums[r * 5 + 2] += br * basis.2
+                sums[r * 5 + 3] += br * q.x
+                sums[r * 5 + 4] += br * q.y
             }
         }
-        let xs = rows.map { Array($0[0..<4]) }, ys = rows.map { Array($0[0..<3]) + [$0[4]] }
-        guard let u = LinearSystem.solve(xs), let v = LinearSystem.solve(ys), (u + v).allSatisfy(\.isFinite)
+        // The two 3 × 3 systems share their coefficients: columns 0–2, then 3 or 4.
+        var xs: [Double] = [], ys: [Double] = []
+        for r in 0..<3 {
+            let coefficients = sums[(r * 5)..<(r * 5 + 3)]
+            xs += coefficients
+            xs.append(sums[r * 5 + 3])
+            ys += coefficients
+            ys.append(sums[r * 5 + 4])
+        }
+        guard let u = LinearSystem.solve(flat: &xs, size: 3), let v = LinearSystem.solve(flat: &ys, size: 3),
+            (u + v).allSatisfy(\.isFinite)
         else { return nil }
         return PerspectiveTransform(a: u[0], b: u[1], c: u[2], d: v[0], e: v[1], f: v[2], g: 0, h: 0, i: 1)
     }
@@ -141,18 +171,32 @@ struct PerspectiveTransform: Sendable {
 enum LinearSystem {
     /// Solves the n×n system given as n rows of n coefficients plus the right-hand side.
     static func solve(_ augmented: [[Double]]) -> [Double]? {
-        var m = augmented
-        let n = m.count
-        for column in 0..<n {
-            let pivot = (column..<n).max { abs(m[$0][column]) < abs(m[$1][column]) }!
-            guard abs(m[pivot][column]) > 1e-12 else { return nil }
-            m.swapAt(column, pivot)
-            for row in 0..<n where row != column {
-                let factor = m[row][column] / m[column][column]
-                if factor == 0 { continue }
-                for k in column...n { m[row][k] -= factor * m[column][k] }
+        var flat = augmented.flatMap { $0 }
+        return solve(flat: &flat, size: augmented.count)
+    }
+
+    /// ``solve(_:)`` for the rows laid end to end in `m` (`size` rows of
+    /// `size` + 1), which it overwrites.
+    static func solve(flat m: inout [Double], size n: Int) -> [Double]? {
+        let width = n + 1
+        return m.withUnsafeMutableBufferPointer { m -> [Double]? in
+            for column in 0..<n {
+                // The first of the largest in magnitude, as max(by:) picks.
+                var pivot = column
+                for row in (column + 1)..<n where abs(m[row * width + column]) > abs(m[pivot * width + column]) {
+                    pivot = row
+                }
+                guard abs(m[pivot * width + column]) > 1e-12 else { return nil }
+                if pivot != column {
+                    for k in 0..<width { m.swapAt(column * width + k, pivot * width + k) }
+                }
+                for row in 0..<n where row != column {
+                    let factor = m[row * width + column] / m[column * width + column]
+                    if factor == 0 { continue }
+                    for k in column...n { m[row * width + k] -= factor * m[column * width + k] }
+                }
             }
+            return (0..<n).map { m[$0 * width + n] / m[$0 * width + $0] }
         }
-        return (0..<n).map { m[$0][n] / m[$0][$0] }
     }
 }
