@@ -72,22 +72,28 @@ struct FinderPatternOutline {
     private func measure(centre: ImagePoint, right: ImagePoint, down: ImagePoint) -> [ImagePoint]? {
         let moduleLength = (ImagePoint.dot(right, right).squareRoot() + ImagePoint.dot(down, down).squareRoot()) / 2
         guard moduleLength > 0.5, isDark(centre) else { return nil }
-        // Sides in corner order: top (−down), right, bottom (+down), left.
-        var ends: [[ImagePoint]] = [[], [], [], []]
+        // Each ray's end, and the rays ending on each side as bit sets, the
+        // sides in corner order: top (−down), right, bottom (+down), left.
+        // (Measured for every triple tried: no array per side.)
+        var ends = [ImagePoint](repeating: centre, count: Self.directions.count)
+        var sideRays = SIMD4<UInt32>()
         let reach = 6 * moduleLength
         let walks = memo?.walks(from: centre, reach: reach) { walkAll(from: centre, reach: $0) }
         for (index, direction) in Self.directions.enumerated() {
             guard let side = side(of: direction, right: right, down: down) else { continue }
             let walk = walks?[index] ?? RayWalk(binary: binary, from: centre, direction: direction, reach: reach)
             guard let distance = walk.outerEdge(reach: reach) else { continue }
-            ends[side].append(centre + direction * distance)
+            ends[index] = centre + direction * distance
+            sideRays[side] |= 1 << UInt32(index)
         }
         var lines: [(point: ImagePoint, direction: ImagePoint)] = []
-        for sideEnds in ends {
-            guard let line = Self.robustLine(sideEnds, tolerance: moduleLength / 4) else { return nil }
+        lines.reserveCapacity(4)
+        for side in 0..<4 {
+            guard let line = Self.robustLine(ends, rays: sideRays[side], tolerance: moduleLength / 4) else { return nil }
             lines.append(line)
         }
         var result: [ImagePoint] = []
+        result.reserveCapacity(4)
         for i in 0..<4 {
             guard let corner = Self.intersection(lines[(i + 3) % 4], lines[i]) else { return nil }
             result.append(corner)
@@ -144,33 +150,49 @@ struct FinderPatternOutline {
         Self.directions.map { RayWalk(binary: binary, from: centre, direction: $0, reach: reach) }
     }
 
-    /// The least-squares line through the points, dropping the worst one and
-    /// fitting again while a point lies farther than `tolerance` from the
-    /// line and at least three remain; nil with fewer than two points.
+    /// The least-squares line through the points of `rays` (a bit set of
+    /// indices into `points`), dropping the worst one and fitting again while
+    /// a point lies farther than `tolerance` from the line and at least
+    /// three remain; nil with fewer than two points.
     private static func robustLine(
-        _ points: [ImagePoint], tolerance: Double
+        _ points: [ImagePoint], rays: UInt32, tolerance: Double
     ) -> (point: ImagePoint, direction: ImagePoint)? {
-        var kept = points
-        while kept.count >= 2 {
-            let line = fitLine(kept)
+        var kept = rays
+        while kept.nonzeroBitCount >= 2 {
+            let line = fitLine(points, rays: kept)
             let length = ImagePoint.dot(line.direction, line.direction).squareRoot()
-            let distances = kept.map { abs(ImagePoint.cross($0 - line.point, line.direction)) / length }
-            guard let worst = distances.indices.max(by: { distances[$0] < distances[$1] }),
-                distances[worst] > tolerance, kept.count >= 3
-            else { return line }
-            kept.remove(at: worst)
+            // The farthest point, the first of equals.
+            var worst = -1, worstDistance = 0.0
+            for index in Self.indices(kept) {
+                let distance = abs(ImagePoint.cross(points[index] - line.point, line.direction)) / length
+                if worst < 0 || distance > worstDistance { (worst, worstDistance) = (index, distance) }
+            }
+            guard worstDistance > tolerance, kept.nonzeroBitCount >= 3 else { return line }
+            kept &= ~(1 << UInt32(worst))
         }
         return nil
     }
 
-    /// The least-squares line through some points: their centroid and the
-    /// principal direction of their scatter.
-    private static func fitLine(_ points: [ImagePoint]) -> (point: ImagePoint, direction: ImagePoint) {
-        let n = Double(points.count)
-        let mean = points.reduce(ImagePoint(x: 0, y: 0), +) * (1 / n)
+    /// The indices set in `bits`, in increasing order.
+    private static func indices(_ bits: UInt32) -> some Sequence<Int> {
+        sequence(state: bits) { rest -> Int? in
+            guard rest != 0 else { return nil }
+            let index = rest.trailingZeroBitCount
+            rest &= rest - 1
+            return index
+        }
+    }
+
+    /// The least-squares line through the points of `rays`: their centroid
+    /// and the principal direction of their scatter.
+    private static func fitLine(_ points: [ImagePoint], rays: UInt32) -> (point: ImagePoint, direction: ImagePoint) {
+        let n = Double(rays.nonzeroBitCount)
+        var sum = ImagePoint(x: 0, y: 0)
+        for index in indices(rays) { sum = sum + points[index] }
+        let mean = sum * (1 / n)
         var xx = 0.0, xy = 0.0, yy = 0.0
-        for p in points {
-            let d = p - mean
+        for index in indices(rays) {
+            let d = points[index] - mean
             xx += d.x * d.x; xy += d.x * d.y; yy += d.y * d.y
         }
         // The eigenvector of the larger eigenvalue of [[xx, xy], [xy, yy]].
