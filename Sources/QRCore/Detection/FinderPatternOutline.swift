@@ -89,7 +89,9 @@ struct FinderPatternOutline {
         var lines: [(point: ImagePoint, direction: ImagePoint)] = []
         lines.reserveCapacity(4)
         for side in 0..<4 {
-            guard let line = Self.robustLine(ends, rays: sideRays[side], tolerance: moduleLength / 4) else { return nil }
+            guard let line = Self.robustLine(ends, rays: sideRays[side], tolerance: moduleLength / 4) else {
+                return nil
+            }
             lines.append(line)
         }
         var result: [ImagePoint] = []

@@ -64,7 +64,9 @@ struct PerspectiveTransform: Sendable {
 
         /// Adds an equation's outer product with itself (its last entry is
         /// the right-hand side).
-        private mutating func accumulate(_ equation: (Double, Double, Double, Double, Double, Double, Double, Double, Double)) {
+        private mutating func accumulate(
+            _ equation: (Double, Double, Double, Double, Double, Double, Double, Double, Double)
+        ) {
             var equation = equation
             // A tuple of one type is laid out as its elements in order.
             withUnsafePointer(to: &equation) { tuple in
