@@ -43,8 +43,7 @@ struct FinderPatternFinder {
             if everyRow {
                 for y in 0..<binary.height {
                     scanRow(y, from: 0, to: binary.width, words: words, hits: &hits, confirmed: &spans)
-                    for hit in hits { merge(hit, into: &candidates) }
-                    hits.removeAll(keepingCapacity: true)
+                    merge(&hits, into: &candidates)
                     spans.removeAll(keepingCapacity: true)
                 }
                 return
@@ -54,17 +53,15 @@ struct FinderPatternFinder {
                 scanRow(y, from: 0, to: binary.width, words: words, hits: &hits, confirmed: &spans)
                 if y > 0 {
                     scanSpans(above + spans, row: y - 1, words: words, hits: &oddHits)
-                    for hit in oddHits { merge(hit, into: &candidates) }
-                    oddHits.removeAll(keepingCapacity: true)
+                    merge(&oddHits, into: &candidates)
                 }
-                for hit in hits { merge(hit, into: &candidates) }
-                hits.removeAll(keepingCapacity: true)
+                merge(&hits, into: &candidates)
                 swap(&above, &spans)
                 spans.removeAll(keepingCapacity: true)
             }
             if binary.height % 2 == 0 {
                 scanSpans(above, row: binary.height - 1, words: words, hits: &oddHits)
-                for hit in oddHits { merge(hit, into: &candidates) }
+                merge(&oddHits, into: &candidates)
             }
         }
         return candidates
@@ -251,6 +248,12 @@ struct FinderPatternFinder {
     @inline(__always)
     private func isDark(_ x: Int, _ y: Int) -> Bool {
         x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary[x, y]
+    }
+
+    /// Merges one row's hits, in order, and empties the list for the next row.
+    private func merge(_ hits: inout [FinderCandidate], into candidates: inout [FinderCandidate]) {
+        for hit in hits { merge(hit, into: &candidates) }
+        hits.removeAll(keepingCapacity: true)
     }
 
     /// Adds a hit to the list, averaging it into a candidate at the same place

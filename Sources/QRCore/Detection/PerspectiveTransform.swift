@@ -171,14 +171,9 @@ struct PerspectiveTransform: Sendable {
 
 /// Gaussian elimination with partial pivoting for small dense systems.
 enum LinearSystem {
-    /// Solves the n×n system given as n rows of n coefficients plus the right-hand side.
-    static func solve(_ augmented: [[Double]]) -> [Double]? {
-        var flat = augmented.flatMap { $0 }
-        return solve(flat: &flat, size: augmented.count)
-    }
-
-    /// ``solve(_:)`` for the rows laid end to end in `m` (`size` rows of
-    /// `size` + 1), which it overwrites.
+    /// Solves the n×n system given as its n rows of n coefficients plus the
+    /// right-hand side, laid end to end in `m` (n = `size`), which it
+    /// overwrites.
     static func solve(flat m: inout [Double], size n: Int) -> [Double]? {
         let width = n + 1
         return m.withUnsafeMutableBufferPointer { m -> [Double]? in
