@@ -22,10 +22,13 @@ enum ImageScaler {
             columns.withUnsafeMutableBufferPointer { columns in
                 output.withUnsafeMutableBufferPointer { output in
                     for y in 0..<height {
-                        for i in 0..<used { columns[i] = UInt16(source[y * factor * image.width + i]) }
+                        // Pointers to whole rows: an index computed per pixel
+                        // is checked for overflow, which stops vectorisation.
+                        let top = source.baseAddress! + y * factor * image.width
+                        for i in 0..<used { columns[i] = UInt16(top[i]) }
                         for dy in 1..<factor {
-                            let row = (y * factor + dy) * image.width
-                            for i in 0..<used { columns[i] &+= UInt16(source[row + i]) }
+                            let row = top + dy * image.width
+                            for i in 0..<used { columns[i] &+= UInt16(row[i]) }
                         }
                         let row = UnsafeMutableBufferPointer(rebasing: output[(y * width)..<((y + 1) * width)])
                         // Literal factors let the compiler unroll the block sums.
