@@ -76,6 +76,11 @@ struct TimingPatternReader {
     /// other, a quarter pixel at a time, and turns the colour changes into
     /// boundaries; nil unless the walk starts and ends light and its modules
     /// change length smoothly (a blurred-together pair of modules would not).
+    ///
+    /// Smoothness is checked at each change, so that a walk across texture,
+    /// which breaks it within a few modules, stops there: most triples tried
+    /// on an image without a symbol are texture, and their lines can be a
+    /// thousand pixels long, read up to nine times each (``nudgePairs``).
     private func read(from start: ImagePoint, to end: ImagePoint, boundary: (Int) -> ImagePoint) -> Reading? {
         let span = end - start, length = ImagePoint.dot(span, span).squareRoot()
         guard length >= 8 else { return nil }
@@ -86,11 +91,14 @@ struct TimingPatternReader {
         var t = 0.25
         while t < length {
             let dark = isDark(start + step * (t / 0.25))
-            if dark != previous { changes.append(t - 0.125) }
+            if dark != previous {
+                changes.append(t - 0.125)
+                guard Self.smoothSoFar(changes) else { return nil }
+            }
             previous = dark
             t += 0.25
         }
-        guard changes.count >= 4, changes.count % 2 == 0, Self.smooth(changes, length: length) else { return nil }
+        guard changes.count >= 4, changes.count % 2 == 0, Self.smoothEnd(changes, length: length) else { return nil }
         // Module centres, halfway between boundaries, rather than the
         // boundaries: a threshold off-centre moves every boundary by the
         // same pixels, which on a foreshortened line is a different share of
@@ -104,20 +112,27 @@ struct TimingPatternReader {
         return Reading(dimension: changes.count + 15, correspondences: correspondences)
     }
 
-    /// Whether consecutive modules of the same colour differ in length by
-    /// less than a factor of 1.7, and the separators at both ends are about
-    /// half a module. Dark and light modules are compared only with their
-    /// own kind: a threshold off-centre makes every dark run longer than
-    /// every light one (or the reverse), evenly, which is no sign of a
-    /// misread.
-    private static func smooth(_ changes: [Double], length: Double) -> Bool {
-        var runs: [Double] = []
-        for i in 1..<changes.count { runs.append(changes[i] - changes[i - 1]) }
-        for i in 2..<max(2, runs.count) where max(runs[i], runs[i - 2]) > 1.7 * min(runs[i], runs[i - 2]) {
-            return false
-        }
-        let first = changes[0], last = length - changes[changes.count - 1]
-        return first < 1.2 * runs[0] && last < 1.2 * runs[runs.count - 1]
+    /// Whether the run the newest change ends keeps the walk smooth:
+    /// consecutive modules of the same colour differ in length by less than
+    /// a factor of 1.7, and the separator the walk starts in is about half a
+    /// module. Dark and light modules are compared only with their own kind:
+    /// a threshold off-centre makes every dark run longer than every light
+    /// one (or the reverse), evenly, which is no sign of a misread.
+    private static func smoothSoFar(_ changes: [Double]) -> Bool {
+        let n = changes.count
+        guard n >= 2 else { return true }
+        let newest = changes[n - 1] - changes[n - 2]
+        if n == 2 { return changes[0] < 1.2 * newest }
+        guard n >= 4 else { return true }
+        let sameColour = changes[n - 3] - changes[n - 4]
+        return max(newest, sameColour) <= 1.7 * min(newest, sameColour)
+    }
+
+    /// Whether the separator the walk ends in is about half a module, like
+    /// the one it starts in (``smoothSoFar(_:)``).
+    private static func smoothEnd(_ changes: [Double], length: Double) -> Bool {
+        let n = changes.count
+        return length - changes[n - 1] < 1.2 * (changes[n - 1] - changes[n - 2])
     }
 
     private func isDark(_ point: ImagePoint) -> Bool { binary.isSet(at: point) }
