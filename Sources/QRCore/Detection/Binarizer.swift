@@ -226,13 +226,26 @@ struct ThresholdMap: Sendable {
     let columns: Int
     let rows: Int
     let values: [UInt8]
+    /// 1 / `blockSize`. Block sizes divide 64, so they are powers of two and
+    /// multiplying by this is exact, the same as dividing; the grid sampler
+    /// reads a threshold for every sample it takes.
+    private let blocksPerPixel: Double
+
+    init(blockSize: Int, columns: Int, rows: Int, values: [UInt8]) {
+        precondition(blockSize > 0 && blockSize & (blockSize - 1) == 0, "block sizes are powers of two")
+        self.blockSize = blockSize
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+        blocksPerPixel = 1 / Double(blockSize)
+    }
 
     /// The threshold of the block containing image point (x, y): coarser
     /// than ``threshold(atX:y:)`` but a fraction of its cost, for quick tests.
     @inline(__always)
     func blockThreshold(atX x: Double, y: Double) -> Double {
         Double(
-            values[Self.clamped(y / Double(blockSize), rows) * columns + Self.clamped(x / Double(blockSize), columns)])
+            values[Self.clamped(y * blocksPerPixel, rows) * columns + Self.clamped(x * blocksPerPixel, columns)])
     }
 
     /// The block index `position` falls in, clamped to 0..<count; NaN (from
@@ -247,7 +260,7 @@ struct ThresholdMap: Sendable {
     func threshold(atX x: Double, y: Double) -> Double {
         let half = Double(blockSize) / 2
         // `>= 0` is false for NaN too, which a degenerate mapping can produce.
-        let gx = (x - half) / Double(blockSize), gy = (y - half) / Double(blockSize)
+        let gx = (x - half) * blocksPerPixel, gy = (y - half) * blocksPerPixel
         let fx = gx >= 0 ? min(gx, Double(columns - 1)) : 0
         let fy = gy >= 0 ? min(gy, Double(rows - 1)) : 0
         let x0 = Int(fx), y0 = Int(fy)
