@@ -265,7 +265,12 @@ struct FinderPatternFinder {
             // squeezed by a steep view centre it up to two modules apart along
             // its long axis (foreshortened-004 of the seed-1 hard corpus);
             // another symbol's pattern is at least 14 modules away.
-            let near = existing.centre.distance(to: found.centre) <= max(existing.moduleSize, found.moduleSize) * 2.5
+            let reach = max(existing.moduleSize, found.moduleSize) * 2.5
+            // The distance is at least the vertical offset (in floating point
+            // too), which rules out most of an image's candidates without a
+            // square root: texture can leave hundreds.
+            guard abs(existing.centre.y - found.centre.y) <= reach else { continue }
+            let near = existing.centre.distance(to: found.centre) <= reach
             let similar =
                 abs(existing.moduleSize - found.moduleSize) <= max(existing.moduleSize, found.moduleSize) * 0.5
             if near && similar {
