@@ -30,10 +30,7 @@ struct Binarizer {
     /// Per-block thresholds for `image`.
     func thresholdMap(for image: GrayImage) -> ThresholdMap {
         let statistics = BlockStatistics(image: image, blockSize: blockSize)
-        var levels = [Int32](repeating: -1, count: statistics.count)
-        for index in 0..<statistics.count where statistics.range(index) >= minimumContrast {
-            levels[index] = Int32((statistics.mean(index) + statistics.midrange(index)) / 2)
-        }
+        var levels = statistics.levels(minimumContrast: minimumContrast)
         fillFlatBlocks(
             &levels, columns: statistics.columns, rows: statistics.rows,
             fallback: statistics.globalMinimum / 2)
@@ -90,7 +87,10 @@ struct Binarizer {
                 let total =
                     sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
                     - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left]
-                result[y * columns + x] = total / Int32((bottom - top) * (right - left))
+                let area = Int32((bottom - top) * (right - left))
+                // Away from the edges every cell averages 25: a literal
+                // divisor becomes a multiplication, one per block of pixels.
+                result[y * columns + x] = area == 25 ? total / 25 : total / area
             }
         }
         return result
@@ -100,22 +100,25 @@ struct Binarizer {
     func apply(_ thresholds: ThresholdMap, to image: GrayImage) -> BitMatrix {
         precondition(64 % blockSize == 0, "blocks must tile 64-bit words")
         var binary = BitMatrix(width: image.width, height: image.height)
-        let stride = binary.stride, width = image.width, size = blockSize
+        let stride = binary.stride, width = image.width
+        // Block sizes divide 64, so they are powers of two: a shift finds a
+        // pixel's block rather than a division every eight pixels.
+        let shift = blockSize.trailingZeroBitCount
         image.pixels.withUnsafeBufferPointer { pixels in
             thresholds.values.withUnsafeBufferPointer { levels in
                 binary.words.withUnsafeMutableBufferPointer { words in
                     for y in 0..<image.height {
-                        let levelRow = (y / size) * thresholds.columns
+                        let levelRow = (y &>> shift) * thresholds.columns
                         let row = UnsafeRawPointer(pixels.baseAddress! + y * width), wordRow = y * stride
                         var x = 0
                         while x + 8 <= width {
                             let bits = Self.darkBits(
                                 row.loadUnaligned(fromByteOffset: x, as: UInt64.self),
-                                threshold: levels[levelRow + x / size])
+                                threshold: levels[levelRow + (x &>> shift)])
                             words[wordRow + x >> 6] |= bits << UInt64(x & 63)
                             x += 8
                         }
-                        for px in x..<width where pixels[y * width + px] < levels[levelRow + px / size] {
+                        for px in x..<width where pixels[y * width + px] < levels[levelRow + (px &>> shift)] {
                             words[wordRow + px >> 6] |= 1 << UInt64(px & 63)
                         }
                     }
@@ -214,9 +217,20 @@ struct BlockStatistics {
         return (low, high, total)
     }
 
-    func range(_ index: Int) -> Int { Int(maximum[index]) - Int(minimum[index]) }
-    func mean(_ index: Int) -> Int { Int(sum[index] / max(1, pixelCount[index])) }
-    func midrange(_ index: Int) -> Int { (Int(minimum[index]) + Int(maximum[index])) / 2 }
+    /// Each block's grey level, halfway between its mean and its midrange,
+    /// or −1 for a block whose pixels span less than `minimumContrast`.
+    func levels(minimumContrast: Int) -> [Int32] {
+        var levels = [Int32](repeating: -1, count: count)
+        for index in 0..<count {
+            let low = Int(minimum[index]), high = Int(maximum[index])
+            guard high - low >= minimumContrast else { continue }
+            let pixels = pixelCount[index]
+            // Whole blocks hold 64 pixels: a literal divisor, not a division.
+            let mean = Int(pixels == 64 ? sum[index] / 64 : sum[index] / max(1, pixels))
+            levels[index] = Int32((mean + (low + high) / 2) / 2)
+        }
+        return levels
+    }
 }
 
 /// Thresholds per block, with a smooth (bilinear) reading between block
