@@ -56,7 +56,7 @@ struct RMQRSymbolLocator {
     private func mappings(finder: [ImagePoint], moduleSize: Double) -> [(mapping: GridMapping, agreement: Double)] {
         guard let transform = PerspectiveTransform.quadrilateral(Self.square, to: finder),
             separatorAgreement(transform) >= Self.minimumAgreement,
-            topEdgeModules(transform, finder: finder) >= Self.minimumTopEdgeModules
+            hasTopEdgeModules(transform, finder: finder)
         else { return [] }
         var scored: [(mapping: GridMapping, agreement: Double)] = []
         // The finder alone extrapolates the left edge 10 modules below it;
@@ -105,29 +105,35 @@ struct RMQRSymbolLocator {
         return Double(light) / 15
     }
 
-    /// The fewest of ``topEdgeModules(_:finder:)``'s four that must be found
+    /// The fewest of ``hasTopEdgeModules(_:finder:)``'s four that must be found
     /// before the edges are followed. With 3, the rMQR photo sets, the
     /// distortion harness (63 of 72) and zxing-cpp's symbols read as before,
     /// and the Micro QR and rMQR search around leftover finders on the 40
     /// no-code images of the hard corpora takes 258 ms instead of about 490.
     static let minimumTopEdgeModules = 3
 
-    /// How many of the top edge's dark timing modules at columns 8, 10, 12
-    /// and 14 are found, walking from the finder and refitting as
+    /// Whether ``minimumTopEdgeModules`` of the top edge's dark timing
+    /// modules at columns 8, 10, 12 and 14 are found, walking from the
+    /// finder and refitting as
     /// ``followEdges(_:finder:height:dropsStrays:)`` does. Every rMQR
     /// symbol has them, whatever its size; texture that passed the separator
     /// test mostly does not, and following the edges at six heights costs
     /// far more. A walk, not a read of fixed places: near 45° the finder's
     /// outline alone misplaces them (a check of columns 8 to 11 through it
     /// rejected an R7x43 turned 314°).
-    private func topEdgeModules(_ transform: PerspectiveTransform, finder: [ImagePoint]) -> Int {
+    ///
+    /// The walk stops as soon as the answer is known: every orientation of
+    /// every leftover finder is tested, and on texture the first misses
+    /// already decide it.
+    private func hasTopEdgeModules(_ transform: PerspectiveTransform, finder: [ImagePoint]) -> Bool {
         var fit = EdgeFit(transform: transform, from: Self.square, to: finder)
-        var found = 0
-        for x in stride(from: 8, through: 14, by: 2)
-        where measure(&fit, x: x, y: 0, inward: (1, 0), outward: (0, -1)) {
-            found += 1
+        var found = 0, missed = 0
+        for x in stride(from: 8, through: 14, by: 2) {
+            if measure(&fit, x: x, y: 0, inward: (1, 0), outward: (0, -1)) { found += 1 } else { missed += 1 }
+            if found >= Self.minimumTopEdgeModules { return true }
+            if missed > 4 - Self.minimumTopEdgeModules { return false }
         }
-        return found
+        return false
     }
 
     /// The share of the left edge's modules below the finder that read as a
