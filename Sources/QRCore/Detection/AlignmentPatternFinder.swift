@@ -63,25 +63,35 @@ struct AlignmentPatternFinder {
                 else { continue }
                 let point = ImagePoint(x: hit.centre + 0.5, y: centreY + 0.5)
                 guard point.distance(to: predicted) <= radius else { continue }
-                let score = templateScore(at: point, right: right, down: down)
-                if score >= 21 { found.append(Candidate(centre: point, score: score)) }
+                if let score = templateScore(at: point, right: right, down: down) {
+                    found.append(Candidate(centre: point, score: score))
+                }
             }
         }
         return found
     }
 
+    /// The most of the 25 template modules that may read wrong.
+    private static let maximumTemplateMisses = 4
+
     /// How many of the pattern's 25 modules, sampled around `centre`, have
-    /// the expected colour: dark centre, light ring, dark outer ring.
-    private func templateScore(at centre: ImagePoint, right: ImagePoint, down: ImagePoint) -> Int {
-        var score = 0
+    /// the expected colour (dark centre, light ring, dark outer ring); nil
+    /// once more than ``maximumTemplateMisses`` do not. Texture fails within
+    /// a few modules, and the search tests every one-module dark run it
+    /// crosses in ten modules around the predicted position.
+    private func templateScore(at centre: ImagePoint, right: ImagePoint, down: ImagePoint) -> Int? {
+        var misses = 0
         for dy in -2...2 {
             for dx in -2...2 {
                 let p = centre + right * Double(dx) + down * Double(dy)
                 let expectedDark = max(abs(dx), abs(dy)) != 1
-                if binary.isSet(at: p) == expectedDark { score += 1 }
+                if binary.isSet(at: p) != expectedDark {
+                    misses += 1
+                    if misses > Self.maximumTemplateMisses { return nil }
+                }
             }
         }
-        return score
+        return 25 - misses
     }
 
     /// The next dark run in row `y` from `x` that is about one module long and
