@@ -78,7 +78,7 @@ struct FinderPatternOutline {
         var ends = [ImagePoint](repeating: centre, count: Self.directions.count)
         var sideRays = SIMD4<UInt32>()
         let reach = 6 * moduleLength
-        let walks = memo?.walks(from: centre, reach: reach) { walkAll(from: centre, reach: $0) }
+        let walks = memo?.walks(from: centre, reach: reach) { walkAll(from: centre, reach: reach, extending: $0) }
         for (index, direction) in Self.directions.enumerated() {
             guard let side = side(of: direction, right: right, down: down) else { continue }
             let walk = walks?[index] ?? RayWalk(binary: binary, from: centre, direction: direction, reach: reach)
@@ -147,9 +147,16 @@ struct FinderPatternOutline {
         return start + direction * distance
     }
 
-    /// The walks of all 32 rays from `centre`, each up to `reach` pixels.
-    private func walkAll(from centre: ImagePoint, reach: Double) -> [RayWalk] {
-        Self.directions.map { RayWalk(binary: binary, from: centre, direction: $0, reach: reach) }
+    /// The walks of all 32 rays from `centre`, each up to `reach` pixels:
+    /// those `kept` from a shorter reach are continued where they stopped.
+    private func walkAll(from centre: ImagePoint, reach: Double, extending kept: [RayWalk]?) -> [RayWalk] {
+        guard var walks = kept else {
+            return Self.directions.map { RayWalk(binary: binary, from: centre, direction: $0, reach: reach) }
+        }
+        for index in walks.indices where !walks[index].answers(reach: reach) {
+            walks[index].extend(binary: binary, from: centre, direction: Self.directions[index], reach: reach)
+        }
+        return walks
     }
 
     /// The least-squares line through the points of `rays` (a bit set of
@@ -226,13 +233,22 @@ struct RayWalk {
     private var changes = (0.0, 0.0, 0.0)
     private var found = 0
     /// How far the walk was allowed to go.
-    let reach: Double
+    private(set) var reach = 0.0
+    /// Where the walk stopped, and the colour it saw last.
+    private var t = 0.0
+    private var previous = true
 
     /// Walks from `start` along the unit vector `direction` until the third
     /// change or until the step reaches `reach` pixels.
     init(binary: BitMatrix, from start: ImagePoint, direction: ImagePoint, reach: Double) {
-        self.reach = reach
-        var t = 0.0, previous = true
+        extend(binary: binary, from: start, direction: direction, reach: reach)
+    }
+
+    /// Continues the walk up to `reach` pixels (the same start and
+    /// direction): it takes the steps a walk of that reach from the start
+    /// would have taken after this one's, so it ends as that walk would.
+    mutating func extend(binary: BitMatrix, from start: ImagePoint, direction: ImagePoint, reach: Double) {
+        self.reach = max(self.reach, reach)
         while t < reach && found < 3 {
             t += 0.25
             let dark = binary.isSet(at: start + direction * t)
@@ -282,10 +298,12 @@ final class OutlineRayMemo {
 
     /// The walks from `centre`, walked by `walk` again if any of those kept
     /// would not answer for `reach` (``RayWalk/answers(reach:)``).
-    func walks(from centre: ImagePoint, reach: Double, walk: (Double) -> [RayWalk]) -> [RayWalk] {
-        if let kept = walks[centre], kept.allSatisfy({ $0.answers(reach: reach) }) { return kept }
-        let fresh = walk(reach)
-        walks[centre] = fresh
-        return fresh
+    /// `walk` is given the walks kept, if any, to continue.
+    func walks(from centre: ImagePoint, reach: Double, walk: ([RayWalk]?) -> [RayWalk]) -> [RayWalk] {
+        let kept = walks[centre]
+        if let kept, kept.allSatisfy({ $0.answers(reach: reach) }) { return kept }
+        let walked = walk(kept)
+        walks[centre] = walked
+        return walked
     }
 }
