@@ -33,21 +33,23 @@ struct FinderPatternRefiner {
         guard let before = edges(from: centre, step: -1, horizontal: horizontal, threshold: threshold, reach: reach),
             let after = edges(from: centre, step: 1, horizontal: horizontal, threshold: threshold, reach: reach)
         else { return nil }
-        let midpoints = zip(before, after).map { ($0 + $1) / 2 }
-        let widths = [(after[0] - before[0]) / 3, (after[1] - before[1]) / 5, (after[2] - before[2]) / 7]
-        guard widths.max()! < widths.min()! * 1.6 else { return nil }
-        return midpoints.reduce(0, +) / 3
+        let widths = ((after.0 - before.0) / 3, (after.1 - before.1) / 5, (after.2 - before.2) / 7)
+        guard max(widths.0, widths.1, widths.2) < min(widths.0, widths.1, widths.2) * 1.6 else { return nil }
+        return ((after.0 + before.0) / 2 + (after.1 + before.1) / 2 + (after.2 + before.2) / 2) / 3
     }
 
     /// Positions of the first three threshold crossings walking from the
-    /// centre in one direction, interpolated between pixel centres.
-    private func edges(from centre: ImagePoint, step: Int, horizontal: Bool, threshold: Double, reach: Int) -> [Double]?
-    {
+    /// centre in one direction, interpolated between pixel centres. (Every
+    /// candidate of every search is refined, thousands in a textured image:
+    /// no arrays.)
+    private func edges(
+        from centre: ImagePoint, step: Int, horizontal: Bool, threshold: Double, reach: Int
+    ) -> (Double, Double, Double)? {
         let fixed = Int(horizontal ? centre.y : centre.x)
         var position = Int(horizontal ? centre.x : centre.y)
         let limit = horizontal ? image.width : image.height
         guard (0..<(horizontal ? image.height : image.width)).contains(fixed) else { return nil }
-        var crossings: [Double] = []
+        var crossings = (0.0, 0.0), found = 0
         var previous = level(position, fixed, horizontal)
         var wantDark = false  // the stone is dark; the first crossing goes to light
         for _ in 0..<reach {
@@ -56,8 +58,13 @@ struct FinderPatternRefiner {
             let value = level(next, fixed, horizontal)
             if (value < threshold) == wantDark {
                 let fraction = (threshold - previous) / (value - previous)
-                crossings.append(Double(position) + 0.5 + Double(step) * fraction)
-                if crossings.count == 3 { return crossings }
+                let crossing = Double(position) + 0.5 + Double(step) * fraction
+                switch found {
+                case 0: crossings.0 = crossing
+                case 1: crossings.1 = crossing
+                default: return (crossings.0, crossings.1, crossing)
+                }
+                found += 1
                 wantDark.toggle()
             }
             previous = value
