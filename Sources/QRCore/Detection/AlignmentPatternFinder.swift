@@ -137,7 +137,7 @@ struct AlignmentPatternFinder {
     private func lightRun(x: Int, y: Int, dx: Int, dy: Int = 0, moduleSize: Double) -> Int? {
         var length = 0, px = x, py = y
         let limit = Int(moduleSize * 2) + 2
-        while inside(px, py) && !binary[px, py] {
+        while inside(px, py) && !binary.uncheckedBit(x: px, y: py) {
             length += 1
             if length > limit { return nil }
             px += dx
@@ -153,5 +153,5 @@ struct AlignmentPatternFinder {
     }
 
     private func inside(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < binary.width && y < binary.height }
-    private func isDark(_ x: Int, _ y: Int) -> Bool { inside(x, y) && binary[x, y] }
+    private func isDark(_ x: Int, _ y: Int) -> Bool { inside(x, y) && binary.uncheckedBit(x: x, y: y) }
 }

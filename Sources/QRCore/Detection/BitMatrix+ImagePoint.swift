@@ -5,7 +5,7 @@ extension BitMatrix {
     @inline(__always)
     func isSet(at p: ImagePoint) -> Bool {
         guard p.x >= 0, p.y >= 0, p.x < Double(width), p.y < Double(height) else { return false }
-        return self[Int(p.x), Int(p.y)]
+        return uncheckedBit(x: Int(p.x), y: Int(p.y))
     }
 }
 

@@ -247,7 +247,7 @@ struct FinderPatternFinder {
 
     @inline(__always)
     private func isDark(_ x: Int, _ y: Int) -> Bool {
-        x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary[x, y]
+        x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary.uncheckedBit(x: x, y: y)
     }
 
     /// Merges one row's hits, in order, and empties the list for the next row.

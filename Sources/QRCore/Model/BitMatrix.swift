@@ -54,6 +54,14 @@ public struct BitMatrix: Sendable, Hashable {
         }
     }
 
+    /// The module at column `x`, row `y`, for callers that have checked
+    /// both against the matrix's size themselves (the detector's sampling,
+    /// millions of reads an image).
+    @inline(__always)
+    func uncheckedBit(x: Int, y: Int) -> Bool {
+        words[y &* stride &+ (x &>> 6)] &>> UInt64(x & 63) & 1 != 0
+    }
+
     /// Flips the module at column `x`, row `y`.
     @inline(__always)
     mutating func toggle(x: Int, y: Int) {
