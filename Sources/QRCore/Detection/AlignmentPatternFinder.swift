@@ -118,11 +118,11 @@ struct AlignmentPatternFinder {
     /// The vertical centre of the dark run through (x, y) if it too is a
     /// module long between module-long light runs.
     private func verticalCentre(x: Int, y: Int, moduleSize: Double) -> Double? {
-        guard isDark(x, y) else { return nil }
+        guard binary.isSet(x: x, y: y) else { return nil }
         var top = y, bottom = y
         let limit = Int(moduleSize * 2) + 2
-        while isDark(x, top - 1) && y - top < limit { top -= 1 }
-        while isDark(x, bottom + 1) && bottom - y < limit { bottom += 1 }
+        while binary.isSet(x: x, y: top - 1) && y - top < limit { top -= 1 }
+        while binary.isSet(x: x, y: bottom + 1) && bottom - y < limit { bottom += 1 }
         let dark = bottom - top + 1
         guard fitsModule(dark, moduleSize),
             let above = lightRun(x: x, y: top - 1, dx: 0, dy: -1, moduleSize: moduleSize),
@@ -153,5 +153,4 @@ struct AlignmentPatternFinder {
     }
 
     private func inside(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < binary.width && y < binary.height }
-    private func isDark(_ x: Int, _ y: Int) -> Bool { inside(x, y) && binary.uncheckedBit(x: x, y: y) }
 }

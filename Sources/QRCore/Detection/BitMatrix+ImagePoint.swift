@@ -7,6 +7,12 @@ extension BitMatrix {
         guard p.x >= 0, p.y >= 0, p.x < Double(width), p.y < Double(height) else { return false }
         return uncheckedBit(x: Int(p.x), y: Int(p.y))
     }
+
+    /// Whether pixel (x, y) is set; pixels off the image are not.
+    @inline(__always)
+    func isSet(x: Int, y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < width && y < height && uncheckedBit(x: x, y: y)
+    }
 }
 
 extension BitMatrix {

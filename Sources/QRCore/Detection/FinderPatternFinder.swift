@@ -189,7 +189,7 @@ struct FinderPatternFinder {
         from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int, words: UnsafeBufferPointer<UInt64>
     ) -> (centre: Double, total: Double)? {
         let startX = Int(x), startY = Int(y)
-        guard isDark(startX, startY) else { return nil }
+        guard binary.isSet(x: startX, y: startY) else { return nil }
         let limit = Int(Double(expected) * Self.maximumStretch)
         guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limit: limit, words: words),
             let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit, words: words)
@@ -243,11 +243,6 @@ struct FinderPatternFinder {
             }
         }
         return lengths.ring > 0 && lengths.outer > 0 ? lengths : nil
-    }
-
-    @inline(__always)
-    private func isDark(_ x: Int, _ y: Int) -> Bool {
-        x >= 0 && y >= 0 && x < binary.width && y < binary.height && binary.uncheckedBit(x: x, y: y)
     }
 
     /// Merges one row's hits, in order, and empties the list for the next row.
