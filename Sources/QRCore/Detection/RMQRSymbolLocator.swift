@@ -128,13 +128,16 @@ struct RMQRSymbolLocator {
     private func hasTopEdgeModules(_ transform: PerspectiveTransform, finder: [ImagePoint]) -> Bool {
         var fit = EdgeFit(transform: transform, from: Self.square, to: finder)
         var found = 0, missed = 0
-        for x in stride(from: 8, through: 14, by: 2) {
+        for x in Self.topEdgeColumns {
             if measure(&fit, x: x, y: 0, inward: (1, 0), outward: (0, -1)) { found += 1 } else { missed += 1 }
             if found >= Self.minimumTopEdgeModules { return true }
-            if missed > 4 - Self.minimumTopEdgeModules { return false }
+            if missed > Self.topEdgeColumns.count - Self.minimumTopEdgeModules { return false }
         }
         return false
     }
+
+    /// The top edge's first dark timing modules past the finder and its separator.
+    private static let topEdgeColumns = [8, 10, 12, 14]
 
     /// The share of the left edge's modules below the finder that read as a
     /// symbol `height` modules high makes them: column 0 and column 1 from row
