@@ -88,7 +88,8 @@ struct Binarizer {
                     sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
                     - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left]
                 let area = Int32((bottom - top) * (right - left))
-                // Away from the edges every cell averages 25: a literal
+                // Away from the edges every cell of the 5 × 5 average (the
+                // radius of 2 the threshold map uses) covers 25: a literal
                 // divisor becomes a multiplication, one per block of pixels.
                 result[y * columns + x] = area == 25 ? total / 25 : total / area
             }
@@ -225,7 +226,8 @@ struct BlockStatistics {
             let low = Int(minimum[index]), high = Int(maximum[index])
             guard high - low >= minimumContrast else { continue }
             let pixels = pixelCount[index]
-            // Whole blocks hold 64 pixels: a literal divisor, not a division.
+            // Whole blocks of the default 8 × 8 hold 64 pixels: a literal
+            // divisor there, not a division.
             let mean = Int(pixels == 64 ? sum[index] / 64 : sum[index] / max(1, pixels))
             levels[index] = Int32((mean + (low + high) / 2) / 2)
         }
