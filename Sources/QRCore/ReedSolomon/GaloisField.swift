@@ -50,4 +50,26 @@ enum GaloisField {
 
     @inline(__always)
     static func inverse(_ a: UInt8) -> UInt8 { divide(1, a) }
+
+    /// Calls `body` with ``multiply(_:_:)`` reading the tables' storage
+    /// directly, without the lazy-global check and the bounds checks of each
+    /// table access, for loops that multiply hundreds of times.
+    static func withMultiplier<Result>(_ body: (Multiplier) -> Result) -> Result {
+        exp.withUnsafeBufferPointer { exp in
+            log.withUnsafeBufferPointer { log in body(Multiplier(exp: exp.baseAddress!, log: log.baseAddress!)) }
+        }
+    }
+
+    /// ``multiply(_:_:)`` on borrowed tables (``withMultiplier(_:)``).
+    struct Multiplier {
+        fileprivate let exp: UnsafePointer<UInt8>
+        fileprivate let log: UnsafePointer<UInt8>
+
+        /// Logarithms are below 255, so their sum indexes `exp`'s 510 entries.
+        @inline(__always)
+        func callAsFunction(_ a: UInt8, _ b: UInt8) -> UInt8 {
+            if a == 0 || b == 0 { return 0 }
+            return exp[Int(log[Int(a)]) &+ Int(log[Int(b)])]
+        }
+    }
 }

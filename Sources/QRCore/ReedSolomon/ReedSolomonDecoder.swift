@@ -131,27 +131,64 @@ enum ReedSolomonDecoder {
     /// locator Γ(x) with length L = f. Step r then works on the syndromes
     /// modified by Γ, which is why the length test reads 2L ≤ r + f and the
     /// update L ← r + 1 + f − L (Blahut's form for 0-based r).
+    ///
+    /// Every grid sampled from clutter that reads as a symbol runs this to
+    /// its end and fails, so the polynomials live in one scratch buffer
+    /// rather than in arrays made at every step: Λ, the shifted previous
+    /// locator B, and the update, each with room for the degree n + f they
+    /// can reach.
     private static func errataLocator(syndromes: [UInt8], erasurePowers: [Int]) throws(Failure) -> [UInt8] {
         let n = syndromes.count, f = erasurePowers.count
-        var locator: [UInt8] = [1]
-        for power in erasurePowers { locator = multiply(locator, [1, GaloisField.power(power)]) }
-        var previous = locator
-        var length = f
-        for r in f..<n {
-            var discrepancy: UInt8 = 0
-            for j in 0...min(r, locator.count - 1) {
-                discrepancy ^= GaloisField.multiply(locator[j], syndromes[r - j])
+        let capacity = n + f + 2
+        let (locator, length) = GaloisField.withMultiplier { multiply in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * capacity) { scratch in
+                scratch.initialize(repeating: 0)
+                let base = scratch.baseAddress!
+                var current = base, previous = base + capacity, updated = base + 2 * capacity
+                // The arrays' lengths: coefficients beyond them are zero.
+                var currentCount = 1
+                current[0] = 1
+                for power in erasurePowers {
+                    // Λ ← Λ · (1 + Xx), X = α^power.
+                    let x = GaloisField.power(power)
+                    for j in Swift.stride(from: currentCount, to: 0, by: -1) {
+                        current[j] ^= multiply(current[j - 1], x)
+                    }
+                    currentCount += 1
+                }
+                previous.update(from: current, count: currentCount)
+                var previousCount = currentCount
+                var length = f
+                for r in f..<n {
+                    var discrepancy: UInt8 = 0
+                    for j in 0...min(r, currentCount - 1) {
+                        discrepancy ^= multiply(current[j], syndromes[r - j])
+                    }
+                    // B ← x·B.
+                    for j in Swift.stride(from: previousCount, to: 0, by: -1) { previous[j] = previous[j - 1] }
+                    previous[0] = 0
+                    previousCount += 1
+                    guard discrepancy != 0 else { continue }
+                    // Λ' = Λ + Δ·B.
+                    let updatedCount = max(currentCount, previousCount)
+                    for j in 0..<updatedCount {
+                        updated[j] = (j < currentCount ? current[j] : 0) ^ multiply(previous[j], discrepancy)
+                    }
+                    if 2 * length <= r + f {
+                        // B ← Λ / Δ.
+                        let inverse = GaloisField.inverse(discrepancy)
+                        for j in 0..<currentCount { previous[j] = multiply(current[j], inverse) }
+                        for j in currentCount..<max(currentCount, previousCount) { previous[j] = 0 }
+                        previousCount = currentCount
+                        length = r + 1 + f - length
+                    }
+                    swap(&current, &updated)
+                    currentCount = updatedCount
+                }
+                while currentCount > 1 && current[currentCount - 1] == 0 { currentCount -= 1 }
+                return (Array(UnsafeBufferPointer(start: current, count: currentCount)), length)
             }
-            previous.insert(0, at: 0)
-            guard discrepancy != 0 else { continue }
-            let updated = add(locator, scale(previous, by: discrepancy))
-            if 2 * length <= r + f {
-                previous = scale(locator, by: GaloisField.inverse(discrepancy))
-                length = r + 1 + f - length
-            }
-            locator = updated
         }
-        while locator.count > 1 && locator.last == 0 { locator.removeLast() }
         guard locator.count - 1 == length, 2 * length - f <= n else { throw .tooManyErrors }
         return locator
     }
