@@ -34,16 +34,20 @@ struct SymbolSearch {
             timing: TimingPatternReader(binary: binary))
         let isFallback = inverted || scale > 1
         let budget = isFallback ? Self.maxFailedFallbackTriples : Self.maxFailedTriples
+        var timedFinders: [ImagePoint] = []
         var results = decode(
-            FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted, budget: budget)
+            FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted, budget: budget,
+            timedFinders: &timedFinders)
         // Guessing a missing finder multiplies the triples; light-on-dark
         // symbols with a damaged finder are rare enough to go without.
         if results.isEmpty && !inverted {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
-            results = decode(completed, context: context, inverted: inverted, budget: budget)
+            results = decode(
+                completed, context: context, inverted: inverted, budget: budget, timedFinders: &timedFinders)
         }
         results += decodeLoneFinders(
-            candidates, besides: results, binary: binary, context: context, inverted: inverted)
+            candidates.filter { !timedFinders.contains($0.centre) }, besides: results, binary: binary,
+            context: context, inverted: inverted)
         if results.isEmpty { results = decodePure(binary: binary, sampler: context.sampler, inverted: inverted) }
         return results
     }
@@ -136,8 +140,13 @@ struct SymbolSearch {
     static let maxIrregularityBesideFound = 1.0
 
     /// Decodes the triples in order, each finder pattern used by one symbol at most.
+    ///
+    /// The finders of failed triples whose timing patterns read
+    /// (``SymbolLocator/timingFit(_:outlines:reader:)``) are added to
+    /// `timedFinders`: they belong to a QR Code symbol, readable or not.
     private func decode(
-        _ triples: [FinderTriple], context: Context, inverted: Bool, budget: Int
+        _ triples: [FinderTriple], context: Context, inverted: Bool, budget: Int,
+        timedFinders: inout [ImagePoint]
     ) -> [DecodedSymbol] {
         var results: [DecodedSymbol] = []
         var used: [ImagePoint] = []
@@ -154,10 +163,10 @@ struct SymbolSearch {
             {
                 continue
             }
-            guard
-                let result = decode(
-                    triple, context: context, inverted: inverted, screened: failed >= Self.unscreenedTriples)
-            else {
+            let (decoded, timed) = decode(
+                triple, context: context, inverted: inverted, screened: failed >= Self.unscreenedTriples)
+            guard let result = decoded else {
+                if timed { timedFinders += centres }
                 failed += 1
                 continue
             }
@@ -183,8 +192,11 @@ struct SymbolSearch {
     /// that disagrees with the size adds its own dimension. Model 1
     /// fallbacks (``GridMapping/isModel1Fallback``) are sampled only after
     /// a grid has read as Model 1.
-    private func decode(_ triple: FinderTriple, context: Context, inverted: Bool, screened: Bool) -> DecodedSymbol? {
-        var queue = plausibleMappings(triple, context: context, screened: screened)
+    /// `timed`: whether the triple's timing patterns could be read.
+    private func decode(
+        _ triple: FinderTriple, context: Context, inverted: Bool, screened: Bool
+    ) -> (symbol: DecodedSymbol?, timed: Bool) {
+        var (queue, timed) = plausibleMappings(triple, context: context, screened: screened)
         var tried = Set(queue.map(\.dimension))
         var sawModel1 = false
         while !queue.isEmpty {
@@ -194,7 +206,7 @@ struct SymbolSearch {
             sawModel1 = sawModel1 || readsAsModel1
             switch result {
             case .success(let symbol):
-                return symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted)
+                return (symbol.located(at: mapping.corners.scaled(by: Double(scale)), inverted: inverted), timed)
             case .failure(.versionMismatch(_, let version)) where !tried.contains(version.size):
                 tried.insert(version.size)
                 queue += context.locator.locate(triple, dimension: version.size)
@@ -202,7 +214,7 @@ struct SymbolSearch {
                 continue
             }
         }
-        return nil
+        return (nil, timed)
     }
 
     /// Mappings for the estimated dimension and its neighbours (two versions
@@ -219,7 +231,9 @@ struct SymbolSearch {
     /// mappings unless, at some dimension, the finders' own perspective
     /// already reads ``screeningAgreement`` of the timing modules right; the
     /// alignment searches and refits that follow cost many times more.
-    private func plausibleMappings(_ triple: FinderTriple, context: Context, screened: Bool) -> [GridMapping] {
+    private func plausibleMappings(
+        _ triple: FinderTriple, context: Context, screened: Bool
+    ) -> (mappings: [GridMapping], timed: Bool) {
         let estimate = context.locator.measuredDimension(triple) ?? triple.estimatedDimension
         var scored: [(mapping: GridMapping, agreement: Double)] = []
         var alignments: [AlignmentPatternFinder.Candidate]?
@@ -237,7 +251,7 @@ struct SymbolSearch {
                     dimension: dimension, floor: Self.screeningAgreement, map: initial.transform.apply)
                     >= Self.screeningAgreement
             }
-            guard promising else { return [] }
+            guard promising else { return ([], false) }
         }
         for (dimension, firstGuess) in zip(dimensions, firstGuesses) {
             if (25...41).contains(dimension) && alignments == nil {
@@ -261,7 +275,8 @@ struct SymbolSearch {
                 }
             }
         }
-        return scored.sorted { $0.agreement > $1.agreement }.prefix(Self.maximumMappings).map(\.mapping)
+        let best = scored.sorted { $0.agreement > $1.agreement }.prefix(Self.maximumMappings).map(\.mapping)
+        return (best, timed != nil)
     }
 
     /// The most mappings of one triple sampled and decoded, the best timing
