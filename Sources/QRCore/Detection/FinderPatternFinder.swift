@@ -36,7 +36,7 @@ struct FinderPatternFinder {
     /// (merging averages, so its order shows in the centres): odd row y − 1,
     /// which needs the spans of even row y, before row y.
     func find(everyRow: Bool = false) -> [FinderCandidate] {
-        var candidates: [FinderCandidate] = []
+        var candidates = MergedCandidates(height: binary.height)
         binary.words.withUnsafeBufferPointer { words in
             var hits: [FinderCandidate] = [], oddHits: [FinderCandidate] = []
             var spans: [Range<Int>] = []  // around the patterns confirmed on the row just scanned
@@ -64,7 +64,7 @@ struct FinderPatternFinder {
                 merge(&oddHits, into: &candidates)
             }
         }
-        return candidates
+        return candidates.all
     }
 
     /// Scans the parts of an odd row around patterns confirmed beside it,
@@ -246,38 +246,84 @@ struct FinderPatternFinder {
     }
 
     /// Merges one row's hits, in order, and empties the list for the next row.
-    private func merge(_ hits: inout [FinderCandidate], into candidates: inout [FinderCandidate]) {
-        for hit in hits { merge(hit, into: &candidates) }
+    private func merge(_ hits: inout [FinderCandidate], into candidates: inout MergedCandidates) {
+        for hit in hits { candidates.merge(hit) }
         hits.removeAll(keepingCapacity: true)
     }
+}
 
-    /// Adds a hit to the list, averaging it into a candidate at the same place
-    /// with a similar module size.
-    private func merge(_ found: FinderCandidate, into candidates: inout [FinderCandidate]) {
-        for index in candidates.indices {
-            let existing = candidates[index]
-            // Within the stone and its ring: the scan lines through a pattern
-            // squeezed by a steep view centre it up to two modules apart along
-            // its long axis (foreshortened-004 of the seed-1 hard corpus);
-            // another symbol's pattern is at least 14 modules away.
-            let reach = max(existing.moduleSize, found.moduleSize) * 2.5
-            // The distance is at least the vertical offset (in floating point
-            // too), which rules out most of an image's candidates without a
-            // square root: texture can leave hundreds.
-            guard abs(existing.centre.y - found.centre.y) <= reach else { continue }
-            let near = existing.centre.distance(to: found.centre) <= reach
-            let similar =
-                abs(existing.moduleSize - found.moduleSize) <= max(existing.moduleSize, found.moduleSize) * 0.5
-            if near && similar {
-                let n = Double(existing.count)
-                candidates[index] = FinderCandidate(
-                    centre: (existing.centre * n + found.centre) * (1 / (n + 1)),
-                    moduleSize: (existing.moduleSize * n + found.moduleSize) / (n + 1),
-                    count: existing.count + 1)
-                return
+/// The candidates found so far, each hit averaged into the first one at the
+/// same place with a similar module size, or added. Indexed by bands of
+/// rows: textured images leave thousands of candidates (15,000 light-on-dark
+/// ones over the 40 images without a code of the hard corpora), and comparing
+/// every hit with all of them made merging quadratic.
+struct MergedCandidates {
+    private(set) var all: [FinderCandidate] = []
+    /// Indices into `all` by band of ``bandHeight`` rows of the centre.
+    private var bands: [[Int]]
+    /// At least every candidate's module size, for bounding how far away a
+    /// match can be.
+    private var largestModule = 0.0
+
+    static let bandHeight = 32
+
+    init(height: Int) {
+        bands = Array(repeating: [], count: height / Self.bandHeight + 1)
+    }
+
+    private func band(_ y: Double) -> Int {
+        guard y > 0 else { return 0 }  // and NaN
+        guard y < Double(bands.count * Self.bandHeight) else { return bands.count - 1 }
+        return Int(y) / Self.bandHeight
+    }
+
+    /// Averages `found` into the first candidate at the same place with a
+    /// similar module size (the lowest index, as a scan of the whole list
+    /// in order finds it), or adds it.
+    mutating func merge(_ found: FinderCandidate) {
+        largestModule = max(largestModule, found.moduleSize)
+        // No candidate outside these bands is within reach of `found` (see
+        // `matches`): they hold every centre within the largest reach.
+        let bound = largestModule * Self.reachInModules
+        var first: Int?
+        for band in band(found.centre.y - bound)...band(found.centre.y + bound) {
+            for index in bands[band] where index < (first ?? Int.max) && Self.matches(all[index], found) {
+                first = index
             }
         }
-        candidates.append(found)
+        guard let index = first else {
+            bands[band(found.centre.y)].append(all.count)
+            all.append(found)
+            return
+        }
+        let existing = all[index], n = Double(existing.count)
+        let merged = FinderCandidate(
+            centre: (existing.centre * n + found.centre) * (1 / (n + 1)),
+            moduleSize: (existing.moduleSize * n + found.moduleSize) / (n + 1),
+            count: existing.count + 1)
+        all[index] = merged
+        let from = band(existing.centre.y), to = band(merged.centre.y)
+        if from != to {
+            bands[from].removeAll { $0 == index }
+            bands[to].append(index)
+        }
+    }
+
+    /// How far apart, in the larger module size, two hits of one pattern
+    /// may be: within the stone and its ring. The scan lines through a
+    /// pattern squeezed by a steep view centre it up to two modules apart
+    /// along its long axis (foreshortened-004 of the seed-1 hard corpus);
+    /// another symbol's pattern is at least 14 modules away.
+    static let reachInModules = 2.5
+
+    /// Whether `found` is a hit of the pattern `existing`.
+    private static func matches(_ existing: FinderCandidate, _ found: FinderCandidate) -> Bool {
+        let reach = max(existing.moduleSize, found.moduleSize) * reachInModules
+        // The distance is at least the vertical offset (in floating point
+        // too), which rules out most candidates without a square root.
+        guard abs(existing.centre.y - found.centre.y) <= reach else { return false }
+        return existing.centre.distance(to: found.centre) <= reach
+            && abs(existing.moduleSize - found.moduleSize) <= max(existing.moduleSize, found.moduleSize) * 0.5
     }
 }
 
