@@ -41,57 +41,78 @@ struct Binarizer {
     }
 
     /// Gives every flat block (level −1) the level of its nearest contrasty
-    /// block, by breadth-first search from all contrasty blocks at once.
-    /// With no contrast anywhere the whole image is background: `fallback`
-    /// (half the darkest value) leaves every pixel light.
+    /// block, by breadth-first search from all contrasty blocks at once
+    /// (neighbours left, right, up, down, in that order). With no contrast
+    /// anywhere the whole image is background: `fallback` (half the darkest
+    /// value) leaves every pixel light.
     private func fillFlatBlocks(_ levels: inout [Int32], columns: Int, rows: Int, fallback: Int) {
-        var queue = levels.indices.filter { levels[$0] >= 0 }
-        if queue.isEmpty {
-            for index in levels.indices { levels[index] = Int32(fallback) }
-            return
-        }
-        var head = 0
-        while head < queue.count {
-            let index = queue[head]
-            head += 1
-            let x = index % columns, y = index / columns
-            // Left, right, up, down, without an array of the four per block.
-            func spread(_ nx: Int, _ ny: Int) {
-                guard nx >= 0 && ny >= 0 && nx < columns && ny < rows && levels[ny * columns + nx] < 0 else { return }
-                levels[ny * columns + nx] = levels[index]
-                queue.append(ny * columns + nx)
+        let count = levels.count
+        // Each block is queued once at most: a fixed buffer, no appends.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { queue in
+            levels.withUnsafeMutableBufferPointer { levels in
+                var tail = 0
+                for index in 0..<count where levels[index] >= 0 {
+                    queue[tail] = index
+                    tail += 1
+                }
+                guard tail > 0 else {
+                    levels.update(repeating: Int32(fallback))
+                    return
+                }
+                var head = 0
+                while head < tail {
+                    let index = queue[head]
+                    head += 1
+                    let level = levels[index]
+                    let x = index % columns
+                    // Flat neighbours take this block's level and join the queue.
+                    @inline(__always) func spread(to neighbour: Int) {
+                        guard levels[neighbour] < 0 else { return }
+                        levels[neighbour] = level
+                        queue[tail] = neighbour
+                        tail += 1
+                    }
+                    if x > 0 { spread(to: index - 1) }
+                    if x < columns - 1 { spread(to: index + 1) }
+                    if index >= columns { spread(to: index - columns) }
+                    if index + columns < count { spread(to: index + columns) }
+                }
             }
-            spread(x - 1, y)
-            spread(x + 1, y)
-            spread(x, y - 1)
-            spread(x, y + 1)
         }
     }
 
     /// Mean of `values` over the (2r+1)² neighbourhood of each cell, clamped
     /// at the edges, through a summed-area table.
     static func boxAverage(_ values: [Int32], columns: Int, rows: Int, radius: Int) -> [Int32] {
-        var sums = [Int32](repeating: 0, count: (columns + 1) * (rows + 1))
-        for y in 0..<rows {
-            var rowSum: Int32 = 0
-            for x in 0..<columns {
-                rowSum += values[y * columns + x]
-                sums[(y + 1) * (columns + 1) + x + 1] = sums[y * (columns + 1) + x + 1] + rowSum
+        let stride = columns + 1
+        var sums = [Int32](repeating: 0, count: stride * (rows + 1))
+        var result = [Int32](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { values in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for y in 0..<rows {
+                    var rowSum: Int32 = 0
+                    for x in 0..<columns {
+                        rowSum += values[y * columns + x]
+                        sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + rowSum
+                    }
+                }
             }
         }
-        var result = [Int32](repeating: 0, count: values.count)
-        for y in 0..<rows {
-            let top = max(0, y - radius), bottom = min(rows, y + radius + 1)
-            for x in 0..<columns {
-                let left = max(0, x - radius), right = min(columns, x + radius + 1)
-                let total =
-                    sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
-                    - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left]
-                let area = Int32((bottom - top) * (right - left))
-                // Away from the edges every cell of the 5 × 5 average (the
-                // radius of 2 the threshold map uses) covers 25: a literal
-                // divisor becomes a multiplication, one per block of pixels.
-                result[y * columns + x] = area == 25 ? total / 25 : total / area
+        sums.withUnsafeBufferPointer { sums in
+            result.withUnsafeMutableBufferPointer { result in
+                for y in 0..<rows {
+                    let top = max(0, y - radius) * stride, bottom = min(rows, y + radius + 1) * stride
+                    let height = Int32(min(rows, y + radius + 1) - max(0, y - radius))
+                    for x in 0..<columns {
+                        let left = max(0, x - radius), right = min(columns, x + radius + 1)
+                        let total = sums[bottom + right] - sums[top + right] - sums[bottom + left] + sums[top + left]
+                        let area = height * Int32(right - left)
+                        // Away from the edges every cell of the 5 × 5 average (the
+                        // radius of 2 the threshold map uses) covers 25: a literal
+                        // divisor becomes a multiplication, one per block of pixels.
+                        result[y * columns + x] = area == 25 ? total / 25 : total / area
+                    }
+                }
             }
         }
         return result
@@ -111,7 +132,21 @@ struct Binarizer {
                     for y in 0..<image.height {
                         let levelRow = (y &>> shift) * thresholds.columns
                         let row = UnsafeRawPointer(pixels.baseAddress! + y * width), wordRow = y * stride
+                        // Whole words first, each assembled from eight groups of
+                        // eight pixels and stored once.
                         var x = 0
+                        while x + 64 <= width {
+                            var word: UInt64 = 0
+                            for group in 0..<8 {
+                                let start = x &+ group &* 8
+                                word |=
+                                    Self.darkBits(
+                                        row.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+                                        threshold: levels[levelRow &+ (start &>> shift)]) &<< UInt64(group &* 8)
+                            }
+                            words[wordRow &+ x &>> 6] = word
+                            x += 64
+                        }
                         while x + 8 <= width {
                             let bits = Self.darkBits(
                                 row.loadUnaligned(fromByteOffset: x, as: UInt64.self),
@@ -168,18 +203,30 @@ struct BlockStatistics {
     }
 
     private mutating func accumulate(_ image: GrayImage, blockSize: Int) {
+        let (rows, columns) = (self.rows, self.columns)
+        // Buffers rather than the arrays: each array write in this mutating
+        // method was checked for bounds and uniqueness, once per block.
         image.pixels.withUnsafeBufferPointer { pixels in
-            for blockRow in 0..<rows {
-                let top = blockRow * blockSize, bottom = min(image.height, top + blockSize)
-                for blockColumn in 0..<columns {
-                    let left = blockColumn * blockSize, right = min(image.width, left + blockSize)
-                    let index = blockRow * columns + blockColumn
-                    let block =
-                        right - left == 8
-                        ? Self.vectorBlock(pixels, width: image.width, left: left, rows: top..<bottom)
-                        : Self.scalarBlock(pixels, width: image.width, columns: left..<right, rows: top..<bottom)
-                    (minimum[index], maximum[index], sum[index]) = block
-                    pixelCount[index] = Int32((right - left) * (bottom - top))
+            minimum.withUnsafeMutableBufferPointer { minimum in
+                maximum.withUnsafeMutableBufferPointer { maximum in
+                    sum.withUnsafeMutableBufferPointer { sum in
+                        pixelCount.withUnsafeMutableBufferPointer { pixelCount in
+                            for blockRow in 0..<rows {
+                                let top = blockRow * blockSize, bottom = min(image.height, top + blockSize)
+                                for blockColumn in 0..<columns {
+                                    let left = blockColumn * blockSize, right = min(image.width, left + blockSize)
+                                    let index = blockRow * columns + blockColumn
+                                    let block =
+                                        right - left == 8
+                                        ? Self.vectorBlock(pixels, width: image.width, left: left, rows: top..<bottom)
+                                        : Self.scalarBlock(
+                                            pixels, width: image.width, columns: left..<right, rows: top..<bottom)
+                                    (minimum[index], maximum[index], sum[index]) = block
+                                    pixelCount[index] = Int32((right - left) * (bottom - top))
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -194,7 +241,7 @@ struct BlockStatistics {
         var low = SIMD8<UInt8>(repeating: 255), high = SIMD8<UInt8>(repeating: 0), total = SIMD8<UInt16>()
         let base = UnsafeRawPointer(pixels.baseAddress!)
         for y in rows {
-            let values = base.loadUnaligned(fromByteOffset: y * width + left, as: SIMD8<UInt8>.self)
+            let values = base.loadUnaligned(fromByteOffset: y &* width &+ left, as: SIMD8<UInt8>.self)
             low = pointwiseMin(low, values)
             high = pointwiseMax(high, values)
             total &+= SIMD8<UInt16>(truncatingIfNeeded: values)
