@@ -32,8 +32,7 @@ struct SymbolSearch {
             locator: SymbolLocator(binary: binary),
             sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted),
             timing: TimingPatternReader(binary: binary))
-        let isFallback = inverted || scale > 1
-        let budget = isFallback ? Self.maxFailedFallbackTriples : Self.maxFailedTriples
+        let budget = inverted || scale > 1 ? TripleBudget.fallback : TripleBudget.full
         var timedFinders: [ImagePoint] = []
         var results = decode(
             FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted, budget: budget,
@@ -110,22 +109,32 @@ struct SymbolSearch {
         return []
     }
 
-    /// The most triples tried in one search, beyond those of every symbol
-    /// found. Clutter can group its lookalike finders into hundreds of
-    /// triples; real symbols rank among the most regular, and this bounds the
-    /// time spent on an image without one.
-    static let maxFailedTriples = 40
+    /// How many triples one search tries, and with how much effort.
+    struct TripleBudget {
+        /// The most failed triples, beyond ``failedTriplesPerSymbol`` for
+        /// every symbol found. Clutter can group its lookalike finders into
+        /// hundreds of triples; real symbols rank among the most regular,
+        /// and this bounds the time spent on an image without one.
+        let failed: Int
+        /// Failed triples after which the rest are screened
+        /// (``plausibleMappings(_:context:screened:)``). The first, the most
+        /// regular, are worth full effort; beyond them most are clutter.
+        let unscreened: Int
 
-    /// ``maxFailedTriples`` for the light-on-dark search and the reduced
-    /// layers of ``QRReader``, which back up the dark-on-light search at
-    /// full resolution. The symbols they find rank among the first triples:
-    /// over the hard corpora, the photo families and zxing-cpp's samples,
-    /// 151 symbols were found this way after at most 2 failed triples (5
-    /// more from completed triples on the third-resolution layer, after at
-    /// most 11). On an image without a symbol every search runs to its
-    /// budget, and light-on-dark text groups three times the triples that
-    /// dark-on-light clutter does.
-    static let maxFailedFallbackTriples = 12
+        /// For the dark-on-light search at full resolution.
+        static let full = TripleBudget(failed: 40, unscreened: 10)
+
+        /// For the light-on-dark search and the reduced layers of
+        /// ``QRReader``, which back up the dark-on-light search at full
+        /// resolution. The symbols they find rank among the first triples:
+        /// over the hard corpora, the photo families and zxing-cpp's
+        /// samples, 151 symbols were found this way after at most 2 failed
+        /// triples (5 more from completed triples on the third-resolution
+        /// layer, after at most 11). On an image without a symbol every
+        /// search runs to its budget, and light-on-dark text groups three
+        /// times the triples that dark-on-light clutter does.
+        static let fallback = TripleBudget(failed: 12, unscreened: 3)
+    }
 
     /// More failed triples allowed for each symbol found: an image of
     /// several symbols side by side (a structured-append sequence) groups
@@ -145,13 +154,13 @@ struct SymbolSearch {
     /// (``SymbolLocator/timingFit(_:outlines:reader:)``) are added to
     /// `timedFinders`: they belong to a QR Code symbol, readable or not.
     private func decode(
-        _ triples: [FinderTriple], context: Context, inverted: Bool, budget: Int,
+        _ triples: [FinderTriple], context: Context, inverted: Bool, budget: TripleBudget,
         timedFinders: inout [ImagePoint]
     ) -> [DecodedSymbol] {
         var results: [DecodedSymbol] = []
         var used: [ImagePoint] = []
         var failed = 0
-        for triple in triples where failed < budget + results.count * Self.failedTriplesPerSymbol {
+        for triple in triples where failed < budget.failed + results.count * Self.failedTriplesPerSymbol {
             if let limit = options.maxSymbols, results.count >= limit { break }
             let centres = [triple.topLeft.centre, triple.topRight.centre, triple.bottomLeft.centre]
             if centres.contains(where: { used.contains($0) }) { continue }
@@ -164,7 +173,7 @@ struct SymbolSearch {
                 continue
             }
             let (decoded, timed) = decode(
-                triple, context: context, inverted: inverted, screened: failed >= Self.unscreenedTriples)
+                triple, context: context, inverted: inverted, screened: failed >= budget.unscreened)
             guard let result = decoded else {
                 if timed { timedFinders += centres }
                 failed += 1
@@ -181,11 +190,6 @@ struct SymbolSearch {
         let sampler: GridSampler
         let timing: TimingPatternReader
     }
-
-    /// Failed triples after which the rest are screened
-    /// (``plausibleMappings(_:context:screened:)``). The first, the most
-    /// regular, are worth full effort; beyond them most are clutter.
-    static let unscreenedTriples = 10
 
     /// Samples and decodes the triple at the plausible dimensions, best
     /// timing-pattern agreement first; a confident version information block
@@ -290,7 +294,7 @@ struct SymbolSearch {
     /// The least share a screened triple's first guess must read right.
     /// Texture reads about half; at 0.6 from the first triple, 5 of 1,325
     /// codes in the corpora were lost (heavy noise, a high version, a curved
-    /// page, a damaged finder), none with ``unscreenedTriples`` spared.
+    /// page, a damaged finder), none with ``TripleBudget/unscreened`` spared.
     static let screeningAgreement = 0.6
 
     /// Decodes the grid read with local thresholds, then with one threshold
