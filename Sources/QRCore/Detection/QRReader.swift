@@ -49,7 +49,7 @@ public struct QRReader: Sendable {
         guard image.width >= 21, image.height >= 21 else { return [] }
         for scale in Self.pyramidScales(width: image.width, height: image.height) {
             let scaled = scale == 1 ? image : ImageScaler.downscale(image, by: scale)
-            let search = SymbolSearch(image: scaled, scale: scale, options: options)
+            var search = SymbolSearch(image: scaled, scale: scale, options: options)
             var results = search.run(inverted: false)
             if results.isEmpty && options.triesInverted { results = search.run(inverted: true) }
             if !results.isEmpty { return results }

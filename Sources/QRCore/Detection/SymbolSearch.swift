@@ -10,6 +10,9 @@ struct SymbolSearch {
     /// search only inverts it.
     private let thresholds: ThresholdMap
     private let binary: BitMatrix
+    /// What the dark-on-light search's row walk noted for the light-on-dark
+    /// one (``FinderPatternFinder/OppositeWindows``).
+    private var lightOnDarkWindows: FinderPatternFinder.OppositeWindows?
 
     init(image: GrayImage, scale: Int, options: DecodeOptions) {
         self.image = image
@@ -18,8 +21,10 @@ struct SymbolSearch {
         (thresholds, binary) = Binarizer().binarize(image)
     }
 
-    /// Decoded symbols, with corners in the caller's image pixels.
-    func run(inverted: Bool) -> [DecodedSymbol] {
+    /// Decoded symbols, with corners in the caller's image pixels. A
+    /// dark-on-light search prepares the light-on-dark one, if the options
+    /// try it.
+    mutating func run(inverted: Bool) -> [DecodedSymbol] {
         var binary = self.binary
         if inverted { binary.invert() }
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
@@ -27,7 +32,15 @@ struct SymbolSearch {
         // and blurred by the averaging; it has a ninth of the pixels, so
         // every row is scanned there.
         let everyRow = scale == QRReader.denoisingFactor
-        let candidates = FinderPatternFinder(binary: binary).find(everyRow: everyRow).map(refiner.refine)
+        let fullRows: FinderPatternFinder.FullRows =
+            if inverted {
+                lightOnDarkWindows.map { .replay($0) } ?? .walk
+            } else {
+                options.triesInverted ? .walkNotingOpposite : .walk
+            }
+        let (found, opposite) = FinderPatternFinder(binary: binary).find(everyRow: everyRow, fullRows: fullRows)
+        if !inverted && options.triesInverted { lightOnDarkWindows = opposite }
+        let candidates = found.map(refiner.refine)
         let context = Context(
             locator: SymbolLocator(binary: binary),
             sampler: GridSampler(image: image, thresholds: thresholds, inverted: inverted),
