@@ -67,14 +67,23 @@ enum FinderPatternGrouper {
     /// several triples; the caller decides which decode.
     static func triples(from candidates: [FinderCandidate]) -> [FinderTriple] {
         let pool = Array(candidates.filter(isPlausible).sorted { $0.count > $1.count }.prefix(maxCandidates))
+        let count = pool.count
+        // Each pair's distance in modules, worked out once rather than for
+        // every third pattern it is grouped with.
+        var spans = [Double](repeating: 0, count: count * count)
+        for i in 0..<count {
+            for j in (i + 1)..<max(i + 1, count) { spans[i * count + j] = modules(between: pool[i], pool[j]) }
+        }
         var result: [FinderTriple] = []
-        for i in 0..<pool.count {
-            for j in (i + 1)..<max(i + 1, pool.count) {
+        for i in 0..<count {
+            for j in (i + 1)..<max(i + 1, count) {
                 // No third pattern can bring two sizes too far apart back
                 // within ``maximumSizeRatio``: skip the inner loop.
                 guard sizesAgree(pool[i].moduleSize, pool[j].moduleSize) else { continue }
-                for k in (j + 1)..<max(j + 1, pool.count) {
-                    appendOrientations(pool[i], pool[j], pool[k], to: &result)
+                for k in (j + 1)..<max(j + 1, count) {
+                    appendOrientations(
+                        pool[i], pool[j], pool[k],
+                        modules: (spans[i * count + j], spans[j * count + k], spans[i * count + k]), to: &result)
                 }
             }
         }
@@ -124,15 +133,27 @@ enum FinderPatternGrouper {
     private static func appendOrientations(
         _ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate, to result: inout [FinderTriple]
     ) {
+        appendOrientations(
+            a, b, c, modules: (modules(between: a, b), modules(between: b, c), modules(between: c, a)), to: &result)
+    }
+
+    /// ``appendOrientations(_:_:_:to:)`` with the patterns' distances in
+    /// modules (``modules(between:_:)``) already worked out: a to b, b to c,
+    /// c to a.
+    @inline(__always)
+    private static func appendOrientations(
+        _ a: FinderCandidate, _ b: FinderCandidate, _ c: FinderCandidate,
+        modules distances: (ab: Double, bc: Double, ca: Double), to result: inout [FinderTriple]
+    ) {
         let largest = max(a.moduleSize, b.moduleSize, c.moduleSize)
         let smallest = min(a.moduleSize, b.moduleSize, c.moduleSize)
         guard sizesAgree(largest, smallest) else { return }
         // Each corner with the side opposite it, longest side first (a
         // stable order, so that ties keep the order a, b, c).
         typealias Choice = (corner: FinderCandidate, first: FinderCandidate, second: FinderCandidate, opposite: Double)
-        var x: Choice = (c, a, b, modules(between: a, b))
-        var y: Choice = (a, b, c, modules(between: b, c))
-        var z: Choice = (b, c, a, modules(between: c, a))
+        var x: Choice = (c, a, b, distances.ab)
+        var y: Choice = (a, b, c, distances.bc)
+        var z: Choice = (b, c, a, distances.ca)
         if y.opposite > x.opposite { swap(&x, &y) }
         if z.opposite > y.opposite {
             swap(&y, &z)
