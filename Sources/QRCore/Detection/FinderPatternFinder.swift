@@ -171,16 +171,26 @@ struct FinderPatternFinder {
             dark = true
         }
         // The loop runs at every transition of every scanned row: no overflow
-        // checks (columns are far below Int.max) and no other branches.
-        while let position = transitions.next() {
+        // checks (columns are far below Int.max), and two runs, dark then
+        // light, a turn, so that no colour is tracked.
+        if !dark, let position = transitions.next() {
             window.push(position &- runStart)
-            if dark {
-                check(window, rowEnd: position, y: y, words: words, hits: &hits, confirmed: &confirmed)
-            } else if opposite != nil && window.roughlyFits && fits(window) {
-                opposite!.append((y, position, window))
-            }
-            dark.toggle()
+            if opposite != nil && window.roughlyFits && fits(window) { opposite!.append((y, position, window)) }
             runStart = position
+            dark = true
+        }
+        while dark {
+            guard let position = transitions.next() else { break }
+            window.push(position &- runStart)
+            check(window, rowEnd: position, y: y, words: words, hits: &hits, confirmed: &confirmed)
+            runStart = position
+            guard let next = transitions.next() else {
+                dark = false
+                break
+            }
+            window.push(next &- runStart)
+            if opposite != nil && window.roughlyFits && fits(window) { opposite!.append((y, next, window)) }
+            runStart = next
         }
         guard end == binary.width else { return }
         window.push(binary.width &- runStart)
