@@ -13,6 +13,8 @@ enum ImageScaler {
     /// - Complexity: O(width × height).
     static func downscale(_ image: GrayImage, by factor: Int) -> GrayImage {
         precondition((1...256).contains(factor), "a column of 256 pixels sums within UInt16")
+        if factor == 2 { return halved(image) }
+        if factor == 3 { return thirded(image) }
         let width = image.width / factor, height = image.height / factor
         var output = [UInt8](repeating: 0, count: width * height)
         let used = width * factor
@@ -37,6 +39,106 @@ enum ImageScaler {
                         case 3: sumBlocks(columns, into: row, factor: 3, area: area)
                         case 4: sumBlocks(columns, into: row, factor: 4, area: area)
                         default: sumBlocks(columns, into: row, factor: factor, area: area)
+                        }
+                    }
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: output)
+    }
+
+    /// ``downscale(_:by:)`` by 2, sixteen input columns at a time: the two
+    /// rows summed in 16-bit lanes, then neighbouring lanes (the vector's
+    /// even and odd halves), rounded as ``Reciprocal/roundedQuotient(_:)``
+    /// rounds, (n + 2) / 4. Images over 2.8 megapixels are searched at this
+    /// scale first, and the general loop spent five instructions a pixel.
+    private static func halved(_ image: GrayImage) -> GrayImage {
+        let width = image.width / 2, height = image.height / 2
+        var output = [UInt8](repeating: 0, count: width * height)
+        image.pixels.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { output in
+                let input = UnsafeRawPointer(source.baseAddress!)
+                let target = UnsafeMutableRawPointer(output.baseAddress!)
+                for y in 0..<height {
+                    let top = 2 * y * image.width, bottom = top + image.width, row = y * width
+                    var x = 0
+                    while x + 8 <= width {
+                        let upper = input.loadUnaligned(fromByteOffset: top + 2 * x, as: SIMD16<UInt8>.self)
+                        let lower = input.loadUnaligned(fromByteOffset: bottom + 2 * x, as: SIMD16<UInt8>.self)
+                        let columns =
+                            SIMD16<UInt16>(truncatingIfNeeded: upper) &+ SIMD16<UInt16>(truncatingIfNeeded: lower)
+                        let means = (columns.evenHalf &+ columns.oddHalf &+ 2) &>> 2
+                        target.storeBytes(
+                            of: SIMD8<UInt8>(truncatingIfNeeded: means), toByteOffset: row + x, as: SIMD8<UInt8>.self)
+                        x += 8
+                    }
+                    for x in x..<width {
+                        let total =
+                            Int(source[top + 2 * x]) + Int(source[top + 2 * x + 1]) + Int(source[bottom + 2 * x])
+                            + Int(source[bottom + 2 * x + 1])
+                        output[row + x] = UInt8((total + 2) / 4)
+                    }
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: output)
+    }
+
+    /// ``downscale(_:by:)`` by 3: the three rows summed column by column,
+    /// then every three neighbouring column sums, both in 16-bit vector
+    /// lanes; each output pixel picks every third of those sums and divides
+    /// by 9 with rounding as ``Reciprocal/roundedQuotient(_:)`` does:
+    /// ⌊(n + 4) · 7282 / 2¹⁶⌋ = ⌊(n + 4) / 9⌋ for n + 4 < 2¹⁵ (7282 · 9 − 2¹⁶
+    /// = 2), and n ≤ 9 · 255. Every image without a code is searched at
+    /// this scale, and the general loop spent three instructions a pixel.
+    private static func thirded(_ image: GrayImage) -> GrayImage {
+        let width = image.width / 3, height = image.height / 3
+        var output = [UInt8](repeating: 0, count: width * height)
+        let used = width * 3
+        // Column sums, then sums of three neighbours; room for a vector's
+        // overrun past `used`.
+        var columns = [UInt16](repeating: 0, count: used + 16)
+        var triples = [UInt16](repeating: 0, count: used + 16)
+        image.pixels.withUnsafeBufferPointer { source in
+            columns.withUnsafeMutableBufferPointer { columns in
+                triples.withUnsafeMutableBufferPointer { triples in
+                    output.withUnsafeMutableBufferPointer { output in
+                        let sums = UnsafeMutableRawPointer(columns.baseAddress!)
+                        let threes = UnsafeMutableRawPointer(triples.baseAddress!)
+                        for y in 0..<height {
+                            let top = source.baseAddress! + 3 * y * image.width
+                            let middle = top + image.width, bottom = middle + image.width
+                            var i = 0
+                            while i + 16 <= used {
+                                func load(_ row: UnsafePointer<UInt8>) -> SIMD16<UInt16> {
+                                    SIMD16<UInt16>(
+                                        truncatingIfNeeded: UnsafeRawPointer(row + i).loadUnaligned(
+                                            as: SIMD16<UInt8>.self))
+                                }
+                                sums.storeBytes(
+                                    of: load(top) &+ load(middle) &+ load(bottom), toByteOffset: 2 * i,
+                                    as: SIMD16<UInt16>.self)
+                                i += 16
+                            }
+                            for i in i..<used {
+                                columns[i] = UInt16(top[i]) &+ UInt16(middle[i]) &+ UInt16(bottom[i])
+                            }
+                            i = 0
+                            while i + 8 <= used {
+                                let a = sums.loadUnaligned(fromByteOffset: 2 * i, as: SIMD8<UInt16>.self)
+                                let b = sums.loadUnaligned(fromByteOffset: 2 * i + 2, as: SIMD8<UInt16>.self)
+                                let c = sums.loadUnaligned(fromByteOffset: 2 * i + 4, as: SIMD8<UInt16>.self)
+                                threes.storeBytes(of: a &+ b &+ c, toByteOffset: 2 * i, as: SIMD8<UInt16>.self)
+                                i += 8
+                            }
+                            for i in i..<used where i % 3 == 0 {
+                                triples[i] = columns[i] &+ columns[i + 1] &+ columns[i + 2]
+                            }
+                            let row = y * width
+                            for x in 0..<width {
+                                output[row + x] = UInt8(
+                                    truncatingIfNeeded: ((UInt32(triples[3 * x]) &+ 4) &* 7282) &>> 16)
+                            }
                         }
                     }
                 }

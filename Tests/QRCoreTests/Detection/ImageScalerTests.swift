@@ -28,6 +28,28 @@ struct ImageScalerTests {
         }
     }
 
+    /// The vector paths for factors 2 and 3 on rows of several vectors, at
+    /// the extremes of the range (no lane overflows at 9 × 255) and on a
+    /// ramp, against the plain mean.
+    @Test(arguments: [2, 3])
+    func vectorPathsKeepTheRange(factor: Int) {
+        let width = 100, height = 9
+        for fill in [0, 255, -1] {
+            let pixels = (0..<(width * height)).map { UInt8(fill >= 0 ? fill : ($0 * 37) % 256) }
+            let scaled = ImageScaler.downscale(GrayImage(width: width, height: height, pixels: pixels), by: factor)
+            for y in 0..<scaled.height {
+                for x in 0..<scaled.width {
+                    var total = 0
+                    for dy in 0..<factor {
+                        for dx in 0..<factor { total += Int(pixels[(y * factor + dy) * width + x * factor + dx]) }
+                    }
+                    let area = factor * factor
+                    #expect(Int(scaled[x, y]) == (total + area / 2) / area, "fill \(fill), pixel \(x), \(y)")
+                }
+            }
+        }
+    }
+
     /// The multiply-and-shift that replaces division gives the exact
     /// quotient over the whole range downscaling can produce: every block
     /// sum for the small factors, and the ends of the range for the largest.
