@@ -68,16 +68,20 @@ struct PureSymbolLocator {
         return extent
     }
 
-    /// The first and last dark columns of row `y`, if it has any.
+    /// The first and last dark columns of row `y`, if it has any: the first
+    /// word with a dark pixel from the left and the first from the right,
+    /// so that a photo's rows, dark at both ends, cost two words each (this
+    /// runs after every search that finds nothing).
     private func darkExtent(row y: Int) -> (Int, Int)? {
         let base = y * binary.stride
-        var first: Int?, last = 0
-        for w in 0..<binary.stride where binary.words[base + w] != 0 {
-            let word = binary.words[base + w]
-            if first == nil { first = w * 64 + word.trailingZeroBitCount }
-            last = w * 64 + 63 - word.leadingZeroBitCount
+        return binary.words.withUnsafeBufferPointer { words in
+            guard let left = (0..<binary.stride).first(where: { words[base + $0] != 0 }) else { return nil }
+            let right = (left..<binary.stride).last { words[base + $0] != 0 }!
+            return (
+                left * 64 + words[base + left].trailingZeroBitCount,
+                right * 64 + 63 - words[base + right].leadingZeroBitCount
+            )
         }
-        return first.map { ($0, last) }
     }
 
     /// The symbol's top-left, top-right and bottom-left outer corners: the
