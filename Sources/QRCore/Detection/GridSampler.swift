@@ -58,14 +58,18 @@ struct GridSampler {
     func sharpened(_ sampled: Levels) -> Levels {
         let n = sampled.width, rows = sampled.height
         var result = sampled
-        for y in 0..<rows {
-            for x in 0..<n {
-                let own = sampled.levels[y * n + x]
-                var total = 0.0
-                for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)] {
-                    total += (0..<n).contains(nx) && (0..<rows).contains(ny) ? sampled.levels[ny * n + nx] : own
+        sampled.levels.withUnsafeBufferPointer { levels in
+            for y in 0..<rows {
+                for x in 0..<n {
+                    let own = levels[y * n + x]
+                    // Left, right, up, down (the order of the sum), without an
+                    // array of the four per module.
+                    var total = x > 0 ? levels[y * n + x - 1] : own
+                    total += x < n - 1 ? levels[y * n + x + 1] : own
+                    total += y > 0 ? levels[(y - 1) * n + x] : own
+                    total += y < rows - 1 ? levels[(y + 1) * n + x] : own
+                    result.levels[y * n + x] = own + Self.sharpening * (own - total / 4)
                 }
-                result.levels[y * n + x] = own + Self.sharpening * (own - total / 4)
             }
         }
         return result
