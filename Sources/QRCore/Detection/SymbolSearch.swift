@@ -51,12 +51,16 @@ struct SymbolSearch {
             FinderPatternGrouper.triples(from: candidates), context: context, inverted: inverted, budget: budget,
             timedFinders: &timedFinders)
         // Guessing a missing finder multiplies the triples; light-on-dark
-        // symbols with a damaged finder are rare enough to go without.
+        // symbols with a damaged finder are rare enough to go without. The
+        // guess makes a completed triple's timing no proof that its two
+        // patterns belong to a QR Code symbol: they stay Micro QR and rMQR
+        // candidates.
         if results.isEmpty && !inverted {
             let completed = FinderPatternGrouper.completedTriples(from: candidates, refine: refiner.refine)
+            var timedWithAGuess: [ImagePoint] = []
             results = decode(
                 completed, context: context, inverted: inverted, budget: scale > 1 ? budget : .completed,
-                timedFinders: &timedFinders)
+                timedFinders: &timedWithAGuess)
         }
         results += decodeLoneFinders(
             candidates.filter { !timedFinders.contains($0.centre) }, besides: results, binary: binary,
