@@ -251,14 +251,4 @@ enum ReedSolomonDecoder {
         }
         return product
     }
-
-    private static func add(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
-        var sum = a.count >= b.count ? a : b
-        for (i, x) in (a.count >= b.count ? b : a).enumerated() { sum[i] ^= x }
-        return sum
-    }
-
-    private static func scale(_ a: [UInt8], by factor: UInt8) -> [UInt8] {
-        a.map { GaloisField.multiply($0, factor) }
-    }
 }
