@@ -80,9 +80,9 @@ struct FinderPatternFinder {
                     scanRow(
                         y, from: 0, to: binary.width, words: words, hits: &hits, confirmed: &spans,
                         notingOpposite: &noted)
-                case .replay(let noted):
-                    while replayed < noted.windows.count && noted.windows[replayed].y == y {
-                        let window = noted.windows[replayed]
+                case .replay(let recorded):
+                    while replayed < recorded.windows.count && recorded.windows[replayed].y == y {
+                        let window = recorded.windows[replayed]
                         check(window.runs, rowEnd: window.rowEnd, y: y, words: words, hits: &hits, confirmed: &spans)
                         replayed += 1
                     }
@@ -175,7 +175,7 @@ struct FinderPatternFinder {
         // light, a turn, so that no colour is tracked.
         if !dark, let position = transitions.next() {
             window.push(position &- runStart)
-            if opposite != nil && window.roughlyFits && fits(window) { opposite!.append((y, position, window)) }
+            note(window, rowEnd: position, y: y, in: &opposite)
             runStart = position
             dark = true
         }
@@ -189,16 +189,27 @@ struct FinderPatternFinder {
                 break
             }
             window.push(next &- runStart)
-            if opposite != nil && window.roughlyFits && fits(window) { opposite!.append((y, next, window)) }
+            note(window, rowEnd: next, y: y, in: &opposite)
             runStart = next
         }
         guard end == binary.width else { return }
         window.push(binary.width &- runStart)
         if dark {
             check(window, rowEnd: binary.width, y: y, words: words, hits: &hits, confirmed: &confirmed)
-        } else if opposite != nil && window.roughlyFits && fits(window) {
-            opposite!.append((y, binary.width, window))
+        } else {
+            note(window, rowEnd: binary.width, y: y, in: &opposite)
         }
+    }
+
+    /// Appends the five runs ending at `rowEnd`, the last one light, to
+    /// `opposite` if they fit the ratio and `opposite` is not nil: the
+    /// opposite polarity's ``check(_:rowEnd:y:words:hits:confirmed:)``
+    /// would look at them (``OppositeWindows``).
+    @inline(__always)
+    private func note(
+        _ window: RunWindow, rowEnd: Int, y: Int, in opposite: inout [(y: Int, rowEnd: Int, runs: RunWindow)]?
+    ) {
+        if opposite != nil && window.roughlyFits && fits(window) { opposite!.append((y, rowEnd, window)) }
     }
 
     /// Checks the five runs ending at `rowEnd`, the last one dark, and
