@@ -18,14 +18,20 @@ struct ImageScalerTests {
         #expect(scaled.width == width / factor && scaled.height == height / factor)
         for y in 0..<scaled.height {
             for x in 0..<scaled.width {
-                var total = 0
-                for dy in 0..<factor {
-                    for dx in 0..<factor { total += Int(pixels[(y * factor + dy) * width + x * factor + dx]) }
-                }
-                let area = factor * factor
-                #expect(Int(scaled[x, y]) == (total + area / 2) / area, "pixel \(x), \(y)")
+                #expect(Int(scaled[x, y]) == Self.blockMean(image, factor: factor, x: x, y: y), "pixel \(x), \(y)")
             }
         }
+    }
+
+    /// The rounded mean of output pixel (x, y)'s block, halves up: the
+    /// plain reference the scaler's paths are checked against.
+    static func blockMean(_ image: GrayImage, factor: Int, x: Int, y: Int) -> Int {
+        var total = 0
+        for dy in 0..<factor {
+            for dx in 0..<factor { total += Int(image[x * factor + dx, y * factor + dy]) }
+        }
+        let area = factor * factor
+        return (total + area / 2) / area
     }
 
     /// The vector paths for factors 2 and 3 on rows of several vectors, at
@@ -36,15 +42,13 @@ struct ImageScalerTests {
         let width = 100, height = 9
         for fill in [0, 255, -1] {
             let pixels = (0..<(width * height)).map { UInt8(fill >= 0 ? fill : ($0 * 37) % 256) }
-            let scaled = ImageScaler.downscale(GrayImage(width: width, height: height, pixels: pixels), by: factor)
+            let image = GrayImage(width: width, height: height, pixels: pixels)
+            let scaled = ImageScaler.downscale(image, by: factor)
             for y in 0..<scaled.height {
                 for x in 0..<scaled.width {
-                    var total = 0
-                    for dy in 0..<factor {
-                        for dx in 0..<factor { total += Int(pixels[(y * factor + dy) * width + x * factor + dx]) }
-                    }
-                    let area = factor * factor
-                    #expect(Int(scaled[x, y]) == (total + area / 2) / area, "fill \(fill), pixel \(x), \(y)")
+                    #expect(
+                        Int(scaled[x, y]) == Self.blockMean(image, factor: factor, x: x, y: y),
+                        "fill \(fill), pixel \(x), \(y)")
                 }
             }
         }
