@@ -279,12 +279,18 @@ struct FinderPatternFinder {
     ) -> (centre: Double, total: Double)? {
         let startX = Int(x), startY = Int(y)
         guard binary.isSet(x: startX, y: startY) else { return nil }
-        let limit = Int(Double(expected) * Self.maximumStretch)
-        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limit: limit, words: words),
-            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limit: limit, words: words)
+        let scale = dx != 0 && dy != 0 ? 2.0.squareRoot() : 1.0
+        // The walks stop at the longest run that could still pass the tests
+        // below: the five runs span fewer than `reach` pixels, so a ring
+        // under (1 + tolerance) / 7 of that and the stone (each half of it
+        // too) under (3 + 2 · tolerance) / 7. Texture fails mostly on a
+        // long run, and a vertical walk reads a word per pixel.
+        let reach = Double(expected) * Self.maximumStretch / scale
+        let limits = (stone: Int(reach * (3 + 2 * tolerance) / 7) + 1, ring: Int(reach * (1 + tolerance) / 7) + 1)
+        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limits: limits, words: words),
+            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limits: limits, words: words)
         else { return nil }
         let centreRun = back.stone + ahead.stone - 1
-        let scale = dx != 0 && dy != 0 ? 2.0.squareRoot() : 1.0
         let total = Double(back.ring + back.outer + centreRun + ahead.ring + ahead.outer) * scale
         guard
             fitsRatio(
@@ -298,9 +304,10 @@ struct FinderPatternFinder {
 
     /// Lengths of the dark run containing the start (the stone), then the
     /// light ring and the dark outer ring beyond it, walking in one direction;
-    /// nil if a run exceeds `limit` pixels or the image ends before the outer ring.
+    /// nil if the stone's part exceeds `limits.stone` pixels, a ring
+    /// `limits.ring`, or the image ends before the outer ring.
     private func runs(
-        fromX x: Int, y: Int, dx: Int, dy: Int, limit: Int, words: UnsafeBufferPointer<UInt64>
+        fromX x: Int, y: Int, dx: Int, dy: Int, limits: (stone: Int, ring: Int), words: UnsafeBufferPointer<UInt64>
     ) -> (stone: Int, ring: Int, outer: Int)? {
         // The cross-checks walk millions of pixels per image: straight from
         // the words, and the image's edge found once, as a count of steps,
@@ -317,6 +324,7 @@ struct FinderPatternFinder {
         var lengths = (stone: 0, ring: 0, outer: 0)
         for phase in 0..<3 {
             let wanted: UInt64 = phase == 1 ? 0 : 1  // stone dark, ring light, outer ring dark
+            let limit = phase == 0 ? limits.stone : limits.ring
             var length = 0
             while steps < inside && words[index &+ px &>> 6] &>> UInt64(px & 63) & 1 == wanted {
                 length &+= 1
