@@ -54,4 +54,40 @@ struct SymbolLocatorTests {
         #expect(abs(across - 7 * s / 3.2) < 2)
         #expect(abs(down - 7 * s) < 2)
     }
+
+    /// The steep view's finders stand square to the lines joining them; a
+    /// pattern turned against them, as one of another symbol would be, is
+    /// not grouped with the other two, whichever way it is turned by quarter
+    /// turns.
+    @Test func outlinesTurnedAgainstTheTriplesSidesDoNotAlign() throws {
+        let code = try QRCode(text: "steep")
+        let binary = Binarizer().binarize(Self.steep(code, farShare: 0.4).image).binary
+        let triple = try #require(FinderPatternGrouper.triples(from: FinderPatternFinder(binary: binary).find()).first)
+        let locator = SymbolLocator(binary: binary)
+        let outlines = locator.outlines(of: triple)
+        #expect(outlines.allSatisfy { $0 != nil })
+        #expect(SymbolLocator.outlinesAlign(triple, outlines))
+
+        func turned(_ corners: [ImagePoint]?, by degrees: Double) throws -> [ImagePoint]? {
+            guard let corners else { return nil }
+            let centre = (corners[0] + corners[1] + corners[2] + corners[3]) * 0.25
+            let (c, s) = try #require(Self.cosineAndSine[degrees])
+            return corners.map { point in
+                let d = point - centre
+                return centre + ImagePoint(x: d.x * c - d.y * s, y: d.x * s + d.y * c)
+            }
+        }
+        for (degrees, aligns) in [(10.0, true), (35.0, false), (90.0, true), (125.0, false)] {
+            for index in 0..<3 {
+                var changed = outlines
+                changed[index] = try turned(outlines[index], by: degrees)
+                #expect(SymbolLocator.outlinesAlign(triple, changed) == aligns, "finder \(index) turned \(degrees)°")
+            }
+        }
+    }
+
+    /// cos and sin of the turns tried.
+    static let cosineAndSine: [Double: (Double, Double)] = [
+        10: (0.98480775, 0.17364818), 35: (0.81915204, 0.57357644), 90: (0, 1), 125: (-0.57357644, 0.81915204),
+    ]
 }
