@@ -80,15 +80,28 @@ enum FinderPatternGrouper {
                 // No third pattern can bring two sizes too far apart back
                 // within ``maximumSizeRatio``: skip the inner loop.
                 guard sizesAgree(pool[i].moduleSize, pool[j].moduleSize) else { continue }
+                let ij = spans[i * count + j]
                 for k in (j + 1)..<max(j + 1, count) {
-                    appendOrientations(
-                        pool[i], pool[j], pool[k],
-                        modules: (spans[i * count + j], spans[j * count + k], spans[i * count + k]), to: &result)
+                    let jk = spans[j * count + k], ik = spans[i * count + k]
+                    // Whichever pattern is the corner, its two sides must
+                    // span fewer than ``maximumSideSpans`` modules together.
+                    guard min(ij + ik, ij + jk, ik + jk) < Self.maximumSideSpans else { continue }
+                    appendOrientations(pool[i], pool[j], pool[k], modules: (ij, jk, ik), to: &result)
                 }
             }
         }
         return mostRegularFirst(result)
     }
+
+    /// A bound on the two sides' spans between a corner pattern and the
+    /// others, in modules by ``modules(between:_:)``, that no triple exceeds:
+    /// ``oriented(corner:_:_:sizeRange:confirmationPenalty:)`` wants their
+    /// ``FinderTriple/sideSpans`` (never shorter: they take out a turn's
+    /// cosine) to average under 183 modules, the centres of a version 40
+    /// symbol's patterns being 170 apart. Grouping skips every three whose
+    /// sides are all longer without working out their orientations: most
+    /// of a textured page's patterns lie too far apart.
+    static let maximumSideSpans = 370.0
 
     /// How many times one pattern's module may measure another's in one
     /// triple. A steep view makes the near patterns' modules up to about

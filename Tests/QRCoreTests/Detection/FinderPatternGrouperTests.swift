@@ -79,4 +79,25 @@ extension FinderPatternGrouperTests {
         let triples = FinderPatternGrouper.orientations(near, far, corner)
         #expect(triples.first?.topLeft.centre == corner.centre)
     }
+
+    /// The largest symbol, turned, is grouped whichever pattern comes first;
+    /// patterns a few modules farther apart than any symbol allows are not.
+    @Test(arguments: [177, 189])
+    func theLargestSymbolIsTheLimit(dimension: Int) {
+        let d = Double(dimension), (c, s) = (0.82904, 0.55919)  // cos and sin of a 34° turn
+        let transform = PerspectiveTransform.quadrilateral(
+            [ImagePoint(x: 0, y: 0), ImagePoint(x: d, y: 0), ImagePoint(x: d, y: d), ImagePoint(x: 0, y: d)],
+            to: [(0.0, 0.0), (d, 0), (d, d), (0, d)].map { x, y in
+                ImagePoint(x: 800 + 2 * (x * c - y * s), y: 100 + 2 * (x * s + y * c))
+            })!
+        // Measured along image rows and columns, as the finder does, a
+        // turned pattern's modules are 1 / cos θ longer.
+        let found = Self.candidates(dimension: dimension, transform: transform).map {
+            FinderCandidate(centre: $0.centre, moduleSize: $0.moduleSize / c, count: $0.count)
+        }
+        for order in [[0, 1, 2], [1, 2, 0], [2, 0, 1]] {
+            let triples = FinderPatternGrouper.triples(from: order.map { found[$0] })
+            #expect(triples.contains { $0.topLeft.centre == found[0].centre } == (dimension == 177))
+        }
+    }
 }
