@@ -16,11 +16,25 @@ struct FinderCandidate: Sendable {
 /// its centre, re-centred horizontally, and merged with nearby hits.
 struct FinderPatternFinder {
     let binary: BitMatrix
+    /// `binary` transposed: the vertical cross-checks read its columns as
+    /// rows, a word at a time, rather than a word from another row at
+    /// every pixel.
+    private let columns: BitMatrix
     /// How far each single-module run may stray from the estimated module
     /// size, as a fraction of it; blur and perspective both stretch runs.
     var tolerance = 0.7
 
-    init(binary: BitMatrix) { self.binary = binary }
+    /// A finder for `binary`, whose transpose the caller may already have.
+    init(binary: BitMatrix, transposed: BitMatrix? = nil) {
+        self.binary = binary
+        columns = transposed ?? binary.transposed()
+    }
+
+    /// The words of the binary image, row by row, and of its transpose.
+    private struct Planes {
+        let rows: UnsafeBufferPointer<UInt64>
+        let columns: UnsafeBufferPointer<UInt64>
+    }
 
     /// All candidates. Even rows are scanned end to end; an odd row only
     /// around the patterns confirmed on the even rows beside it, unless
@@ -70,46 +84,51 @@ struct FinderPatternFinder {
         var candidates = MergedCandidates(height: binary.height)
         var noted: [(y: Int, rowEnd: Int, runs: RunWindow)]?
         if case .walkNotingOpposite = fullRows { noted = [] }
-        binary.words.withUnsafeBufferPointer { words in
-            var hits: [FinderCandidate] = [], oddHits: [FinderCandidate] = []
-            var spans: [Range<Int>] = []  // around the patterns confirmed on the row just scanned
-            var replayed = 0  // the next noted window to check, when replaying
-            func scanFullRow(_ y: Int) {
-                switch fullRows {
-                case .walk, .walkNotingOpposite:
-                    scanRow(
-                        y, from: 0, to: binary.width, words: words, hits: &hits, confirmed: &spans,
-                        notingOpposite: &noted)
-                case .replay(let recorded):
-                    while replayed < recorded.windows.count && recorded.windows[replayed].y == y {
-                        let window = recorded.windows[replayed]
-                        check(window.runs, rowEnd: window.rowEnd, y: y, words: words, hits: &hits, confirmed: &spans)
-                        replayed += 1
+        binary.words.withUnsafeBufferPointer { rows in
+            columns.words.withUnsafeBufferPointer { columns in
+                let planes = Planes(rows: rows, columns: columns)
+                var hits: [FinderCandidate] = [], oddHits: [FinderCandidate] = []
+                var spans: [Range<Int>] = []  // around the patterns confirmed on the row just scanned
+                var replayed = 0  // the next noted window to check, when replaying
+                func scanFullRow(_ y: Int) {
+                    switch fullRows {
+                    case .walk, .walkNotingOpposite:
+                        scanRow(
+                            y, from: 0, to: binary.width, planes: planes, hits: &hits, confirmed: &spans,
+                            notingOpposite: &noted)
+                    case .replay(let recorded):
+                        while replayed < recorded.windows.count && recorded.windows[replayed].y == y {
+                            let window = recorded.windows[replayed]
+                            check(
+                                window.runs, rowEnd: window.rowEnd, y: y, planes: planes, hits: &hits, confirmed: &spans
+                            )
+                            replayed += 1
+                        }
                     }
                 }
-            }
-            if everyRow {
-                for y in 0..<binary.height {
+                if everyRow {
+                    for y in 0..<binary.height {
+                        scanFullRow(y)
+                        merge(&hits, into: &candidates)
+                        spans.removeAll(keepingCapacity: true)
+                    }
+                    return
+                }
+                var above: [Range<Int>] = []  // spans from the even row above the odd row `y − 1`
+                for y in Swift.stride(from: 0, to: binary.height, by: 2) {
                     scanFullRow(y)
+                    if y > 0 {
+                        scanSpans(above + spans, row: y - 1, planes: planes, hits: &oddHits)
+                        merge(&oddHits, into: &candidates)
+                    }
                     merge(&hits, into: &candidates)
+                    swap(&above, &spans)
                     spans.removeAll(keepingCapacity: true)
                 }
-                return
-            }
-            var above: [Range<Int>] = []  // spans from the even row above the odd row `y − 1`
-            for y in Swift.stride(from: 0, to: binary.height, by: 2) {
-                scanFullRow(y)
-                if y > 0 {
-                    scanSpans(above + spans, row: y - 1, words: words, hits: &oddHits)
+                if binary.height % 2 == 0 {
+                    scanSpans(above, row: binary.height - 1, planes: planes, hits: &oddHits)
                     merge(&oddHits, into: &candidates)
                 }
-                merge(&hits, into: &candidates)
-                swap(&above, &spans)
-                spans.removeAll(keepingCapacity: true)
-            }
-            if binary.height % 2 == 0 {
-                scanSpans(above, row: binary.height - 1, words: words, hits: &oddHits)
-                merge(&oddHits, into: &candidates)
             }
         }
         return (candidates.all, OppositeWindows(windows: noted ?? []))
@@ -118,7 +137,7 @@ struct FinderPatternFinder {
     /// Scans the parts of an odd row around patterns confirmed beside it,
     /// each stretch once where spans overlap.
     private func scanSpans(
-        _ spans: [Range<Int>], row y: Int, words: UnsafeBufferPointer<UInt64>, hits: inout [FinderCandidate]
+        _ spans: [Range<Int>], row y: Int, planes: Planes, hits: inout [FinderCandidate]
     ) {
         var merged: [Range<Int>] = []
         for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
@@ -130,7 +149,7 @@ struct FinderPatternFinder {
         }
         var ignored: [Range<Int>] = []
         for span in merged {
-            scanRow(y, from: span.lowerBound, to: span.upperBound, words: words, hits: &hits, confirmed: &ignored)
+            scanRow(y, from: span.lowerBound, to: span.upperBound, planes: planes, hits: &hits, confirmed: &ignored)
         }
     }
 
@@ -143,24 +162,24 @@ struct FinderPatternFinder {
     /// has no true length. (A plain loop over the transitions: closures
     /// capturing the run state cost dynamic exclusivity checks here.)
     private func scanRow(
-        _ y: Int, from start: Int, to end: Int, words: UnsafeBufferPointer<UInt64>,
+        _ y: Int, from start: Int, to end: Int, planes: Planes,
         hits: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
         var notNoting: [(y: Int, rowEnd: Int, runs: RunWindow)]? = nil
-        scanRow(y, from: start, to: end, words: words, hits: &hits, confirmed: &confirmed, notingOpposite: &notNoting)
+        scanRow(y, from: start, to: end, planes: planes, hits: &hits, confirmed: &confirmed, notingOpposite: &notNoting)
     }
 
-    /// ``scanRow(_:from:to:words:hits:confirmed:)``, also appending to
+    /// ``scanRow(_:from:to:planes:hits:confirmed:)``, also appending to
     /// `opposite`, unless it is nil, every window of a full row that ends
     /// with a light run and fits the ratio (``OppositeWindows``).
     @inline(__always)
     private func scanRow(
-        _ y: Int, from start: Int, to end: Int, words: UnsafeBufferPointer<UInt64>,
+        _ y: Int, from start: Int, to end: Int, planes: Planes,
         hits: inout [FinderCandidate], confirmed: inout [Range<Int>],
         notingOpposite opposite: inout [(y: Int, rowEnd: Int, runs: RunWindow)]?
     ) {
         var window = RunWindow()
-        var transitions = binary.transitions(in: words, row: y, from: start, to: end)
+        var transitions = binary.transitions(in: planes.rows, row: y, from: start, to: end)
         guard let first = transitions.next() else { return }
         // The run that starts at `runStart` is dark when `dark`. A row
         // scanned from its start opens with the light margin's run, of no
@@ -182,7 +201,7 @@ struct FinderPatternFinder {
         while dark {
             guard let position = transitions.next() else { break }
             window.push(position &- runStart)
-            check(window, rowEnd: position, y: y, words: words, hits: &hits, confirmed: &confirmed)
+            check(window, rowEnd: position, y: y, planes: planes, hits: &hits, confirmed: &confirmed)
             runStart = position
             guard let next = transitions.next() else {
                 dark = false
@@ -195,7 +214,7 @@ struct FinderPatternFinder {
         guard end == binary.width else { return }
         window.push(binary.width &- runStart)
         if dark {
-            check(window, rowEnd: binary.width, y: y, words: words, hits: &hits, confirmed: &confirmed)
+            check(window, rowEnd: binary.width, y: y, planes: planes, hits: &hits, confirmed: &confirmed)
         } else {
             note(window, rowEnd: binary.width, y: y, in: &opposite)
         }
@@ -203,7 +222,7 @@ struct FinderPatternFinder {
 
     /// Appends the five runs ending at `rowEnd`, the last one light, to
     /// `opposite` if they fit the ratio and `opposite` is not nil: the
-    /// opposite polarity's ``check(_:rowEnd:y:words:hits:confirmed:)``
+    /// opposite polarity's ``check(_:rowEnd:y:planes:hits:confirmed:)``
     /// would look at them (``OppositeWindows``).
     @inline(__always)
     private func note(
@@ -216,11 +235,11 @@ struct FinderPatternFinder {
     /// adds a confirmed pattern to `hits`.
     @inline(__always)
     private func check(
-        _ window: RunWindow, rowEnd: Int, y: Int, words: UnsafeBufferPointer<UInt64>,
+        _ window: RunWindow, rowEnd: Int, y: Int, planes: Planes,
         hits: inout [FinderCandidate], confirmed: inout [Range<Int>]
     ) {
         guard window.roughlyFits && fits(window),
-            let found = confirm(runs: window, rowEnd: rowEnd, y: y, words: words)
+            let found = confirm(runs: window, rowEnd: rowEnd, y: y, planes: planes)
         else { return }
         hits.append(found)
         let total = window.total
@@ -242,16 +261,17 @@ struct FinderPatternFinder {
 
     /// Checks a horizontal hit vertically, re-centres it horizontally and checks
     /// a diagonal; returns the confirmed candidate.
-    private func confirm(runs: RunWindow, rowEnd: Int, y: Int, words: UnsafeBufferPointer<UInt64>) -> FinderCandidate? {
+    private func confirm(runs: RunWindow, rowEnd: Int, y: Int, planes: Planes) -> FinderCandidate? {
         let total = runs.total
         let centreX = Double(rowEnd - runs.r4 - runs.r3) - Double(runs.r2) / 2
-        guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total, words: words),
-            let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total, words: words)
+        guard let vertical = crossCheck(from: centreX, Double(y), dx: 0, dy: 1, expected: total, planes: planes),
+            let horizontal = crossCheck(from: centreX, vertical.centre, dx: 1, dy: 0, expected: total, planes: planes)
         else { return nil }
         // The diagonal rules out lookalikes, but below two pixels a module the
         // pixel grid itself breaks a diagonal's runs: small patterns are spared it.
         if total >= 14
-            && crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total, words: words) == nil
+            && crossCheck(from: horizontal.centre, vertical.centre, dx: 1, dy: 1, expected: total, planes: planes)
+                == nil
         {
             return nil
         }
@@ -275,7 +295,7 @@ struct FinderPatternFinder {
     /// and the pattern's length, if the runs fit the ratio and the length is
     /// within a factor of ``maximumStretch`` of `expected`.
     private func crossCheck(
-        from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int, words: UnsafeBufferPointer<UInt64>
+        from x: Double, _ y: Double, dx: Int, dy: Int, expected: Int, planes: Planes
     ) -> (centre: Double, total: Double)? {
         let startX = Int(x), startY = Int(y)
         guard binary.isSet(x: startX, y: startY) else { return nil }
@@ -287,8 +307,8 @@ struct FinderPatternFinder {
         // long run, and a vertical walk reads a word per pixel.
         let reach = Double(expected) * Self.maximumStretch / scale
         let limits = (stone: Int(reach * (3 + 2 * tolerance) / 7) + 1, ring: Int(reach * (1 + tolerance) / 7) + 1)
-        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limits: limits, words: words),
-            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limits: limits, words: words)
+        guard let back = runs(fromX: startX, y: startY, dx: -dx, dy: -dy, limits: limits, planes: planes),
+            let ahead = runs(fromX: startX, y: startY, dx: dx, dy: dy, limits: limits, planes: planes)
         else { return nil }
         let centreRun = back.stone + ahead.stone - 1
         let total = Double(back.ring + back.outer + centreRun + ahead.ring + ahead.outer) * scale
@@ -307,14 +327,24 @@ struct FinderPatternFinder {
     /// nil if the stone's part exceeds `limits.stone` pixels, a ring
     /// `limits.ring`, or the image ends before the outer ring.
     private func runs(
-        fromX x: Int, y: Int, dx: Int, dy: Int, limits: (stone: Int, ring: Int), words: UnsafeBufferPointer<UInt64>
+        fromX x: Int, y: Int, dx: Int, dy: Int, limits: (stone: Int, ring: Int), planes: Planes
     ) -> (stone: Int, ring: Int, outer: Int)? {
-        // The cross-checks walk millions of pixels per image: straight from
-        // the words, and the image's edge found once, as a count of steps,
-        // rather than tested at every pixel.
+        // Along a row or a column, whole runs at a time.
+        if dy == 0 {
+            return Self.runs(
+                along: planes.rows, line: y * binary.stride, from: x, step: dx, length: binary.width, limits: limits)
+        }
+        if dx == 0 {
+            return Self.runs(
+                along: planes.columns, line: x * columns.stride, from: y, step: dy, length: binary.height,
+                limits: limits)
+        }
+        // A diagonal pixel by pixel, straight from the words, and the
+        // image's edge found once, as a count of steps, rather than tested
+        // at every pixel.
         let stride = binary.stride
         func stepsInside(_ position: Int, _ delta: Int, _ size: Int) -> Int {
-            delta > 0 ? size - position : delta < 0 ? position + 1 : Int.max
+            delta > 0 ? size - position : position + 1
         }
         let inside = min(stepsInside(x, dx, binary.width), stepsInside(y, dy, binary.height))
         // Plain loops over local state: nested functions sharing it cost
@@ -326,7 +356,7 @@ struct FinderPatternFinder {
             let wanted: UInt64 = phase == 1 ? 0 : 1  // stone dark, ring light, outer ring dark
             let limit = phase == 0 ? limits.stone : limits.ring
             var length = 0
-            while steps < inside && words[index &+ px &>> 6] &>> UInt64(px & 63) & 1 == wanted {
+            while steps < inside && planes.rows[index &+ px &>> 6] &>> UInt64(px & 63) & 1 == wanted {
                 length &+= 1
                 if length > limit { return nil }
                 px &+= dx
@@ -340,6 +370,57 @@ struct FinderPatternFinder {
             }
         }
         return lengths.ring > 0 && lengths.outer > 0 ? lengths : nil
+    }
+
+    /// ``runs(fromX:y:dx:dy:limits:planes:)`` along one line of `length`
+    /// bits starting at word `line` of `words`, from bit `start`, `step` ±1.
+    @inline(__always)
+    private static func runs(
+        along words: UnsafeBufferPointer<UInt64>, line: Int, from start: Int, step: Int, length: Int,
+        limits: (stone: Int, ring: Int)
+    ) -> (stone: Int, ring: Int, outer: Int)? {
+        var position = start
+        var inside = step > 0 ? length - start : start + 1  // bits before the edge
+        let stone = run(
+            in: words, line: line, from: position, step: step, dark: true, upTo: min(limits.stone + 1, inside))
+        guard stone <= limits.stone else { return nil }
+        position += step * stone
+        inside -= stone
+        let ring = run(
+            in: words, line: line, from: position, step: step, dark: false, upTo: min(limits.ring + 1, inside))
+        guard ring > 0 && ring <= limits.ring else { return nil }
+        position += step * ring
+        inside -= ring
+        let outer = run(
+            in: words, line: line, from: position, step: step, dark: true, upTo: min(limits.ring + 1, inside))
+        guard outer > 0 && outer <= limits.ring else { return nil }
+        return (stone, ring, outer)
+    }
+
+    /// How many bits from `start`, walking by `step` (±1), read `dark`
+    /// (set) or light, counted at most to `limit`: a word at a time, the
+    /// run's end found by counting zero bits.
+    @inline(__always)
+    private static func run(
+        in words: UnsafeBufferPointer<UInt64>, line: Int, from start: Int, step: Int, dark: Bool, upTo limit: Int
+    ) -> Int {
+        // Bits that end the run become ones; those shifted in, zeros.
+        let flip: UInt64 = dark ? .max : 0
+        var count = 0, position = start
+        while count < limit {
+            let offset = position & 63
+            let word = words[line &+ position &>> 6] ^ flip
+            // Bits of the run left in this word, and how many the word holds
+            // from `position` on in the walking direction.
+            let (bits, available) =
+                step > 0
+                ? ((word &>> UInt64(offset)).trailingZeroBitCount, 64 - offset)
+                : ((word &<< UInt64(63 - offset)).leadingZeroBitCount, offset + 1)
+            count += min(bits, available)
+            guard bits >= available else { break }
+            position += step * available
+        }
+        return min(count, limit)
     }
 
     /// Merges one row's hits, in order, and empties the list for the next row.

@@ -10,6 +10,9 @@ struct SymbolSearch {
     /// search only inverts it.
     private let thresholds: ThresholdMap
     private let binary: BitMatrix
+    /// `binary` transposed, for the finder search's vertical cross-checks;
+    /// inverting it serves the light-on-dark search.
+    private let transposed: BitMatrix
     /// What the dark-on-light search's row walk noted for the light-on-dark
     /// one (``FinderPatternFinder/OppositeWindows``).
     private var lightOnDarkWindows: FinderPatternFinder.OppositeWindows?
@@ -19,14 +22,18 @@ struct SymbolSearch {
         self.scale = scale
         self.options = options
         (thresholds, binary) = Binarizer().binarize(image)
+        transposed = binary.transposed()
     }
 
     /// Decoded symbols, with corners in the caller's image pixels. A
     /// dark-on-light search prepares the light-on-dark one, if the options
     /// try it.
     mutating func run(inverted: Bool) -> [DecodedSymbol] {
-        var binary = self.binary
-        if inverted { binary.invert() }
+        var binary = self.binary, transposed = self.transposed
+        if inverted {
+            binary.invert()
+            transposed.invert()
+        }
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
         // The denoising layer's symbols are small (1.5–2 pixels a module)
         // and blurred by the averaging; it has a ninth of the pixels, so
@@ -38,7 +45,8 @@ struct SymbolSearch {
             } else {
                 options.triesInverted ? .walkNotingOpposite : .walk
             }
-        let (found, opposite) = FinderPatternFinder(binary: binary).find(everyRow: everyRow, fullRows: fullRows)
+        let (found, opposite) = FinderPatternFinder(binary: binary, transposed: transposed).find(
+            everyRow: everyRow, fullRows: fullRows)
         if !inverted && options.triesInverted { lightOnDarkWindows = opposite }
         let candidates = found.map(refiner.refine)
         let context = Context(

@@ -77,12 +77,64 @@ public struct BitMatrix: Sendable, Hashable {
     }
 
     /// This matrix mirrored about its main diagonal (rows become columns).
+    ///
+    /// Blocks of 64 × 64 bits are transposed in registers, a word a row:
+    /// the finder search transposes every binarised image so that its
+    /// vertical cross-checks read runs a word at a time.
+    /// - Complexity: O(width × height / 64) word operations, about a
+    ///   third of an instruction per bit.
     public func transposed() -> BitMatrix {
         var result = BitMatrix(width: height, height: width)
-        for y in 0..<height {
-            for x in 0..<width where self[x, y] { result[y, x] = true }
+        guard width > 0 && height > 0 else { return result }
+        let targetStride = result.stride
+        words.withUnsafeBufferPointer { source in
+            result.words.withUnsafeMutableBufferPointer { target in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { block in
+                    for top in Swift.stride(from: 0, to: height, by: 64) {
+                        let rows = min(64, height - top)
+                        for word in 0..<stride {
+                            // Row `top + i`, columns `64 · word` on, into block[i]
+                            // (rows past the end stay light), then transposed:
+                            // block[j] is column `64 · word + j`, rows `top` on.
+                            for i in 0..<rows { block[i] = source[(top + i) * stride + word] }
+                            for i in rows..<64 { block[i] = 0 }
+                            Self.transpose(block)
+                            let columns = min(64, width - 64 * word)
+                            for j in 0..<columns { target[(64 * word + j) * targetStride + top >> 6] = block[j] }
+                        }
+                    }
+                }
+            }
         }
         return result
+    }
+
+    /// Transposes 64 words of 64 bits in place: bit j of word i trades
+    /// places with bit i of word j. Each of six rounds swaps the off-diagonal
+    /// quarters of every square of 2k × 2k bits, for k = 32, 16, …, 1: the
+    /// high k bits of word i with the low k bits of word i + k.
+    private static func transpose(_ block: UnsafeMutableBufferPointer<UInt64>) {
+        // Literal shifts and masks, so that each round's loop is unrolled
+        // and vectorised.
+        swapQuarters(block, 32, 0x0000_0000_FFFF_FFFF)
+        swapQuarters(block, 16, 0x0000_FFFF_0000_FFFF)
+        swapQuarters(block, 8, 0x00FF_00FF_00FF_00FF)
+        swapQuarters(block, 4, 0x0F0F_0F0F_0F0F_0F0F)
+        swapQuarters(block, 2, 0x3333_3333_3333_3333)
+        swapQuarters(block, 1, 0x5555_5555_5555_5555)
+    }
+
+    /// One round of ``transpose(_:)``: `mask` holds the low `k` bits of
+    /// every 2k.
+    @inline(__always)
+    private static func swapQuarters(_ block: UnsafeMutableBufferPointer<UInt64>, _ k: Int, _ mask: UInt64) {
+        for square in Swift.stride(from: 0, to: 64, by: 2 * k) {
+            for i in square..<(square + k) {
+                let swapped = ((block[i] &>> UInt64(k)) ^ block[i + k]) & mask
+                block[i] ^= swapped &<< UInt64(k)
+                block[i + k] ^= swapped
+            }
+        }
     }
 }
 
