@@ -59,4 +59,32 @@ struct FinderPatternFinderTests {
             }
         }
     }
+
+    /// The integer bounds the row windows are screened with reject no
+    /// window the ratio test accepts, and do reject many of those the
+    /// rough test lets through.
+    @Test func integerBoundsKeepEveryWindowTheRatioAccepts() {
+        let finder = FinderPatternFinder(binary: BitMatrix(size: 1))
+        let bounds = RunWindow.RatioBounds(tolerance: finder.tolerance)
+        var rough = 0, screened = 0
+        for r0 in 1...9 {
+            for r1 in 1...9 {
+                for r2 in 1...24 {
+                    for r3 in 1...9 {
+                        for r4 in 1...9 {
+                            var window = RunWindow()
+                            for run in [r0, r1, r2, r3, r4] { window.push(run) }
+                            let fits = finder.fitsRatio(Double(r0), Double(r1), Double(r2), Double(r3), Double(r4))
+                            if fits { #expect(window.isWithin(bounds), "\([r0, r1, r2, r3, r4])") }
+                            if window.roughlyFits {
+                                rough += 1
+                                if !window.isWithin(bounds) { screened += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(screened * 3 > rough)
+    }
 }
