@@ -7,12 +7,16 @@ struct SymbolSearch {
     let scale: Int
     let options: DecodeOptions
     /// The image binarised once, for both polarities: a light-on-dark
-    /// search only inverts it.
+    /// search only inverts it, in place (``binaryIsInverted``).
     private let thresholds: ThresholdMap
-    private let binary: BitMatrix
-    /// `binary` transposed, for the finder search's vertical cross-checks;
-    /// inverting it serves the light-on-dark search.
-    private let transposed: BitMatrix
+    private var binary: BitMatrix
+    /// `binary` transposed, for the finder search's vertical cross-checks,
+    /// inverted with it.
+    private var transposed: BitMatrix
+    /// Whether `binary` and `transposed` are inverted, dark meaning light.
+    /// Each search keeps no reference to them, so inverting them for the
+    /// light-on-dark search, which comes last, copies nothing.
+    private var binaryIsInverted = false
     /// What the dark-on-light search's row walk noted for the light-on-dark
     /// one (``FinderPatternFinder/OppositeWindows``).
     private var lightOnDarkWindows: FinderPatternFinder.OppositeWindows?
@@ -29,11 +33,12 @@ struct SymbolSearch {
     /// dark-on-light search prepares the light-on-dark one, if the options
     /// try it.
     mutating func run(inverted: Bool) -> [DecodedSymbol] {
-        var binary = self.binary, transposed = self.transposed
-        if inverted {
+        if inverted != binaryIsInverted {
             binary.invert()
             transposed.invert()
+            binaryIsInverted = inverted
         }
+        let binary = self.binary
         let refiner = FinderPatternRefiner(image: image, thresholds: thresholds, inverted: inverted)
         // The denoising layer's symbols are small (1.5–2 pixels a module)
         // and blurred by the averaging; it has a ninth of the pixels, so
