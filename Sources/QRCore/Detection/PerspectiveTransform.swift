@@ -84,42 +84,58 @@ struct PerspectiveTransform: Sendable {
         /// nearly collinear, which leaves the system all but singular (its
         /// "solution" can overflow).
         func solution() -> PerspectiveTransform? {
-            var system = normal
-            guard count >= 4, let s = LinearSystem.solve(flat: &system, size: 8), s.allSatisfy(\.isFinite)
-            else { return nil }
-            return PerspectiveTransform(a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
+            guard count >= 4 else { return nil }
+            // Solved in scratch space: an edge walk refits after every
+            // module it measures.
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: 72 + 8) { scratch in
+                let system = UnsafeMutableBufferPointer(rebasing: scratch[0..<72])
+                let s = UnsafeMutableBufferPointer(rebasing: scratch[72..<80])
+                _ = system.initialize(from: normal)
+                guard LinearSystem.solve(system, size: 8, into: s), s.allSatisfy(\.isFinite) else { return nil }
+                return PerspectiveTransform(
+                    a: s[0], b: s[1], c: s[2], d: s[3], e: s[4], f: s[5], g: s[6], h: s[7], i: 1)
+            }
         }
     }
 
     /// The least-squares affine map taking `from` to `to` (three or more
     /// pairs, not all on one line): a perspective without vanishing points.
     static func affineFitting(_ from: [ImagePoint], to: [ImagePoint]) -> PerspectiveTransform? {
-        // Rows of basis · basisᵀ with basis · qx and basis · qy beside them.
-        var sums = [Double](repeating: 0, count: 15)
-        for (p, q) in zip(from, to) {
-            let basis = (p.x, p.y, 1.0)
-            for r in 0..<3 {
-                let br = r == 0 ? basis.0 : r == 1 ? basis.1 : basis.2
-                sums[r * 5 + 0] += br * basis.0
-                sums[r * 5 + 1] += br * basis.1
-                sums[r * 5 + 2] += br * basis.2
-                sums[r * 5 + 3] += br * q.x
-                sums[r * 5 + 4] += br * q.y
+        // In scratch space, no array: the rMQR edge walk refits after every
+        // module near the finder.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 15 + 12 + 12 + 6) { scratch in
+            // Rows of basis · basisᵀ with basis · qx and basis · qy beside them.
+            let sums = UnsafeMutableBufferPointer(rebasing: scratch[0..<15])
+            sums.initialize(repeating: 0)
+            for (p, q) in zip(from, to) {
+                let basis = (p.x, p.y, 1.0)
+                for r in 0..<3 {
+                    let br = r == 0 ? basis.0 : r == 1 ? basis.1 : basis.2
+                    sums[r * 5 + 0] += br * basis.0
+                    sums[r * 5 + 1] += br * basis.1
+                    sums[r * 5 + 2] += br * basis.2
+                    sums[r * 5 + 3] += br * q.x
+                    sums[r * 5 + 4] += br * q.y
+                }
             }
+            // The two 3 × 3 systems share their coefficients: columns 0–2, then 3 or 4.
+            let xs = UnsafeMutableBufferPointer(rebasing: scratch[15..<27])
+            let ys = UnsafeMutableBufferPointer(rebasing: scratch[27..<39])
+            for r in 0..<3 {
+                for k in 0..<3 {
+                    xs[r * 4 + k] = sums[r * 5 + k]
+                    ys[r * 4 + k] = sums[r * 5 + k]
+                }
+                xs[r * 4 + 3] = sums[r * 5 + 3]
+                ys[r * 4 + 3] = sums[r * 5 + 4]
+            }
+            let u = UnsafeMutableBufferPointer(rebasing: scratch[39..<42])
+            let v = UnsafeMutableBufferPointer(rebasing: scratch[42..<45])
+            guard LinearSystem.solve(xs, size: 3, into: u), LinearSystem.solve(ys, size: 3, into: v),
+                u.allSatisfy(\.isFinite), v.allSatisfy(\.isFinite)
+            else { return nil }
+            return PerspectiveTransform(a: u[0], b: u[1], c: u[2], d: v[0], e: v[1], f: v[2], g: 0, h: 0, i: 1)
         }
-        // The two 3 × 3 systems share their coefficients: columns 0–2, then 3 or 4.
-        var xs: [Double] = [], ys: [Double] = []
-        for r in 0..<3 {
-            let coefficients = sums[(r * 5)..<(r * 5 + 3)]
-            xs += coefficients
-            xs.append(sums[r * 5 + 3])
-            ys += coefficients
-            ys.append(sums[r * 5 + 4])
-        }
-        guard let u = LinearSystem.solve(flat: &xs, size: 3), let v = LinearSystem.solve(flat: &ys, size: 3),
-            (u + v).allSatisfy(\.isFinite)
-        else { return nil }
-        return PerspectiveTransform(a: u[0], b: u[1], c: u[2], d: v[0], e: v[1], f: v[2], g: 0, h: 0, i: 1)
     }
 
     /// A least-squares fit that drops the worst-fitting pair and fits again
@@ -173,27 +189,30 @@ struct PerspectiveTransform: Sendable {
 enum LinearSystem {
     /// Solves the n×n system given as its n rows of n coefficients plus the
     /// right-hand side, laid end to end in `m` (n = `size`), which it
-    /// overwrites.
-    static func solve(flat m: inout [Double], size n: Int) -> [Double]? {
+    /// overwrites; `solution` receives the n unknowns. Returns false for a
+    /// singular system. The caller's memory, not arrays: the fits refit
+    /// after every module an edge walk measures.
+    static func solve(
+        _ m: UnsafeMutableBufferPointer<Double>, size n: Int, into solution: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
         let width = n + 1
-        return m.withUnsafeMutableBufferPointer { m -> [Double]? in
-            for column in 0..<n {
-                // The first of the largest in magnitude, as max(by:) picks.
-                var pivot = column
-                for row in (column + 1)..<n where abs(m[row * width + column]) > abs(m[pivot * width + column]) {
-                    pivot = row
-                }
-                guard abs(m[pivot * width + column]) > 1e-12 else { return nil }
-                if pivot != column {
-                    for k in 0..<width { m.swapAt(column * width + k, pivot * width + k) }
-                }
-                for row in 0..<n where row != column {
-                    let factor = m[row * width + column] / m[column * width + column]
-                    if factor == 0 { continue }
-                    for k in column...n { m[row * width + k] -= factor * m[column * width + k] }
-                }
+        for column in 0..<n {
+            // The first of the largest in magnitude, as max(by:) picks.
+            var pivot = column
+            for row in (column + 1)..<n where abs(m[row * width + column]) > abs(m[pivot * width + column]) {
+                pivot = row
             }
-            return (0..<n).map { m[$0 * width + n] / m[$0 * width + $0] }
+            guard abs(m[pivot * width + column]) > 1e-12 else { return false }
+            if pivot != column {
+                for k in 0..<width { m.swapAt(column * width + k, pivot * width + k) }
+            }
+            for row in 0..<n where row != column {
+                let factor = m[row * width + column] / m[column * width + column]
+                if factor == 0 { continue }
+                for k in column...n { m[row * width + k] -= factor * m[column * width + k] }
+            }
         }
+        for row in 0..<n { solution[row] = m[row * width + n] / m[row * width + row] }
+        return true
     }
 }
