@@ -86,9 +86,9 @@ struct SymbolLocator {
     /// Whether the measured finder `outlines` (``outlines(of:)``) run along
     /// the triple's sides: the rows of the top-left and top-right patterns
     /// along the line between their centres, the columns of the top-left and
-    /// bottom-left patterns along theirs, each within
-    /// ``maximumOutlineTurn``, whichever way a pattern is turned by quarter
-    /// turns. One symbol's finders share its rows and columns in any view
+    /// bottom-left patterns along theirs, each within 25°
+    /// (``maximumOutlineTurnTangent``), whichever way a pattern is turned
+    /// by quarter turns. One symbol's finders share its rows and columns in any view
     /// (a perspective keeps lines straight); patterns of different symbols,
     /// or texture, are turned any way against each other.
     static func outlinesAlign(_ triple: FinderTriple, _ outlines: [[ImagePoint]?]) -> Bool {
@@ -109,16 +109,14 @@ struct SymbolLocator {
         return true
     }
 
-    /// How far, in degrees, a finder outline may turn against its triple's
-    /// sides (``outlinesAlign(_:_:)``). Over the hard corpora, the photo
-    /// sets and zxing-cpp's samples, the 1,690 symbols read from triples
-    /// turned at most 16° (those whose timing patterns could not be read,
-    /// the only ones the test applies to, 15.4°), while a quarter of the
-    /// failed triples' time went to triples turned more than this.
-    static let maximumOutlineTurn = 25.0
-
-    /// tan ``maximumOutlineTurn``.
-    private static let maximumOutlineTurnTangent = 0.46631
+    /// The tangent of how far a finder outline may turn against its
+    /// triple's sides (``outlinesAlign(_:_:)``): tan 25°. Over the hard
+    /// corpora, the photo sets and zxing-cpp's samples, the 1,690 symbols
+    /// read from triples turned at most 16° (those whose timing patterns
+    /// could not be read, the only ones the test applies to, 15.4°), while
+    /// a quarter of the failed triples' time went to triples turned more
+    /// than 25°.
+    static let maximumOutlineTurnTangent = 0.46631
 
     /// The dimension from the distances between the finder patterns and
     /// their module sizes measured along each side (``FinderPatternOutline/width(centre:along:moduleLength:)``),

@@ -276,14 +276,14 @@ struct SymbolSearch {
     private func plausibleMappings(
         _ triple: FinderTriple, context: Context, screened: Bool
     ) -> (mappings: [GridMapping], timed: Bool) {
-        let estimate = context.locator.measuredDimension(triple) ?? triple.estimatedDimension
-        var scored: [(mapping: GridMapping, agreement: Double)] = []
-        var alignments: [AlignmentPatternFinder.Candidate]?
         let outlines = context.locator.outlines(of: triple)
         let timed = context.locator.timingFit(triple, outlines: outlines, reader: context.timing)
         // Finders turned against the triple's sides are not one symbol's;
         // a triple whose timing patterns read is tried all the same.
         if timed == nil && !SymbolLocator.outlinesAlign(triple, outlines) { return ([], false) }
+        let estimate = context.locator.measuredDimension(triple) ?? triple.estimatedDimension
+        var scored: [(mapping: GridMapping, agreement: Double)] = []
+        var alignments: [AlignmentPatternFinder.Candidate]?
         var dimensions = [0, 4, -4, 8, -8].map { estimate + $0 }.filter { $0 != timed?.dimension }
         if let timed { dimensions.insert(timed.dimension, at: 0) }
         dimensions = dimensions.filter { (21...177).contains($0) }
