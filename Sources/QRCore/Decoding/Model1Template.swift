@@ -25,11 +25,18 @@ struct Model1Template: Sendable {
     /// Per mask, the modules it inverts (over the whole symbol).
     let masks: [BitMatrix]
 
-    private static let cache: [Model1Template] = Model1Version.all.map { Model1Template(size: 17 + 4 * $0.number) }
+    /// Built on first use, one version at a time: all fourteen cost a few
+    /// milliseconds, which a one-shot `qr decode` would pay whenever texture
+    /// read as Model 1 format information.
+    private static let cache = Locked<[Model1Template?]>(Array(repeating: nil, count: Model1Version.all.count))
 
     /// The template of Model 1 `version` (1…14).
     static func of(_ version: QRVersion) -> Model1Template {
-        cache[Model1Version.of(version).number - 1]
+        let number = Model1Version.of(version).number
+        if let template = cache.withLock({ $0[number - 1] }) { return template }
+        let template = Model1Template(size: 17 + 4 * number)
+        cache.withLock { $0[number - 1] = template }
+        return template
     }
 
     /// The number of codewords the symbol holds.

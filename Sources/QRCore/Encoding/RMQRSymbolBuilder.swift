@@ -46,14 +46,19 @@ struct RMQRLayout {
     /// Data module positions in placement order.
     let dataPositions: [(x: Int, y: Int)]
 
-    /// The layout of every size, built once: the encoder, the decoder and
-    /// the detector (which checks several sizes per candidate) share them.
-    private static let all: [RMQRLayout] = QRVersion.allRMQR.map { RMQRLayout(building: $0) }
+    /// The layouts built so far, each on first use: the encoder, the decoder
+    /// and the detector (which checks several sizes per candidate) share
+    /// them. All 32 at once cost a few milliseconds, which a one-shot
+    /// `qr decode` would pay as soon as texture passed for an rMQR finder.
+    private static let cache = Locked<[RMQRLayout?]>(Array(repeating: nil, count: QRVersion.allRMQR.count))
 
     /// The layout of an rMQR size.
     static func of(_ version: QRVersion) -> RMQRLayout {
         precondition(version.kind == .rmqr, "not an rMQR size")
-        return all[version.number - 1]
+        if let layout = cache.withLock({ $0[version.number - 1] }) { return layout }
+        let layout = RMQRLayout(building: version)
+        cache.withLock { $0[version.number - 1] = layout }
+        return layout
     }
 
     private init(building version: QRVersion) {
