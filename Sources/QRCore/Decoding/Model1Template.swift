@@ -33,10 +33,7 @@ struct Model1Template: Sendable {
     /// The template of Model 1 `version` (1…14).
     static func of(_ version: QRVersion) -> Model1Template {
         let number = Model1Version.of(version).number
-        if let template = cache.withLock({ $0[number - 1] }) { return template }
-        let template = Model1Template(size: 17 + 4 * number)
-        cache.withLock { $0[number - 1] = template }
-        return template
+        return cache.entry(at: number - 1) { Model1Template(size: 17 + 4 * number) }
     }
 
     /// The number of codewords the symbol holds.

@@ -55,10 +55,7 @@ struct RMQRLayout {
     /// The layout of an rMQR size.
     static func of(_ version: QRVersion) -> RMQRLayout {
         precondition(version.kind == .rmqr, "not an rMQR size")
-        if let layout = cache.withLock({ $0[version.number - 1] }) { return layout }
-        let layout = RMQRLayout(building: version)
-        cache.withLock { $0[version.number - 1] = layout }
-        return layout
+        return cache.entry(at: version.number - 1) { RMQRLayout(building: version) }
     }
 
     private init(building version: QRVersion) {

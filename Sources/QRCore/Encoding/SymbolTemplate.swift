@@ -30,10 +30,7 @@ struct SymbolTemplate: Sendable {
 
     /// The shared template of `version`, built on first use.
     static func of(_ version: QRVersion) -> SymbolTemplate {
-        if let template = cache.withLock({ $0[version.number - 1] }) { return template }
-        let template = SymbolTemplate(version: version)
-        cache.withLock { $0[version.number - 1] = template }
-        return template
+        cache.entry(at: version.number - 1) { SymbolTemplate(version: version) }
     }
 
     private init(version: QRVersion) {

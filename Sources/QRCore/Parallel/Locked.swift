@@ -18,3 +18,16 @@ package final class Locked<Value: Sendable>: @unchecked Sendable {  // `value` i
         try lock.withLock { try body(&value) }
     }
 }
+
+extension Locked {
+    /// The entry at `index` of a table built on first use: `build`'s
+    /// result, kept for later calls. It is built outside the lock, so
+    /// callers that meet on an empty entry may each build it once; the
+    /// entries are pure functions of their index, so either copy will do.
+    func entry<Element>(at index: Int, orBuild build: () -> Element) -> Element where Value == [Element?] {
+        if let kept = withLock({ $0[index] }) { return kept }
+        let built = build()
+        withLock { $0[index] = built }
+        return built
+    }
+}
