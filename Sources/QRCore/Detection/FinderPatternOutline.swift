@@ -249,19 +249,31 @@ struct RayWalk {
     /// would have taken after this one's, so it ends as that walk would.
     mutating func extend(binary: BitMatrix, from start: ImagePoint, direction: ImagePoint, reach: Double) {
         self.reach = max(self.reach, reach)
-        while t < reach && found < 3 {
-            t += 0.25
-            let dark = binary.isSet(at: start + direction * t)
-            if dark != previous {
-                switch found {
-                case 0: changes.0 = t - 0.125
-                case 1: changes.1 = t - 0.125
-                default: changes.2 = t - 0.125
+        guard t < reach && found < 3 else { return }
+        // The steps fall from t + 0.25 to below reach + 0.25: when both ends
+        // lie on the image, so does every step (``BitMatrix/uncheckedBit(_:at:)``).
+        let inside =
+            binary.contains(start + direction * (t + 0.25)) && binary.contains(start + direction * (reach + 0.25))
+        // Local copies: the walk's state in a closure would be checked for
+        // exclusive access at every step.
+        var (t, found, previous, changes) = (t, found, previous, changes)
+        binary.words.withUnsafeBufferPointer { words in
+            while t < reach && found < 3 {
+                t += 0.25
+                let point = start + direction * t
+                let dark = inside ? binary.uncheckedBit(words, at: point) : binary.isSet(at: point)
+                if dark != previous {
+                    switch found {
+                    case 0: changes.0 = t - 0.125
+                    case 1: changes.1 = t - 0.125
+                    default: changes.2 = t - 0.125
+                    }
+                    found += 1
                 }
-                found += 1
+                previous = dark
             }
-            previous = dark
         }
+        (self.t, self.found, self.previous, self.changes) = (t, found, previous, changes)
     }
 
     /// Whether a walk of `reach` pixels from the same start gives the same
