@@ -31,4 +31,21 @@ struct BitMatrixTests {
         #expect(transposed == expected)
         #expect(transposed.transposed() == matrix)
     }
+
+    /// Every module flips and the padding bits beyond the width stay clear
+    /// (equality compares the words), whether or not rows fill their words.
+    @Test(arguments: [(1, 1), (64, 3), (63, 65), (130, 7), (0, 4)])
+    func invertingFlipsEveryModuleAndNoPadding(size: (width: Int, height: Int)) {
+        let matrix = Self.scrambled(
+            width: size.width, height: size.height, seed: UInt64(size.width * 1000 + size.height + 7))
+        var inverted = matrix
+        inverted.invert()
+        var expected = BitMatrix(width: size.width, height: size.height)
+        for y in 0..<size.height {
+            for x in 0..<size.width where !matrix[x, y] { expected[x, y] = true }
+        }
+        #expect(inverted == expected)
+        inverted.invert()
+        #expect(inverted == matrix)
+    }
 }

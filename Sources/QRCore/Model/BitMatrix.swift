@@ -144,11 +144,13 @@ extension BitMatrix {
     mutating func invert() {
         let tailBits = width & 63
         let tailMask: UInt64 = tailBits == 0 ? .max : (1 << UInt64(tailBits)) - 1
-        for y in 0..<height {
-            for w in 0..<stride {
-                let index = y * stride + w
-                words[index] = ~words[index] & (w == stride - 1 ? tailMask : .max)
-            }
+        let stride = self.stride
+        // All words in one pass the compiler vectorises, then each row's last
+        // word masked: the light-on-dark search inverts two images this way.
+        words.withUnsafeMutableBufferPointer { words in
+            for index in words.indices { words[index] = ~words[index] }
+            guard tailMask != .max else { return }
+            for index in Swift.stride(from: stride - 1, to: words.count, by: stride) { words[index] &= tailMask }
         }
     }
 }
