@@ -3,6 +3,7 @@
 # python-qrcode, qrcodegen), installing them once into a cached venv.
 #
 #   peers.sh decode-eval CORPUS [--decoders zxing,zbar,opencv,ours] [--ours "CMD"] [--rotations]
+#                        [--repeat N] [--max-pixels N]
 #       score decoders side by side (see decode_eval.py); CORPUS is a folder of
 #       folders of NAME.png + NAME.txt, like Fixtures/zxing, or a folder with a
 #       manifest.json from Scripts/make-hard-corpus.py
@@ -25,5 +26,5 @@ case "$cmd" in
   decode-eval) exec "$venv/bin/python" "$here/decode_eval.py" "$@" ;;
   interop)     exec "$venv/bin/python" "$here/interop.py" "$@" ;;
   python)      exec "$venv/bin/python" "$@" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac
