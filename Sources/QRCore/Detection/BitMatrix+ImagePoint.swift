@@ -4,8 +4,7 @@ extension BitMatrix {
     /// perspective can produce from a fuzzed or cluttered image, are not.
     @inline(__always)
     func isSet(at p: ImagePoint) -> Bool {
-        guard p.x >= 0, p.y >= 0, p.x < Double(width), p.y < Double(height) else { return false }
-        return uncheckedBit(x: Int(p.x), y: Int(p.y))
+        contains(p) && uncheckedBit(x: Int(p.x), y: Int(p.y))
     }
 
     /// Whether pixel (x, y) is set; pixels off the image are not.
